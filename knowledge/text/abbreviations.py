@@ -1,0 +1,69 @@
+"""Abbreviations citizens and officers type, expanded before search and intent detection.
+
+Keys are folded (no diacritics, lower case) so that "đk", "dk" and "DK" all match.
+Only abbreviations that are unambiguous in the public-service domain are listed
+("k" is not: "điểm k khoản 1" is a citation, not "không").
+"""
+from __future__ import annotations
+
+import re
+
+from knowledge.text.normalize import fold
+
+ABBREVIATIONS: dict[str, str] = {
+    "dk": "đăng ký",
+    "dky": "đăng ký",
+    "ks": "khai sinh",
+    "kh": "kết hôn",
+    "cccd": "căn cước công dân",
+    "cmnd": "chứng minh nhân dân",
+    "cmt": "chứng minh thư",
+    "gplx": "giấy phép lái xe",
+    "hk": "hộ khẩu",
+    "sdt": "số điện thoại",
+    "ubnd": "ủy ban nhân dân",
+    "hdnd": "hội đồng nhân dân",
+    "gcn": "giấy chứng nhận",
+    "qsdd": "quyền sử dụng đất",
+    "gcnqsdd": "giấy chứng nhận quyền sử dụng đất",
+    "tthc": "thủ tục hành chính",
+    "dvc": "dịch vụ công",
+    "dkkd": "đăng ký kinh doanh",
+    "gpkd": "giấy phép kinh doanh",
+    "bhxh": "bảo hiểm xã hội",
+    "bhyt": "bảo hiểm y tế",
+    "bhtn": "bảo hiểm thất nghiệp",
+    "tncn": "thu nhập cá nhân",
+    "xnc": "xuất nhập cảnh",
+    "tp": "thành phố",
+    "tphcm": "thành phố hồ chí minh",
+    "hcm": "hồ chí minh",
+    "qd": "quyết định",
+    "nq": "nghị quyết",
+    "vbqppl": "văn bản quy phạm pháp luật",
+    "ko": "không",
+    "kg": "không",
+    "dc": "được",
+    "j": "gì",
+    "ntn": "như thế nào",
+    "bn": "bao nhiêu",
+    "bnhieu": "bao nhiêu",
+    "vs": "với",
+    "cty": "công ty",
+    "dn": "doanh nghiệp",
+}
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Replace whole-word abbreviations by their expansion, leaving other words untouched.
+
+    >>> expand_abbreviations("thu tuc dk ks cho con")
+    'thu tuc đăng ký khai sinh cho con'
+    """
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return ABBREVIATIONS.get(fold(word), word)
+
+    return _TOKEN.sub(replace, text)

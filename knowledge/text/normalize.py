@@ -1,0 +1,60 @@
+"""Vietnamese normalisation: Unicode form, tone placement, diacritic folding.
+
+Vietnamese text arrives in two Unicode forms (precomposed NFC and decomposed NFD,
+both present in the shared corpus) and two tone-placement conventions: "hoà,
+thuỷ, uỷ ban" and "hòa, thủy, ủy ban". Official documents use the latter, so
+``normalize`` rewrites the former into it. ``fold`` removes every diacritic
+(``đ`` becomes ``d``) so that text typed without diacritics, "dang ky khai
+sinh", meets "đăng ký khai sinh".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# oa, oe, uy at the end of a syllable with the tone on the second vowel ("hoà", "thuỷ");
+# "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded.
+_NEW_STYLE_TONE = re.compile(
+    r"(?<![qQ])([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])"
+    r"|(?<![qQ])([uU])([yY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])"
+)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second, tone = (match.group(1), match.group(2), match.group(3))
+    if first is None:
+        first, second, tone = match.group(4), match.group(5), match.group(6)
+    return first + tone + second
+
+
+def normalize(text: str) -> str:
+    """NFC, one tone-placement convention, no control characters, single spaces.
+
+    Line breaks are kept: the legal parsers rely on them.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
+    text = unicodedata.normalize("NFC", decomposed)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _SPACES.sub(" ", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip every diacritic: "Đăng ký" -> "dang ky"."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic (or đ)."""
+    return fold(text) != text.lower()
+
+
+def strip_tones(text: str) -> str:
+    """Remove tone marks only, keeping vowel shapes (â, ê, ô, ơ, ư, ă) and đ."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))

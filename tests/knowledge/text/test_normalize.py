@@ -1,0 +1,31 @@
+import unicodedata
+
+from knowledge.text import fold, has_diacritics, normalize, strip_tones
+
+
+def test_decomposed_input_becomes_precomposed():
+    decomposed = unicodedata.normalize("NFD", "Đăng ký khai sinh")
+    assert normalize(decomposed) == "Đăng ký khai sinh"
+
+
+def test_new_style_tone_placement_is_rewritten_to_the_official_one():
+    assert normalize("Uỷ ban nhân dân, hoà giải, thuỷ lợi, sức khoẻ") == "Ủy ban nhân dân, hòa giải, thủy lợi, sức khỏe"
+    assert normalize("HOÀ BÌNH, Thuỷ") == "HÒA BÌNH, Thủy"
+
+
+def test_tone_stays_where_a_final_consonant_or_qu_requires_it():
+    for word in ("hoàn thành", "quý", "hoài", "khuyến khích", "thuyết minh", "quỹ"):
+        assert normalize(word) == word
+
+
+def test_controls_and_odd_spaces_are_cleaned_but_lines_kept():
+    assert normalize("Điều 1.\u00a0 Phạm\u200b vi\r\n1. Nội dung\ufeff") == "Điều 1. Phạm vi\n1. Nội dung"
+
+
+def test_fold_removes_every_diacritic_and_d_stroke():
+    assert fold("Đăng ký KHAI SINH cho con ở Ủy ban") == "dang ky khai sinh cho con o uy ban"
+
+
+def test_has_diacritics_and_strip_tones():
+    assert has_diacritics("lệ phí") and not has_diacritics("le phi 2024")
+    assert strip_tones("Lệ phí đăng ký") == "Lê phi đăng ky"
