@@ -1,0 +1,166 @@
+"""Recognising văn bản in text: document numbers (số hiệu) and citations.
+
+A số hiệu is written ``<n>/<year>/<type>-<issuer>`` (``30/2020/NĐ-CP``,
+``01/2021/TT-BTP``), ``<n>/<year>/QH<term>`` for laws (``60/2014/QH13``),
+``<n>/<type>-<issuer>`` for individual decisions and letters (``163/QĐ-BTP``,
+``120/UBND-VP``), or in the pre-2000 style ``21-LCT/HĐNN8``. Portal data often
+runs a number into the next word ("123/2015/NĐ-CPNghị định ..."), so an issuer
+code stops before a capital that begins a lower-case word.
+
+A citation is a document type word followed by a name, a number or both:
+"Luật Cư trú số 81/2006/QH11", "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015",
+"Luật số 60/2014/QH13 Hộ tịch", "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text.normalize import fold, normalize
+
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+# One issuer/type segment: capitals, none of which begins a capitalised lower-case word.
+_CAPS = rf"(?:[A-ZĐ](?![{_LOWER}]))+"
+# Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8.
+_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|{_CAPS})"
+_MODERN = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?/{_SEGMENT}(?:-{_SEGMENT})*"
+_OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENT}(?:-{_SEGMENT})*"
+DOCUMENT_NUMBER = re.compile(rf"(?<![\d/])(?:{_OLD_STYLE}|{_MODERN})(?![{_LOWER}/])")
+
+# Longest first, so "Bộ luật" wins over "Luật" and "Nghị quyết liên tịch" over "Nghị quyết".
+DOC_TYPES: tuple[str, ...] = (
+    "Hiến pháp",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị quyết liên tịch",
+    "Nghị quyết",
+    "Nghị định",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Quyết định",
+    "Chỉ thị",
+    "Lệnh",
+    "Văn bản hợp nhất",
+)
+
+_TYPE_BY_CODE: tuple[tuple[str, str], ...] = (
+    ("TTLT", "Thông tư liên tịch"),
+    ("NQLT", "Nghị quyết liên tịch"),
+    ("NĐ", "Nghị định"),
+    ("TT", "Thông tư"),
+    ("QĐ", "Quyết định"),
+    ("NQ", "Nghị quyết"),
+    ("CT", "Chỉ thị"),
+    ("PL", "Pháp lệnh"),
+    ("L", "Luật"),
+)
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document mentioned in a text: its number and/or its name, as written."""
+
+    number: str | None
+    doc_type: str | None
+    title: str | None  # "Luật Cư trú"; None when only a number was written
+    start: int
+    end: int
+
+
+def find_numbers(text: str) -> list[str]:
+    """Every số hiệu in the text, in order, without duplicates."""
+    seen: dict[str, None] = {}
+    for match in DOCUMENT_NUMBER.finditer(normalize(text)):
+        seen.setdefault(match.group(0), None)
+    return list(seen)
+
+
+def number_key(number: str) -> str:
+    """A comparison key: case, diacritics and dash variants do not matter ("30/2020/ND-CP")."""
+    return re.sub(r"\s+", "", fold(number).upper().replace("–", "-").replace("—", "-"))
+
+
+def doc_type_from_number(number: str) -> str | None:
+    """The document type a number's code implies, when it implies one."""
+    after_slash = number.split("/")[-1].upper()
+    first = after_slash.split("-")[0]
+    if re.fullmatch(r"QH\d+", first):
+        return None  # Luật, Bộ luật or Nghị quyết: the number alone does not say which
+    if re.fullmatch(r"\d+-L.*", number.split("/")[0]) or first == "L":
+        return "Luật"
+    for code, doc_type in _TYPE_BY_CODE:
+        if first == code:
+            return doc_type
+    return None
+
+
+_TYPE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in DOC_TYPES) + r")(?!\w)", re.IGNORECASE)
+_NUMBER_AHEAD = re.compile(rf"\s*(?:số\s*(?:hiệu\s*)?:?\s*)?(?P<number>{_OLD_STYLE}|{_MODERN})(?![{_LOWER}/])")
+# Where a document's name ends. "một số điều", "sửa đổi, bổ sung" and "... của Luật X" stay inside.
+_NAME_END = re.compile(
+    r"\s+số\s*(?=\d)|\s+số hiệu\b|\s+ngày\b|\s+năm\s+\d|[;:\n()\[\]“”\"]|\.(?:\s|$)|,(?!\s*bổ sung)"
+    r"|\s+(?:được|đã|thì|có hiệu lực|do|quy định|hướng dẫn|và|hết|trong|tại|theo)\b"
+    r"|\s+của\b(?!\s+(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết))"
+)
+_MAX_NAME_WORDS = 20
+_NOT_A_NAME = re.compile(r"(?i)(này|đó|trên|khác|sau|nêu|mới|cũ|hiện hành)\b")
+
+
+def _name_at(text: str, start: int) -> tuple[str, int]:
+    """The name that starts at ``start`` (possibly empty) and the offset where it ends."""
+    end_match = _NAME_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
+    words = text[start:end].split()[:_MAX_NAME_WORDS]
+    name = " ".join(words).strip(" ,.-")
+    if not name:
+        return "", start
+    return name, text.index(words[-1], start) + len(words[-1])
+
+
+def _is_name(name: str) -> bool:
+    return bool(name) and (name[0].isupper() or name.startswith("sửa đổi")) and not _NOT_A_NAME.match(name)
+
+
+def _citation_at(text: str, type_match: re.Match[str]) -> CitedDocument | None:
+    """The citation that begins with a document type word, or None when it is not one."""
+    doc_type = next(t for t in DOC_TYPES if t.lower() == type_match.group(0).lower())
+    name, end = "", type_match.end()
+    number_match = _NUMBER_AHEAD.match(text, end)
+    if not number_match:  # "Luật Cư trú số 81/2006/QH11" or "Luật Tổ chức Chính phủ ngày ..."
+        name, end = _name_at(text, end)
+        number_match = _NUMBER_AHEAD.match(text, end)
+    if number_match:
+        end = number_match.end()
+        if not name:  # "Luật số 60/2014/QH13 Hộ tịch"
+            after, after_end = _name_at(text, end)
+            if _is_name(after):
+                name, end = after, after_end
+    named = _is_name(name) or doc_type == "Hiến pháp"
+    if not number_match and not (type_match.group(0)[0].isupper() and named):
+        return None
+    title = f"{doc_type} {name}".strip() if named else None
+    number = number_match.group("number") if number_match else None
+    return CitedDocument(number, doc_type, title, type_match.start(), end)
+
+
+def find_cited_documents(text: str) -> list[CitedDocument]:
+    """Citations of documents by type word with name and/or number, plus bare numbers.
+
+    Offsets refer to the normalised text.
+    """
+    text = normalize(text)
+    found: list[CitedDocument] = []
+    for type_match in _TYPE_WORD.finditer(text):
+        if found and type_match.start() < found[-1].end:
+            continue
+        citation = _citation_at(text, type_match)
+        if citation:
+            found.append(citation)
+    for match in DOCUMENT_NUMBER.finditer(text):
+        if any(c.start <= match.start() < c.end for c in found):
+            continue
+        number = match.group(0)
+        found.append(CitedDocument(number, doc_type_from_number(number), None, match.start(), match.end()))
+    found.sort(key=lambda c: c.start)
+    return found
