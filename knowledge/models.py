@@ -182,3 +182,27 @@ class Evidence:
     passage: Passage
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """What the registry knows of a văn bản: identity, validity and who may read it.
+
+    ``status`` is derived from the corpus: a document that another one in the corpus
+    repeals is ``repealed`` (``replaced_by`` names the repealing ones), one that is
+    amended is ``amended``, one only cited but absent from the corpus is ``unknown``.
+    """
+
+    doc_id: str
+    number: str | None
+    doc_type: str
+    title: str
+    status: Status
+    issuer: str | None = None
+    issued_on: date | None = None
+    effective_on: date | None = None
+    replaced_by: tuple[str, ...] = ()
+    amended_by: tuple[str, ...] = ()
+    access: Access = "public"
+    in_corpus: bool = False
+    source: str = ""
