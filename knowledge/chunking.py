@@ -1,0 +1,110 @@
+"""From parsed documents to passages, the units of retrieval and quotation.
+
+Laws are cut at the Điều: an article is one passage unless it is long, then it is
+split at khoản boundaries (a very long khoản at line boundaries), every piece
+keeping the article's heading and the khoản numbers it holds, so no piece loses
+its citation. A procedure is one passage: its name and the words a citizen would
+use to find it (field, agency, level, papers, result).
+"""
+from __future__ import annotations
+
+from knowledge.models import Access, Dieu, Passage, Procedure, Status
+
+MAX_PASSAGE_CHARS = 2400
+
+
+def _blocks(dieu: Dieu) -> list[tuple[str, tuple[str, ...]]]:
+    """Indivisible-ish blocks of an article: (text, khoản numbers it holds)."""
+    blocks: list[tuple[str, tuple[str, ...]]] = []
+    if dieu.intro:
+        blocks += [(line, ()) for line in _split_long(dieu.intro)]
+    for khoan in dieu.khoans:
+        blocks += [(part, (khoan.number,)) for part in _split_long(khoan.full_text())]
+    return blocks
+
+
+def _split_long(text: str) -> list[str]:
+    """Split text longer than the limit at line, then sentence, then hard boundaries."""
+    if len(text) <= MAX_PASSAGE_CHARS:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    units = text.split("\n") if "\n" in text else text.replace(". ", ".\n").split("\n")
+    for unit in units:
+        while len(unit) > MAX_PASSAGE_CHARS:
+            pieces.append(unit[:MAX_PASSAGE_CHARS])
+            unit = unit[MAX_PASSAGE_CHARS:]
+        if current and len(current) + len(unit) + 1 > MAX_PASSAGE_CHARS:
+            pieces.append(current)
+            current = unit
+        else:
+            current = f"{current}\n{unit}" if current else unit
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def law_passages(
+    dieu: Dieu, doc_title: str, *, kind: str = "law", access: Access = "public", status: Status = "unknown"
+) -> list[Passage]:
+    """One or more passages for an article, each carrying its full citation."""
+    pieces: list[tuple[str, tuple[str, ...]]] = []
+    text, clauses = "", ()
+    for block, block_clauses in _blocks(dieu) or [("", ())]:
+        if text and len(text) + len(block) + 1 > MAX_PASSAGE_CHARS:
+            pieces.append((text, clauses))
+            text, clauses = block, block_clauses
+        else:
+            text = f"{text}\n{block}" if text else block
+            clauses = clauses + tuple(c for c in block_clauses if c not in clauses)
+    pieces.append((text, clauses))
+    return [
+        Passage(
+            passage_id=f"{kind}:{dieu.doc_id}:{dieu.number}:{i}",
+            kind=kind,  # type: ignore[arg-type]
+            doc_id=dieu.doc_id,
+            doc_title=doc_title,
+            heading=dieu.title_line(),
+            text=piece_text,
+            article=dieu.number,
+            clauses=piece_clauses,
+            access=access,
+            status=status,
+            source=dieu.source,
+        )
+        for i, (piece_text, piece_clauses) in enumerate(pieces)
+    ]
+
+
+def procedure_passage(procedure: Procedure, access: Access = "public") -> Passage:
+    papers = "; ".join(d.name for d in procedure.documents)
+    facts = [
+        f"Lĩnh vực: {procedure.field}" if procedure.field else "",
+        f"Cấp thực hiện: {procedure.level}" if procedure.level else "",
+        f"Cơ quan thực hiện: {procedure.agency}" if procedure.agency else "",
+        f"Đối tượng: {procedure.audience}" if procedure.audience else "",
+        f"Kết quả: {procedure.result}" if procedure.result else "",
+        f"Hồ sơ: {papers}" if papers else "",
+    ]
+    return Passage(
+        passage_id=f"procedure:{procedure.code}",
+        kind="procedure",
+        doc_id=procedure.code,
+        doc_title=procedure.title,
+        heading=procedure.title,
+        text="\n".join(f for f in facts if f)[:MAX_PASSAGE_CHARS],
+        access=access,
+        status="in_force",
+        url=procedure.url,
+        source=procedure.source,
+    )
+
+
+def keyword_text(passage: Passage) -> str:
+    """What BM25 indexes: the document title and the heading weigh as a field would."""
+    return f"{passage.doc_title}\n{passage.heading}\n{passage.heading}\n{passage.text}"
+
+
+def dense_text(passage: Passage, max_chars: int) -> str:
+    """What the embedder sees: the heading and the start of the text, bounded for ingest speed."""
+    return f"{passage.heading}\n{passage.text}"[:max_chars]

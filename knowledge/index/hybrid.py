@@ -1,0 +1,141 @@
+"""The production retriever: BM25 and dense vectors fused, with metadata filters.
+
+Steps for one query: prepare (normalise, expand abbreviations, bound the size) →
+mask (rows the filters allow) → keyword scores → dense neighbours → fuse → cut.
+
+Two fusions are available. ``score`` (the default) adds BM25 normalised by the
+query's best BM25 score and the dense similarity standardised over the candidate
+pool, weighted by ``dense_weight``; it keeps BM25's confidence margins. ``rrf``
+is reciprocal-rank fusion. On ALQAC score fusion measured higher at every
+weight tried (evals/reports/retrieval.md), so it is the default. ``keyword`` and
+``dense`` use one side alone (for benchmarks and for indexes without vectors).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from knowledge.errors import BadInput
+from knowledge.index.base import Embedder, SearchFilters
+from knowledge.index.fusion import Fused, reciprocal_rank_fusion
+from knowledge.index.keyword import KeywordIndex, top_k
+from knowledge.index.passages import PassageStore
+from knowledge.index.vector import VectorIndex
+from knowledge.models import Evidence
+from knowledge.text import expand_abbreviations, normalize, syllables
+
+MAX_QUERY_CHARS = 10_000
+
+
+@dataclass(frozen=True)
+class FusionSettings:
+    method: Literal["score", "rrf", "keyword", "dense"] = "score"
+    dense_weight: float = 0.1
+    candidates: int = 50
+    rrf_k: int = 60
+
+
+def prepare_query(query: str) -> str:
+    """Normalised query with abbreviations expanded; BadInput when empty or oversized."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadInput(f"câu truy vấn quá dài ({len(query):,} ký tự; tối đa {MAX_QUERY_CHARS:,}) (query too long)")
+    text = normalize(query).strip()
+    if not text:
+        raise BadInput("câu truy vấn trống (empty query)")
+    return expand_abbreviations(text)
+
+
+def _where(filters: SearchFilters) -> dict | None:
+    clauses = [
+        {field: {"$in": list(values)}}
+        for field, values in (
+            ("kind", filters.kinds),
+            ("access", filters.access),
+            ("status", filters.statuses),
+            ("doc_id", filters.doc_ids),
+        )
+        if values is not None
+    ]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _score_fusion(keyword_scores: np.ndarray, keyword_rows: list[int], dense: dict[int, float], weight: float) -> list[Fused]:
+    pool = sorted(set(keyword_rows) | set(dense))
+    best = float(keyword_scores.max()) if keyword_scores.size else 0.0
+    lexical = np.array([keyword_scores[r] / best if best > 0 else 0.0 for r in pool])
+    similarity = np.array([dense.get(r, 0.0) for r in pool])
+    spread = similarity.std()
+    standardised = (similarity - similarity.mean()) / spread if spread > 0 else np.zeros_like(similarity)
+    fused = lexical + weight * standardised
+    keyword_rank = {row: i for i, row in enumerate(keyword_rows, start=1)}
+    dense_rank = {row: i for i, row in enumerate(sorted(dense, key=lambda r: -dense[r]), start=1)}
+    order = np.argsort(-fused, kind="stable")
+    return [
+        Fused(
+            pool[i],
+            float(fused[i]),
+            {name: ranks[pool[i]] for name, ranks in (("keyword", keyword_rank), ("dense", dense_rank)) if pool[i] in ranks},
+        )
+        for i in order
+    ]
+
+
+class HybridRetriever:
+    """BM25 + Chroma over one index generation."""
+
+    def __init__(
+        self,
+        passages: PassageStore,
+        keyword: KeywordIndex,
+        vectors: VectorIndex | None = None,
+        embedder: Embedder | None = None,
+        fusion: FusionSettings = FusionSettings(),
+    ):
+        self.passages = passages
+        self.keyword = keyword
+        self.vectors = vectors
+        self.embedder = embedder
+        self.fusion = fusion
+
+    def retrieve(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
+        text = prepare_query(query)
+        if not syllables(text) or k <= 0:
+            return []  # nothing searchable: emoji, punctuation
+        mask = self.passages.mask(filters)
+        if mask is not None and not mask.any():
+            return []
+        method = self.fusion.method if self.vectors is not None else "keyword"
+        keyword_scores = self.keyword.scores(text, mask)
+        keyword_rows = [row for row, _ in top_k(keyword_scores, self.fusion.candidates)]
+        if method == "keyword":
+            fused = [Fused(row, float(keyword_scores[row]), {"keyword": i}) for i, row in enumerate(keyword_rows, 1)]
+            return [Evidence(self.passages[f.row], f.score, f.ranks) for f in fused[:k]]
+        dense = self._dense(text, filters if mask is not None else None, keyword_rows if method != "dense" else [])
+        if method == "dense":
+            ranked = sorted(dense, key=lambda r: -dense[r])
+            fused = [Fused(row, dense[row], {"dense": i}) for i, row in enumerate(ranked, 1)]
+        elif method == "rrf":
+            ranked_dense = sorted(dense, key=lambda r: -dense[r])[: self.fusion.candidates]
+            fused = reciprocal_rank_fusion(
+                {"keyword": keyword_rows, "dense": ranked_dense},
+                weights={"keyword": 1.0, "dense": self.fusion.dense_weight},
+                k=self.fusion.rrf_k,
+            )
+        else:
+            fused = _score_fusion(keyword_scores, keyword_rows, dense, self.fusion.dense_weight)
+        return [Evidence(self.passages[f.row], f.score, f.ranks) for f in fused[:k]]
+
+    def _dense(self, text: str, filters: SearchFilters | None, keyword_rows: list[int]) -> dict[int, float]:
+        """Dense similarities of the dense neighbours and of the keyword candidates."""
+        if self.vectors is None or self.embedder is None:
+            return {}
+        vector = self.embedder.embed_query(text)
+        where = _where(filters) if filters is not None else None
+        dense = dict(self.vectors.search(vector, self.fusion.candidates, where))
+        missing = [row for row in keyword_rows if row not in dense]
+        dense.update(self.vectors.similarities(vector, missing))
+        return dense
