@@ -49,7 +49,7 @@ _OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENTS}"
 # ("60/2014/QH1360/2014/QH13" is one number written twice) or after a glued year
 # ("Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15").
 DOCUMENT_NUMBER = re.compile(
-    rf"(?:(?<![\d/.])|(?<=[A-Z]\d)|(?<=[A-Z]\d\d)|(?<=năm \d{{4}}))(?:{_OLD_STYLE}|{_MODERN})(?!/)"
+    rf"(?:(?<![\d/])(?<!\d\.)|(?<=[A-Z]\d)|(?<=[A-Z]\d\d)|(?<=năm \d{{4}}))(?:{_OLD_STYLE}|{_MODERN})(?!/)"
 )
 
 

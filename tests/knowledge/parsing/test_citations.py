@@ -48,6 +48,7 @@ def test_run_together_portal_numbers_are_split_from_the_next_title():
         ("Luật 65/2006/QH1165/2006/QH11", ["65/2006/QH11"]),
         ("Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15Nghị định", ["05/2024/UBTVQH15"]),
         ("Thông tư03/2025/TT-VPCPquy định một số chính sách", ["03/2025/TT-VPCP"]),
+        ("thuộc lĩnh vực hộ tịch, chứng thực.07/2025/NĐ-CPNghị định", ["07/2025/NĐ-CP"]),
     ],
 )
 def test_numbers_glued_to_the_next_word_or_number(text, expected):
