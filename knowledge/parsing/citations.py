@@ -47,9 +47,9 @@ _MODERN = rf"\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?:/\d{{4}})?/{_SEGMENTS}"
 _OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENTS}"
 # A number starts after a non-digit, right after a legislature code it is glued to
 # ("60/2014/QH1360/2014/QH13" is one number written twice) or after a glued year
-# ("Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15").
+# ("Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15", "Luật Cư trú 202068/2020/QH14").
 DOCUMENT_NUMBER = re.compile(
-    rf"(?:(?<![\d/])(?<!\d\.)|(?<=[A-Z]\d)|(?<=[A-Z]\d\d)|(?<=năm \d{{4}}))(?:{_OLD_STYLE}|{_MODERN})(?!/)"
+    rf"(?:(?<![\d/])(?<!\d\.)|(?<=[A-Z]\d)|(?<=[A-Z]\d\d)|(?<=\s(?:19|20)\d\d))(?:{_OLD_STYLE}|{_MODERN})(?!/)"
 )
 
 

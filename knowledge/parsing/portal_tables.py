@@ -307,7 +307,9 @@ def _is_row_end(text: str, match: re.Match[str], following: re.Match[str] | None
     if end == len(text):
         return True
     if following is not None and following.start() == end:
-        return False  # "Luật 60/2014/QH1360/2014/QH13": the title's number, then the cell
+        # "Luật 60/2014/QH1360/2014/QH13": the title's number, then the cell; a different
+        # glued number begins the next row ("...04/2012/UBTVQH1326/2005/PL-UBTVQH11 - ...").
+        return number_key(following.group(0)) != number_key(match.group(0))
     after = text[end]
     if after.isspace():
         rest = text[end:].lstrip()

@@ -47,6 +47,7 @@ def test_run_together_portal_numbers_are_split_from_the_next_title():
         ("Luật 60/2014/QH1360/2014/QH13Thông tư số 04/2020/TT-BTP", ["60/2014/QH13", "04/2020/TT-BTP"]),
         ("Luật 65/2006/QH1165/2006/QH11", ["65/2006/QH11"]),
         ("Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15Nghị định", ["05/2024/UBTVQH15"]),
+        ("Luật Cư trú 202068/2020/QH14Nghị định 62/2021/NĐ-CP", ["68/2020/QH14", "62/2021/NĐ-CP"]),
         ("Thông tư03/2025/TT-VPCPquy định một số chính sách", ["03/2025/TT-VPCP"]),
         ("thuộc lĩnh vực hộ tịch, chứng thực.07/2025/NĐ-CPNghị định", ["07/2025/NĐ-CP"]),
     ],

@@ -130,6 +130,8 @@ def test_legal_bases_rows_end_at_the_number_glued_to_the_next_title():
         "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ: Quy định cắt giảm, đơn giản hóa thủ tục hành chính66.7/2025/NQ-CP"
         "Thông tư03/2025/TT-VPCPquy định một số chính sách đảm bảo an sinh xã hội182/2025/NQ-HĐND"
         "Nghị định 123/2015/NĐ-CP123/2015/NĐ-CP"
+        "Sửa đổi, bổ sung một số điều của Pháp lệnh ưu đãi người có công với cách mạng04/2012/UBTVQH13"
+        "26/2005/PL-UBTVQH11 - Ưu đãi người có công với cách mạng26/2005/PL-UBTVQH11"
     )
     assert parse_legal_bases(cell) == (
         LegalBasis(
@@ -141,6 +143,8 @@ def test_legal_bases_rows_end_at_the_number_glued_to_the_next_title():
         LegalBasis("Nghị quyết số 66.7/2025/NQ-CP của Chính phủ: Quy định cắt giảm, đơn giản hóa thủ tục hành chính", "66.7/2025/NQ-CP"),
         LegalBasis("Thông tư 03/2025/TT-VPCP", "03/2025/TT-VPCP"),
         LegalBasis("quy định một số chính sách đảm bảo an sinh xã hội", "182/2025/NQ-HĐND"),
+        LegalBasis("Sửa đổi, bổ sung một số điều của Pháp lệnh ưu đãi người có công với cách mạng", "04/2012/UBTVQH13"),
+        LegalBasis("26/2005/PL-UBTVQH11 - Ưu đãi người có công với cách mạng", "26/2005/PL-UBTVQH11"),
     )
 
 
