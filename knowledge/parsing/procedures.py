@@ -148,8 +148,8 @@ def _bqp_quantity(note: str) -> str:
 
 def _bqp_legal_basis(row: dict[str, Any]) -> LegalBasis | None:
     number_cell, summary = _text(row.get("so_ky_hieu")), _text(row.get("trich_yeu"))
-    # The number cell is sometimes only the running number ("12"); the summary has it whole.
-    numbers = find_numbers(number_cell) or [n for n in find_numbers(summary) if n.split("/")[0] == number_cell]
+    # The number cell is sometimes cut short ("12", "34/2023"); the summary has it whole.
+    numbers = find_numbers(number_cell) or [n for n in find_numbers(summary) if n.startswith(f"{number_cell}/")]
     number = numbers[0] if numbers else None
     if not summary and not number:
         return None

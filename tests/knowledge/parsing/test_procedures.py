@@ -95,10 +95,14 @@ def test_ministry_of_defence_record_becomes_the_same_structure(sample):
         RequiredDocument("Đơn đăng ký tham gia hội thao", "Mau01-HoiThao.docx", "1 bản chính"),
         RequiredDocument("Giấy khám sức khỏe", quantity="1 bản sao"),
     )
-    # The number cell "12" is completed from the summary.
+    # The number cells "12" and "34/2023" are completed from the summary.
     assert procedure.legal_bases == (
         LegalBasis("Quyết định số 12/2021/QĐ-TTg ngày 24/3/2021 của Thủ tướng Chính phủ", "12/2021/QĐ-TTg"),
         LegalBasis("Thông tư quy định về hội thao quốc phòng", "104/2024/TT-BQP"),
+        LegalBasis(
+            "Nghị định 34/2023/NĐ-CP ngày 16/06/2023 sửa đổi, bổ sung một số điều của Nghị định số 112/2014/NĐ-CP",
+            "34/2023/NĐ-CP",
+        ),
     )
     assert procedure.result == "Thẻ vận động viên hội thao."
 
