@@ -1,0 +1,1 @@
+"""Benchmarks and quality reports, each runnable as ``python -m evals.<name>``."""

@@ -20,6 +20,7 @@ from typing import Literal
 Kind = Literal["law", "procedure", "document"]
 Status = Literal["in_force", "amended", "repealed", "unknown"]
 Access = Literal["public", "internal", "confidential"]
+Channel = Literal["truc_tiep", "truc_tuyen", "buu_chinh"]  # in person, online, by post
 
 KINDS: tuple[str, ...] = ("law", "procedure", "document")
 STATUSES: tuple[str, ...] = ("in_force", "amended", "repealed", "unknown")
@@ -113,7 +114,7 @@ class ParsedLegalDocument:
 class SubmissionMethod:
     """One way to submit a procedure's dossier (cách thức thực hiện)."""
 
-    channel: Literal["truc_tiep", "truc_tuyen", "buu_chinh"]
+    channel: Channel
     processing_time: str = ""  # thời hạn giải quyết, as printed ("05 Ngày làm việc")
     fee: str = ""  # phí, lệ phí, as printed ("Miễn phí", "Lệ phí: 8.000 Đồng")
     description: str = ""
@@ -125,8 +126,9 @@ class RequiredDocument:
 
     name: str
     form: str = ""  # mẫu đơn, tờ khai
-    quantity: str = ""  # "1 bản chính", "Bản sao: 1"
-    must_present: bool = False  # giấy tờ phải xuất trình rather than nộp
+    quantity: str = ""  # "1 bản chính", "1 bản chính, 1 bản sao"; empty when not stated
+    must_present: bool = False  # giấy tờ phải xuất trình (shown) rather than nộp (handed in)
+    group: str = ""  # the heading it is listed under: "Giấy tờ phải nộp", "Trường hợp ủy quyền ..."
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,9 @@ class Procedure:
     methods: tuple[SubmissionMethod, ...] = ()
     documents: tuple[RequiredDocument, ...] = ()
     legal_bases: tuple[LegalBasis, ...] = ()
-    result: str = ""  # kết quả
+    result: str = ""  # kết quả: the papers it ends with, "; "-separated
     requirements: str = ""  # yêu cầu, điều kiện
+    notes: tuple[str, ...] = ()  # the dossier's "Lưu ý" rows: remarks, not papers to bring
     url: str = ""
     source: str = ""
 

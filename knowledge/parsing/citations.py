@@ -4,8 +4,11 @@ A số hiệu is written ``<n>/<year>/<type>-<issuer>`` (``30/2020/NĐ-CP``,
 ``01/2021/TT-BTP``), ``<n>/<year>/QH<term>`` for laws (``60/2014/QH13``),
 ``<n>/<type>-<issuer>`` for individual decisions and letters (``163/QĐ-BTP``,
 ``120/UBND-VP``), or in the pre-2000 style ``21-LCT/HĐNN8``. Portal data often
-runs a number into the next word ("123/2015/NĐ-CPNghị định ..."), so an issuer
-code stops before a capital that begins a lower-case word.
+runs a number into the next word ("123/2015/NĐ-CPNghị định ...", "15/2024/NĐ-CPvề",
+"30/2013/NĐ-CPLUẬT"), so an issuer code stops where a Vietnamese word begins. Joint
+circulars join issuers with "/" (``69/2007/TTLT/BQP-BLĐTBXH-BTC``), the Prime
+Minister's decisions end in ``TTg`` and some resolutions are sub-numbered
+(``66.7/2025/NQ-CP``).
 
 A citation is a document type word followed by a name, a number or both:
 "Luật Cư trú số 81/2006/QH11", "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015",
@@ -19,13 +22,41 @@ from dataclasses import dataclass
 from knowledge.text.normalize import fold, normalize
 
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-# One issuer/type segment: capitals, none of which begins a capitalised lower-case word.
-_CAPS = rf"(?:[A-ZĐ](?![{_LOWER}]))+"
-# Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8.
-_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|{_CAPS})"
-_MODERN = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?/{_SEGMENT}(?:-{_SEGMENT})*"
-_OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENT}(?:-{_SEGMENT})*"
-DOCUMENT_NUMBER = re.compile(rf"(?<![\d/])(?:{_OLD_STYLE}|{_MODERN})(?![{_LOWER}/])")
+_LOWER_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_UPPER_VOWELS = _LOWER_VOWELS.upper()
+# Capital vowels an issuer code never contains: those with a diacritic.
+_UPPER_MARKED = "".join(ch for ch in _UPPER_VOWELS if ch not in "AEIOUY")
+# Where a word glued to a number begins: a capital then a lower-case vowel ("Nghị" is
+# seen at "Ng"), a lower-case onset digraph ("Ch", "Th", "Tr", ...), or an all-capital
+# syllable with a marked vowel ("LUẬT"). "CPvề" or "TTg" begin no word.
+_WORD_START = (
+    rf"[A-ZĐ][{_LOWER_VOWELS}]|[CGKNPT]h|Ng|Tr"
+    rf"|(?:[CGKNPT]H|NGH?|TR|[A-ZĐ])[{_UPPER_VOWELS}]*[{_UPPER_MARKED}]"
+)
+# One issuer/type segment: capitals, none of which begins a glued word. Possessive, so a
+# number followed by glued lower-case text ("15/2024/NĐ-CPvề") is not cut short.
+_CAPS = rf"(?:(?!{_WORD_START})[A-ZĐ])++"
+# Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8; "TTg" is the Prime
+# Minister; "CP" (the Government) is taken whole even before a glued "hướng dẫn".
+_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|TTg|CP(?![A-ZĐ])|{_CAPS})"
+# Segments are joined by "-" (spaces around it are typing slips: "NĐ- CP") or, in joint
+# circulars, by "/" ("69/2007/TTLT/BQP-BLĐTBXH-BTC").
+_SEGMENTS = rf"{_SEGMENT}(?:(?: ?- ?|/){_SEGMENT})*"
+# Sub-numbered resolutions exist: "66.7/2025/NQ-CP".
+_MODERN = rf"\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?:/\d{{4}})?/{_SEGMENTS}"
+_OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENTS}"
+# A number starts after a non-digit, right after a legislature code it is glued to
+# ("60/2014/QH1360/2014/QH13" is one number written twice) or after a glued year
+# ("Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15", "Luật Cư trú 202068/2020/QH14").
+DOCUMENT_NUMBER = re.compile(
+    rf"(?:(?<![\d/])(?<!\d\.)|(?<=[A-Z]\d)|(?<=[A-Z]\d\d)|(?<=\s(?:19|20)\d\d))(?:{_OLD_STYLE}|{_MODERN})(?!/)"
+)
+
+
+def clean_number(number: str) -> str:
+    """A matched số hiệu without the stray spaces some sources put around its dashes."""
+    return re.sub(r"\s+", "", number)
+
 
 # Longest first, so "Bộ luật" wins over "Luật" and "Nghị quyết liên tịch" over "Nghị quyết".
 DOC_TYPES: tuple[str, ...] = (
@@ -72,7 +103,7 @@ def find_numbers(text: str) -> list[str]:
     """Every số hiệu in the text, in order, without duplicates."""
     seen: dict[str, None] = {}
     for match in DOCUMENT_NUMBER.finditer(normalize(text)):
-        seen.setdefault(match.group(0), None)
+        seen.setdefault(clean_number(match.group(0)), None)
     return list(seen)
 
 
@@ -83,8 +114,8 @@ def number_key(number: str) -> str:
 
 def doc_type_from_number(number: str) -> str | None:
     """The document type a number's code implies, when it implies one."""
-    after_slash = number.split("/")[-1].upper()
-    first = after_slash.split("-")[0]
+    codes = [part for part in number.upper().split("/")[1:] if not part.isdigit()]
+    first = codes[0].split("-")[0] if codes else ""
     if re.fullmatch(r"QH\d+", first):
         return None  # Luật, Bộ luật or Nghị quyết: the number alone does not say which
     if re.fullmatch(r"\d+-L.*", number.split("/")[0]) or first == "L":
@@ -96,7 +127,7 @@ def doc_type_from_number(number: str) -> str | None:
 
 
 _TYPE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in DOC_TYPES) + r")(?!\w)", re.IGNORECASE)
-_NUMBER_AHEAD = re.compile(rf"\s*(?:số\s*(?:hiệu\s*)?:?\s*)?(?P<number>{_OLD_STYLE}|{_MODERN})(?![{_LOWER}/])")
+_NUMBER_AHEAD = re.compile(rf"\s*(?:số\s*(?:hiệu\s*)?:?\s*)?(?P<number>{_OLD_STYLE}|{_MODERN})(?!/)")
 # Where a document's name ends. "một số điều", "sửa đổi, bổ sung" and "... của Luật X" stay inside.
 _NAME_END = re.compile(
     r"\s+số\s*(?=\d)|\s+số hiệu\b|\s+ngày\b|\s+năm\s+\d|[;:\n()\[\]“”\"]|\.(?:\s|$)|,(?!\s*bổ sung)"
@@ -140,7 +171,7 @@ def _citation_at(text: str, type_match: re.Match[str]) -> CitedDocument | None:
     if not number_match and not (type_match.group(0)[0].isupper() and named):
         return None
     title = f"{doc_type} {name}".strip() if named else None
-    number = number_match.group("number") if number_match else None
+    number = clean_number(number_match.group("number")) if number_match else None
     return CitedDocument(number, doc_type, title, type_match.start(), end)
 
 
@@ -160,7 +191,7 @@ def find_cited_documents(text: str) -> list[CitedDocument]:
     for match in DOCUMENT_NUMBER.finditer(text):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        number = match.group(0)
+        number = clean_number(match.group(0))
         found.append(CitedDocument(number, doc_type_from_number(number), None, match.start(), match.end()))
     found.sort(key=lambda c: c.start)
     return found

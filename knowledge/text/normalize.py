@@ -16,10 +16,12 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, s�
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # oa, oe, uy at the end of a syllable with the tone on the second vowel ("hoà", "thuỷ");
-# "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded.
+# "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded. A further
+# combining mark means another vowel: decomposed "ặ" is a + dot below + breve, and
+# "hoặc" must stay as it is.
 _NEW_STYLE_TONE = re.compile(
-    r"(?<![qQ])([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])"
-    r"|(?<![qQ])([uU])([yY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])"
+    r"(?<![qQ])([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])"
+    r"|(?<![qQ])([uU])([yY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])"
 )
 
 

@@ -38,6 +38,35 @@ def test_run_together_portal_numbers_are_split_from_the_next_title():
     assert find_numbers(text) == ["68/2013/TT-BCA", "11/2015/TT-BCA", "05/2012/NĐ-CP"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("về kinh doanh vận chuyển15/2024/NĐ-CPvề kinh doanh", ["15/2024/NĐ-CP"]),
+        ("hàng không dân dụng30/2013/NĐ-CPLUẬT  HÀNG KHÔNG DÂN DỤNG VIỆT NAM66/2006/QH11", ["30/2013/NĐ-CP", "66/2006/QH11"]),
+        ("Nghị định 123/2015/NĐ-CPhướng dẫn Luật hộ tịch", ["123/2015/NĐ-CP"]),
+        ("Luật 60/2014/QH1360/2014/QH13Thông tư số 04/2020/TT-BTP", ["60/2014/QH13", "04/2020/TT-BTP"]),
+        ("Luật 65/2006/QH1165/2006/QH11", ["65/2006/QH11"]),
+        ("Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15Nghị định", ["05/2024/UBTVQH15"]),
+        ("Luật Cư trú 202068/2020/QH14Nghị định 62/2021/NĐ-CP", ["68/2020/QH14", "62/2021/NĐ-CP"]),
+        ("Thông tư03/2025/TT-VPCPquy định một số chính sách", ["03/2025/TT-VPCP"]),
+        ("thuộc lĩnh vực hộ tịch, chứng thực.07/2025/NĐ-CPNghị định", ["07/2025/NĐ-CP"]),
+    ],
+)
+def test_numbers_glued_to_the_next_word_or_number(text, expected):
+    assert find_numbers(text) == expected
+
+
+def test_prime_minister_joint_circular_sub_numbered_and_spaced_numbers():
+    text = (
+        "Quyết định số 12/2021/QĐ-TTg ngày 24/3/2021; Thông tư liên tịch 69/2007/TTLT/BQP-BLĐTBXH-BTC; "
+        "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ; Nghị định 105/2025/NĐ- CP"
+    )
+    assert find_numbers(text) == ["12/2021/QĐ-TTg", "69/2007/TTLT/BQP-BLĐTBXH-BTC", "66.7/2025/NQ-CP", "105/2025/NĐ-CP"]
+    assert cited("Nghị định số 105/2025/NĐ- CP ngày 15/5/2025") == [("105/2025/NĐ-CP", "Nghị định", None)]
+    assert doc_type_from_number("69/2007/TTLT/BQP-BLĐTBXH-BTC") == "Thông tư liên tịch"
+    assert doc_type_from_number("12/2021/QĐ-TTg") == "Quyết định"
+
+
 def test_dates_are_not_document_numbers():
     assert find_numbers("ngày 15/11/2015 và 01/01/2016") == []
 

@@ -18,6 +18,12 @@ def test_tone_stays_where_a_final_consonant_or_qu_requires_it():
         assert normalize(word) == word
 
 
+def test_tone_under_a_marked_vowel_stays_there():
+    for word in ("hoặc", "Hoặc", "dấu ngoặc", "HOẶC", "loắt choắt"):
+        assert normalize(word) == word
+        assert normalize(unicodedata.normalize("NFD", word)) == word
+
+
 def test_controls_and_odd_spaces_are_cleaned_but_lines_kept():
     assert normalize("Điều 1.\u00a0 Phạm\u200b vi\r\n1. Nội dung\ufeff") == "Điều 1. Phạm vi\n1. Nội dung"
 
