@@ -100,6 +100,24 @@ def procedure_passage(procedure: Procedure, access: Access = "public") -> Passag
     )
 
 
+def document_passages(doc_id: str, title: str, text: str, *, access: Access, source: str) -> list[Passage]:
+    """Passages of a document without Điều structure (an uploaded report, letter, minutes)."""
+    return [
+        Passage(
+            passage_id=f"document:{doc_id}:{i}",
+            kind="document",
+            doc_id=doc_id,
+            doc_title=title,
+            heading=title,
+            text=piece,
+            access=access,
+            status="unknown",
+            source=source,
+        )
+        for i, piece in enumerate(_split_long(text.strip()))
+    ]
+
+
 def keyword_text(passage: Passage) -> str:
     """What BM25 indexes: the document title and the heading weigh as a field would."""
     return f"{passage.doc_title}\n{passage.heading}\n{passage.heading}\n{passage.text}"

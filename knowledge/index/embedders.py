@@ -64,7 +64,7 @@ class SentenceTransformerEmbedder:
         except Exception as exc:  # the library raises many types for a missing model
             raise BadInput(f"không nạp được mô hình embedding '{model}' (cannot load model offline): {exc}") from exc
         self.name = f"st:{Path(model).name if Path(model).exists() else model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self._batch_size = batch_size
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:

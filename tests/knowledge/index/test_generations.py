@@ -1,0 +1,52 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from knowledge.errors import BadInput
+from knowledge.index.generations import IndexDirectory
+
+
+def test_publish_swaps_atomically_and_keeps_only_current_and_previous(tmp_path):
+    directory = IndexDirectory(tmp_path / "index")
+    assert directory.current() is None
+    generations = []
+    for _ in range(3):
+        generation = directory.new_generation()
+        (generation / "marker").write_text(generation.name)
+        directory.publish(generation)
+        generations.append(generation)
+        assert directory.current() == generation
+    assert not generations[0].exists() and generations[1].exists()
+
+
+def test_an_abandoned_generation_never_becomes_current_and_is_pruned(tmp_path):
+    directory = IndexDirectory(tmp_path / "index")
+    good = directory.new_generation()
+    directory.publish(good)
+    abandoned = directory.new_generation()  # a crash before publish
+    assert directory.current() == good
+    fresh = directory.new_generation()
+    directory.publish(fresh)
+    assert not abandoned.exists() and good.exists() and directory.current() == fresh
+
+
+def test_a_second_ingest_cannot_take_the_lock(tmp_path):
+    directory = IndexDirectory(tmp_path / "index")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from knowledge.index.generations import IndexDirectory as D\n"
+         f"with D(Path({str(tmp_path / 'index')!r})).lock():\n print('locked', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(BadInput, match="another ingest"):
+            with directory.lock():
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with directory.lock():
+        pass
