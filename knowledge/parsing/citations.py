@@ -23,7 +23,8 @@ _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềế
 _CAPS = rf"(?:[A-ZĐ](?![{_LOWER}]))+"
 # Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8.
 _SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|{_CAPS})"
-_MODERN = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?/{_SEGMENT}(?:-{_SEGMENT})*"
+# Segments join with "-" or "/" ("02/2002/TTLT/BTC-MTTW"); typists sometimes leave a space after "-".
+_MODERN = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?/{_SEGMENT}(?:(?:- ?|/){_SEGMENT})*"
 _OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENT}(?:-{_SEGMENT})*"
 DOCUMENT_NUMBER = re.compile(rf"(?<![\d/])(?:{_OLD_STYLE}|{_MODERN})(?![{_LOWER}/])")
 
@@ -68,11 +69,16 @@ class CitedDocument:
     end: int
 
 
+def _compact(number: str) -> str:
+    """A number as matched, without the stray space some texts put after a dash."""
+    return number.replace(" ", "")
+
+
 def find_numbers(text: str) -> list[str]:
     """Every số hiệu in the text, in order, without duplicates."""
     seen: dict[str, None] = {}
     for match in DOCUMENT_NUMBER.finditer(normalize(text)):
-        seen.setdefault(match.group(0), None)
+        seen.setdefault(_compact(match.group(0)), None)
     return list(seen)
 
 
@@ -140,7 +146,7 @@ def _citation_at(text: str, type_match: re.Match[str]) -> CitedDocument | None:
     if not number_match and not (type_match.group(0)[0].isupper() and named):
         return None
     title = f"{doc_type} {name}".strip() if named else None
-    number = number_match.group("number") if number_match else None
+    number = _compact(number_match.group("number")) if number_match else None
     return CitedDocument(number, doc_type, title, type_match.start(), end)
 
 
@@ -160,7 +166,7 @@ def find_cited_documents(text: str) -> list[CitedDocument]:
     for match in DOCUMENT_NUMBER.finditer(text):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        number = match.group(0)
+        number = _compact(match.group(0))
         found.append(CitedDocument(number, doc_type_from_number(number), None, match.start(), match.end()))
     found.sort(key=lambda c: c.start)
     return found

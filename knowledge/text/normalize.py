@@ -15,6 +15,8 @@ import unicodedata
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Some sources type the Icelandic eth (Ð, ð) where Vietnamese has đ ("Ðiều 113").
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 # oa, oe, uy at the end of a syllable with the tone on the second vowel ("hoà", "thuỷ");
 # "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded.
 _NEW_STYLE_TONE = re.compile(
@@ -31,13 +33,13 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, one tone-placement convention, no control characters, single spaces.
+    """NFC, one tone-placement convention, đ for a look-alike eth, no control characters, single spaces.
 
     Line breaks are kept: the legal parsers rely on them.
     """
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
-    text = unicodedata.normalize("NFC", decomposed)
+    text = unicodedata.normalize("NFC", decomposed).translate(_ETH)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _SPACES.sub(" ", text)
 

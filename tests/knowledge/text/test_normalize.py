@@ -29,3 +29,7 @@ def test_fold_removes_every_diacritic_and_d_stroke():
 def test_has_diacritics_and_strip_tones():
     assert has_diacritics("lệ phí") and not has_diacritics("le phi 2024")
     assert strip_tones("Lệ phí đăng ký") == "Lê phi đăng ky"
+
+
+def test_eth_look_alike_becomes_d_stroke():
+    assert normalize("Bãi bỏ khoản 3 Ðiều 28, ÐỊNH NGHĨA") == "Bãi bỏ khoản 3 Điều 28, ĐỊNH NGHĨA"
