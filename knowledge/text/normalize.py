@@ -19,7 +19,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\
 # oa, oe, uy at the end of a syllable with the tone on the second vowel ("hoà", "thuỷ");
 # "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded. One class for both
 # vowels keeps the scan fast; ``_move_tone`` leaves the other pairs (oy, ua, ...) alone.
-_NEW_STYLE_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+# A further mark after the tone means another vowel ("hoặc" is o + a + dot below + breve): left alone.
+_NEW_STYLE_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])")
 
 
 def _move_tone(match: re.Match[str]) -> str:

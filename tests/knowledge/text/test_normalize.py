@@ -14,7 +14,7 @@ def test_new_style_tone_placement_is_rewritten_to_the_official_one():
 
 
 def test_tone_stays_where_a_final_consonant_or_qu_requires_it():
-    for word in ("hoàn thành", "quý", "hoài", "khuyến khích", "thuyết minh", "quỹ"):
+    for word in ("hoàn thành", "quý", "hoài", "khuyến khích", "thuyết minh", "quỹ", "hoặc", "Hoặc", "hoạch", "xoắn"):
         assert normalize(word) == word
 
 
