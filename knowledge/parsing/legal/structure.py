@@ -41,12 +41,12 @@ def is_upper_title(line: str) -> bool:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join a unit's lines; a line that starts in lower case continues the previous one."""
+    """Join a unit's lines; a line that starts in lower case (not "b) ...") continues the previous one."""
     text = ""
     for line in lines:
         if not text:
             text = line
-        elif re.match(rf"[{LOWER}]", line):
+        elif re.match(rf"[{LOWER}]", line) and not DIEM.match(line):
             text += " " + line
         else:
             text += "\n" + line
