@@ -32,11 +32,6 @@ def fixture_registry(registry, legal_fixtures):
     return registry
 
 
-@pytest.fixture(scope="session")
-def legal_fixtures(fixtures_dir):
-    return fixtures_dir / "legal"
-
-
 def test_sqlite_in_wal_mode(registry):
     connection = sqlite3.connect(registry.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -146,8 +141,8 @@ def test_not_a_database_is_bad_input(tmp_path):
         Registry(path)
 
 
-def test_statuses_of_shared_corpus_documents(shared_dir, tmp_path):
-    root = shared_dir / "knowledge" / "legal"
+def test_statuses_of_shared_corpus_documents(shared_legal, tmp_path):
+    root = shared_legal
     files = [root / "vlc-2022" / name for name in (
         "Luat-68-2020-QH14-cu-tru-435315.txt", "Bo-Luat-lao-dong-2019-333670.txt",
         "Luat-Doanh-nghiep-2014-259730.txt", "Luat-Doanh-nghiep-so-59-2020-QH14-427301.txt",

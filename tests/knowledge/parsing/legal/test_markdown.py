@@ -1,7 +1,7 @@
 from datetime import date
 
 from knowledge.parsing.legal import parse_legal_file
-from tests.knowledge.parsing.legal.conftest import article, only
+from tests.knowledge.parsing.legal.helpers import article, only
 
 
 def test_markdown_decree_with_its_header_table_at_the_end(legal_fixtures):

@@ -1,7 +1,7 @@
 from datetime import date
 
 from knowledge.parsing.legal import parse_legal_file
-from tests.knowledge.parsing.legal.conftest import article
+from tests.knowledge.parsing.legal.helpers import article
 
 TOPIC = "phapdien-vuon-thu.md"
 

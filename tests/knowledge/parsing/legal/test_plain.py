@@ -1,7 +1,7 @@
 from datetime import date
 
 from knowledge.parsing.legal import parse_legal_file
-from tests.knowledge.parsing.legal.conftest import article, only
+from tests.knowledge.parsing.legal.helpers import article, only
 
 LAW = "Luat-Vuon-hoa-cong-cong-2030.txt"
 
