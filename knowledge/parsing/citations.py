@@ -21,8 +21,8 @@ from knowledge.text.normalize import fold, normalize
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 # One issuer/type segment: capitals, none of which begins a capitalised lower-case word.
 _CAPS = rf"(?:[A-ZĐ](?![{_LOWER}]))+"
-# Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8.
-_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|{_CAPS})"
+# Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8; TTg (Thủ tướng) is the one mixed-case code.
+_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|TTg|{_CAPS})"
 # Segments join with "-" or "/" ("02/2002/TTLT/BTC-MTTW"); typists sometimes leave a space after "-".
 _MODERN = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?/{_SEGMENT}(?:(?:- ?|/){_SEGMENT})*"
 _OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENT}(?:-{_SEGMENT})*"

@@ -43,6 +43,8 @@ _CROSS_REFERENCE = re.compile(r"^\((?:Điều|Khoản|Mục|Tiểu mục|Chươn
 _EFFECTIVE_FROM = ", có hiệu lực thi hành kể từ ngày "
 _ISSUED = re.compile(r"\s+ngày (?P<date>\d{1,2}/\d{1,2}/\d{4})(?: của (?P<issuer>.+?))?\s*,?\s*$")
 _TOPIC_HEADING = re.compile(r"^(?:Tiểu mục|TIỂU MỤC)\s+\d+")
+# Some topics glue a heading to the end of the previous article ("... tập trung.Điều 3.3.LQ.7. Trách nhiệm ...").
+_GLUED_HEADING = re.compile(r"(?<=\S)(?=Điều \d+\.\d+\.[A-ZĐ]+(?:\.\d+[a-zđ]?)+\.(?:\s|$))")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def _parse_provenance(text: str) -> _Provenance | None:
     return _Provenance(
         article=match.group("article"),
         doc_type=match.group("type"),
-        number=match.group("number"),
+        number=match.group("number").replace(" ", ""),
         name=name.strip(" ,"),
         issuer=(issued.group("issuer") or "").strip() or None if issued else None,
         issued_on=parse_date(issued.group("date")) if issued else None,
@@ -105,7 +107,7 @@ def _split_provenance(line: str) -> tuple[str, str]:
 def _read_articles(main: str) -> list[_Article]:
     articles: list[_Article] = []
     skip_title = False
-    for raw in main.split("\n"):
+    for raw in (part for line in main.split("\n") for part in _GLUED_HEADING.split(line)):
         line = markdown_line(raw)
         if not line or line.startswith("# "):
             continue

@@ -14,7 +14,7 @@ def test_articles_are_grouped_by_their_source_document(legal_fixtures):
     docs = by_number(parse_legal_file(legal_fixtures / TOPIC, legal_fixtures))
     assert list(docs) == ["40/2018/QH14", "50/2019/NĐ-CP"]
     law = docs["40/2018/QH14"]
-    assert [a.number for a in law.articles] == ["1", "2"]
+    assert [a.number for a in law.articles] == ["1", "2", "4"]
     assert (law.document.title, law.document.issuer) == ("Luật Vườn thú", "Quốc hội")
     assert (law.document.issued_on, law.document.effective_on) == (date(2018, 6, 10), date(2019, 1, 1))
     assert law.document.source == TOPIC
@@ -36,6 +36,12 @@ def test_provenance_over_two_lines_with_text_after_it(legal_fixtures):
     dieu2 = article(law, "Điều 2")
     assert dieu2.body() == "Giá vé do Ủy ban nhân dân cấp tỉnh quyết định."
     assert "có hiệu lực thi hành kể từ ngày 01/01/2019" in dieu2.note
+
+
+def test_a_heading_glued_to_the_previous_article_opens_a_new_one(legal_fixtures):
+    law = by_number(parse_legal_file(legal_fixtures / TOPIC, legal_fixtures))["40/2018/QH14"]
+    assert article(law, "Điều 4").body() == "Vườn thú mở cửa từ 07 giờ đến 18 giờ."
+    assert article(law, "Điều 4").heading == "Giờ mở cửa"
 
 
 def test_table_of_contents_is_not_read(legal_fixtures):
