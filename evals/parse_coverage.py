@@ -26,13 +26,14 @@ from knowledge.errors import BadInput
 from knowledge.models import ParsedLegalDocument, Relation
 from knowledge.parsing.legal import detect_format, legal_files, parse_legal_file
 from knowledge.parsing.legal.common import read_text
+from knowledge.parsing.legal.structure import UPPER
 from knowledge.registry import Registry
 from knowledge.settings import Settings
 
 REPORT = Path(__file__).resolve().parent / "reports" / "parse_coverage.md"
-_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
 # Heading lines as printed: "Điều 16. Thời hạn", "Điều 2: PHẠM VI", "Điều 11", "### Điều 8. Thể thức".
-_HEADING_LINE = re.compile(rf"^[#\s]*Điều\s*(\d+[a-zđ]?)(?:\s*[.:]|\s*$|\s+[{_UPPER}“(])", re.MULTILINE)
+_HEADING_LINE = re.compile(rf"^[#\s]*Điều\s*(\d+[a-zđ]?)(?:\s*[.:]|\s*$|\s+[{UPPER}“(])", re.MULTILINE)
 _APPENDIX_LINE = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|số))?(?:\s+[IVXLC\d]+)?\s*$", re.MULTILINE)
 _CODE = r"\d+\.\d+\.[A-ZĐ]+(?:\.\d+[a-zđ]?)+"
 _CODED_HEADING = re.compile(rf"(?:^\s*|(?<=\S))Điều ({_CODE})\.(?=\s|$)", re.MULTILINE)

@@ -128,8 +128,9 @@ class Registry:
         """Record a parsed document, its relations and the numbers it cites.
 
         Idempotent: adding the same document from the same source again replaces
-        what that source said. ``access`` is kept when stricter than the level
-        already recorded (``set_access`` changes it either way).
+        what that source said (when a file changes, ``remove_source`` it first:
+        its documents may no longer be the same). ``access`` is kept when stricter
+        than the level already recorded (``set_access`` changes it either way).
         """
         _check_access(access)
         doc = parsed.document

@@ -40,8 +40,7 @@ def _plain_lines(text: str) -> list[str]:
         if stripped.startswith("|") and _RECIPIENTS in stripped:
             continue
         if stripped.startswith("|") and _HEADER_TABLE.search(stripped):
-            cells = [cell for cell in stripped.strip("|").split("|")]
-            header += [part.strip() for cell in cells for part in _RULE.split(cell) if part.strip()]
+            header += [part.strip() for cell in stripped.strip("|").split("|") for part in _RULE.split(cell) if part.strip()]
             continue
         line = markdown_line(raw)
         if line and not _NO_TEXT.match(line):

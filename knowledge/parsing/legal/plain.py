@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 
 from knowledge.models import Dieu, LegalDocument, ParsedLegalDocument
-from knowledge.parsing.citations import DOC_TYPES
+from knowledge.parsing.citations import DOC_TYPES, doc_type_from_number
 from knowledge.parsing.legal.common import (
     cited_numbers,
     doc_type_named,
@@ -132,8 +132,10 @@ def _signature_lines(lines: list[str]) -> set[int]:
     """Indices of "Name / (Đã ký)" signature blocks."""
     skip: set[int] = set()
     for index, line in enumerate(lines):
-        if line.lower() == _SIGNED:
-            skip.update(i for i in (index - 2, index - 1, index) if i >= 0 and (i >= index - 1 or is_upper_title(lines[i])))
+        if index and line.lower() == _SIGNED:
+            skip.update((index - 1, index))  # the signer's name
+            if index >= 2 and is_upper_title(lines[index - 2]):
+                skip.add(index - 2)  # and title ("CHỦ TỊCH QUỐC HỘI")
     return skip
 
 
@@ -198,7 +200,7 @@ def parse_plain(lines: list[str], source: str, stem: str) -> list[ParsedLegalDoc
     else:
         file_type, name = _name_from_file(stem, "\n".join(lines))
         doc_type = doc_type or file_type
-    doc_type = doc_type or "Luật"
+    doc_type = doc_type or (doc_type_from_number(number) if number else None) or "Văn bản"
     doc_id = number or slug_id(source)
     title = document_title(doc_type, name) if name else fallback_title(doc_type, number or stem)
     issued_on = _issued_on(header, closing)
