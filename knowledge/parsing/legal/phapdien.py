@@ -41,7 +41,11 @@ _TYPES = "|".join(re.escape(t) for t in DOC_TYPES)
 _PROVENANCE = re.compile(rf"^\(Điều (?P<article>\d+[a-zđ]?) (?P<type>{_TYPES}) số (?P<number>{DOCUMENT_NUMBER.pattern})")
 _CROSS_REFERENCE = re.compile(r"^\((?:Điều|Khoản|Mục|Tiểu mục|Chương|Phần) này có nội dung liên quan\b")
 _EFFECTIVE_FROM = ", có hiệu lực thi hành kể từ ngày "
-_ISSUED = re.compile(r"\s+ngày (?P<date>\d{1,2}/\d{1,2}/\d{4})(?: của (?P<issuer>.+?))?\s*,?\s*$")
+# "<name> ngày 20/11/2014 của <issuer>": the last date, as a name may quote other acts with theirs.
+_ISSUED = re.compile(r"^(?P<name>.*)\s+ngày (?P<date>\d{1,2}/\d{1,2}/\d{4})(?: của (?P<issuer>.+?))?\s*,?\s*$")
+# Some provenances put the name after the issuer: "... của Bộ Thông tin và Truyền thông Quy định về ...".
+_NAME_START = re.compile(r"\s(?=(?:Quy định|Hướng dẫn|Về|Ban hành|Sửa đổi|Bãi bỏ|Thực hiện)\b)")
+_LEADING_DATE = re.compile(r"\s*(\d{1,2}/\d{1,2}/\d{4})")
 _TOPIC_HEADING = re.compile(r"^(?:Tiểu mục|TIỂU MỤC)\s+\d+")
 # Some topics glue a heading to the end of the previous article ("... tập trung.Điều 3.3.LQ.7. Trách nhiệm ...").
 _GLUED_HEADING = re.compile(r"(?<=\S)(?=Điều \d+\.\d+\.[A-ZĐ]+(?:\.\d+[a-zđ]?)+\.(?:\s|$))")
@@ -79,17 +83,20 @@ def _parse_provenance(text: str) -> _Provenance | None:
         return None
     rest = text[match.end() : text.rindex(")")]
     described, _, effective = rest.partition(_EFFECTIVE_FROM)
-    issued = _ISSUED.search(described)
-    name = described[: issued.start()] if issued else described
+    issued = _ISSUED.match(described)
+    name, issuer = (issued.group("name"), issued.group("issuer") or "") if issued else (described, "")
+    issuer, *name_after = _NAME_START.split(issuer.strip(), maxsplit=1)
+    name = name.strip(" ,") or "".join(name_after)
+    effective_match = _LEADING_DATE.match(effective)
     return _Provenance(
         article=match.group("article"),
         doc_type=match.group("type"),
         number=match.group("number").replace(" ", ""),
         name=name.strip(" ,"),
-        issuer=(issued.group("issuer") or "").strip() or None if issued else None,
+        issuer=issuer.strip() or None,
         issued_on=parse_date(issued.group("date")) if issued else None,
-        effective_on=parse_date(effective[:12]) if effective else None,
-        changes=effective[10:],
+        effective_on=parse_date(effective_match.group(1)) if effective_match else None,
+        changes=effective[effective_match.end() :] if effective_match else effective,
         text=text,
     )
 
