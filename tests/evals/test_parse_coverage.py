@@ -11,7 +11,7 @@ def test_coverage_of_the_fixture_corpus(fixtures_dir):
     assert (law.kind, len(law.articles), len(law.headings), law.differs, law.missing) == ("vlc", 8, 8, False, [])
     assert law.appendix_units == 1
     topic = by_source["phapdien-vuon-thu.md"]
-    assert (len(topic.documents), len(topic.articles), topic.toc_only) == (2, 4, 1)
+    assert (len(topic.documents), len(topic.articles), topic.toc_only) == (3, 5, 1)
     assert by_source["Phuluc-77-2030.md"].headings is None
     assert by_source["_README.md"].documents == []
     assert cov.statuses["repealed"] == 4  # 20/2010/QH12, 30/2015/QH13, 99/2016/NĐ-CP, 12/2010/NĐ-CP

@@ -12,7 +12,7 @@ def by_number(parsed):
 
 def test_articles_are_grouped_by_their_source_document(legal_fixtures):
     docs = by_number(parse_legal_file(legal_fixtures / TOPIC, legal_fixtures))
-    assert list(docs) == ["40/2018/QH14", "50/2019/NĐ-CP"]
+    assert list(docs) == ["40/2018/QH14", "50/2019/NĐ-CP", "10/2020/TT-BTNMT"]
     law = docs["40/2018/QH14"]
     assert [a.number for a in law.articles] == ["1", "2", "4"]
     assert (law.document.title, law.document.issuer) == ("Luật Vườn thú", "Quốc hội")
@@ -21,6 +21,12 @@ def test_articles_are_grouped_by_their_source_document(legal_fixtures):
     decree = docs["50/2019/NĐ-CP"].document
     assert decree.title == "Nghị định quy định chi tiết một số điều của Luật Vườn thú"
     assert decree.doc_type == "Nghị định" and decree.effective_on == date(2019, 8, 15)
+
+
+def test_a_name_printed_after_the_issuer(legal_fixtures):
+    circular = by_number(parse_legal_file(legal_fixtures / TOPIC, legal_fixtures))["10/2020/TT-BTNMT"].document
+    assert (circular.title, circular.issuer) == ("Thông tư hướng dẫn việc nuôi thú quý hiếm", "Bộ Tài nguyên và Môi trường")
+    assert (circular.issued_on, circular.effective_on) == (date(2020, 2, 1), date(2020, 3, 15))
 
 
 def test_code_and_provenance_go_to_the_note_cross_references_are_dropped(legal_fixtures):
