@@ -13,6 +13,7 @@ Vietnamese terms of art are kept where they are the precise name:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -65,10 +66,17 @@ class Khoan:
 
 @dataclass(frozen=True)
 class Dieu:
-    """An article with its place in the document (Phần/Chương/Mục)."""
+    """An article with its place in the document (Phần/Chương/Mục).
+
+    A section of a *Phụ lục* (appendix) is a citable unit too: ``appendix`` then
+    names the appendix ("Phụ lục I"), ``number`` is the section's numeral as
+    printed ("II" for "II. CÁC THÀNH PHẦN THỂ THỨC CHÍNH", "" when the appendix is
+    one unit), its numbered items are the ``khoans`` and ``phan`` is the appendix's
+    part ("Phần I. THỂ THỨC ..."). Such units are cited "khoản 3 Mục I Phần I Phụ lục I".
+    """
 
     doc_id: str
-    number: str  # "16", "3a"
+    number: str  # "16", "3a"; for an appendix section its numeral ("II") or ""
     heading: str  # "Thời hạn đăng ký khai sinh"
     intro: str = ""  # text before the first khoản (or the whole body when there is none)
     khoans: tuple[Khoan, ...] = ()
@@ -77,9 +85,28 @@ class Dieu:
     muc: str | None = None  # "Mục 1. ĐĂNG KÝ KHAI SINH"
     source: str = ""  # file it came from
     note: str = ""  # provenance note, e.g. the pháp điển's "(Điều 1 Luật số 60/2014/QH13 ...)"
+    appendix: str | None = None  # "Phụ lục I" when the unit is (a section of) an appendix
+
+    def unit_label(self) -> str:
+        """The unit's name in a citation, unique within its document: "Điều 16", "Mục I Phần I Phụ lục I"."""
+        if self.appendix is None:
+            return f"Điều {self.number}"
+        parts = [f"Mục {self.number}"] if self.number else []
+        if self.phan:
+            parts.append(self.phan.split(".")[0])
+        parts.append(self.appendix)
+        return " ".join(parts)
+
+    def ref(self) -> str:
+        """What a passage's ``article`` carries: the article number, or an appendix unit's label."""
+        return self.number if self.appendix is None else self.unit_label()
+
+    def citation(self, doc_title: str, clause: str | None = None, point: str | None = None) -> str:
+        """"điểm a khoản 1 Điều 16 Luật Hộ tịch"."""
+        return citation_label(doc_title, self.ref(), clause, point)
 
     def title_line(self) -> str:
-        return f"Điều {self.number}. {self.heading}".rstrip(". ")
+        return f"{self.unit_label()}. {self.heading}".rstrip(". ")
 
     def body(self) -> str:
         parts = [self.intro] if self.intro else []
@@ -90,14 +117,40 @@ class Dieu:
         return f"{self.title_line()}\n{self.body()}".rstrip()
 
 
+_ARTICLE_NUMBER = re.compile(r"\d+[a-zđ]?")
+
+
+def citation_label(doc_title: str, article: str, clause: str | None = None, point: str | None = None) -> str:
+    """A unit's citation in Vietnamese, smallest unit first.
+
+    ``article`` is an article number ("16", "3a") or the label of another unit
+    ("Mục I Phần I Phụ lục I", see ``Dieu.ref``)::
+
+        citation_label("Luật Hộ tịch", "16", "1", "a") == "điểm a khoản 1 Điều 16 Luật Hộ tịch"
+    """
+    parts = [f"điểm {point}"] if point else []
+    if clause:
+        parts.append(f"khoản {clause}")
+    parts.append(f"Điều {article}" if _ARTICLE_NUMBER.fullmatch(article) else article)
+    if doc_title:
+        parts.append(doc_title)
+    return " ".join(parts)
+
+
 @dataclass(frozen=True)
 class Relation:
-    """``subject`` repeals or amends the document numbered ``object_number``."""
+    """``subject`` repeals or amends the document numbered ``object_number``.
+
+    ``repeals`` ends the whole document (it *hết hiệu lực*, is *bãi bỏ* or *thay thế*);
+    ``amends`` changes, adds or repeals part of it (*sửa đổi, bổ sung*, partial *bãi bỏ*).
+    """
 
     subject_id: str
     verb: Literal["repeals", "amends"]
     object_number: str
     evidence: str = ""  # the sentence that says so, for the record
+    object_title: str = ""  # the object's name where the text gives it ("Luật Cư trú")
+    effective_on: date | None = None  # when the change takes effect, where the text says so
 
 
 @dataclass(frozen=True)

@@ -14,32 +14,31 @@ import unicodedata
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of two or more spaces, or any other kind of space (a lone " " needs no work).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # oa, oe, uy at the end of a syllable with the tone on the second vowel ("hoà", "thuỷ");
-# "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded. A further
-# combining mark means another vowel: decomposed "ặ" is a + dot below + breve, and
-# "hoặc" must stay as it is.
-_NEW_STYLE_TONE = re.compile(
-    r"(?<![qQ])([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])"
-    r"|(?<![qQ])([uU])([yY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])"
-)
+# "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded. One class for both
+# vowels keeps the scan fast; ``_move_tone`` leaves the other pairs (oy, ua, ...) alone.
+# A further mark after the tone means another vowel ("hoặc" is o + a + dot below + breve): left alone.
+_NEW_STYLE_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])")
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first, second, tone = (match.group(1), match.group(2), match.group(3))
-    if first is None:
-        first, second, tone = match.group(4), match.group(5), match.group(6)
+    first, second, tone = match.groups()
+    if (first in "oO") != (second in "aAeE"):
+        return match.group(0)
     return first + tone + second
 
 
 def normalize(text: str) -> str:
-    """NFC, one tone-placement convention, no control characters, single spaces.
+    """NFC, one tone-placement convention, đ for a look-alike eth, no control characters, single spaces.
 
     Line breaks are kept: the legal parsers rely on them.
     """
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
-    text = unicodedata.normalize("NFC", decomposed)
+    # Some sources type the Icelandic eth (Ð, ð) where Vietnamese has đ ("Ðiều 113").
+    text = unicodedata.normalize("NFC", decomposed).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _SPACES.sub(" ", text)
 

@@ -80,3 +80,13 @@ def test_doc_type_from_number():
     assert doc_type_from_number("01/2021/TT-BTP") == "Thông tư"
     assert doc_type_from_number("163/QĐ-BTP") == "Quyết định"
     assert doc_type_from_number("60/2014/QH13") is None
+
+
+def test_numbers_with_slashed_segments_and_a_stray_space_after_a_dash():
+    text = "Nghị quyết liên tịch số 525/2012/NQLT/UBTVQH13, Pháp lệnh bưu chính, viễn thông số 43/2002/PL- UBTVQH10"
+    assert find_numbers(text) == ["525/2012/NQLT/UBTVQH13", "43/2002/PL-UBTVQH10"]
+
+
+def test_prime_minister_decisions_keep_their_ttg_code():
+    assert find_numbers("Quyết định số 31/2011/QĐ-TTg và 619/QĐ-TTgQuy định") == ["31/2011/QĐ-TTg", "619/QĐ-TTg"]
+    assert doc_type_from_number("31/2011/QĐ-TTg") == "Quyết định"

@@ -14,7 +14,7 @@ def test_new_style_tone_placement_is_rewritten_to_the_official_one():
 
 
 def test_tone_stays_where_a_final_consonant_or_qu_requires_it():
-    for word in ("hoàn thành", "quý", "hoài", "khuyến khích", "thuyết minh", "quỹ"):
+    for word in ("hoàn thành", "quý", "hoài", "khuyến khích", "thuyết minh", "quỹ", "hoặc", "Hoặc", "hoạch", "xoắn"):
         assert normalize(word) == word
 
 
@@ -35,3 +35,7 @@ def test_fold_removes_every_diacritic_and_d_stroke():
 def test_has_diacritics_and_strip_tones():
     assert has_diacritics("lệ phí") and not has_diacritics("le phi 2024")
     assert strip_tones("Lệ phí đăng ký") == "Lê phi đăng ky"
+
+
+def test_eth_look_alike_becomes_d_stroke():
+    assert normalize("Bãi bỏ khoản 3 Ðiều 28, ÐỊNH NGHĨA") == "Bãi bỏ khoản 3 Điều 28, ĐỊNH NGHĨA"

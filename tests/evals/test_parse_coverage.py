@@ -1,0 +1,30 @@
+from datetime import date
+
+from evals.parse_coverage import coverage, main, render
+
+
+def test_coverage_of_the_fixture_corpus(fixtures_dir):
+    legal_fixtures = fixtures_dir / "legal"
+    cov = coverage(legal_fixtures, date(2031, 6, 1))
+    by_source = {f.source: f for f in cov.files}
+    law = by_source["Luat-Vuon-hoa-cong-cong-2030.txt"]
+    assert (law.kind, len(law.articles), len(law.headings), law.differs, law.missing) == ("vlc", 8, 8, False, [])
+    assert law.appendix_units == 1
+    topic = by_source["phapdien-vuon-thu.md"]
+    assert (len(topic.documents), len(topic.articles), topic.toc_only) == (3, 5, 1)
+    assert by_source["Phuluc-77-2030.md"].headings is None
+    assert by_source["_README.md"].documents == []
+    assert cov.statuses["repealed"] == 4  # 20/2010/QH12, 30/2015/QH13, 99/2016/NĐ-CP, 12/2010/NĐ-CP
+    report = render(cov)
+    assert "| vlc | 2 | 1 | 1 | 1 | 1 | 8 | 8 | 0 | 1 | 2 | 2 |" in report
+    assert "| 20/2010/QH12 |" not in report.split("### Every repeal")[0]
+    assert "| 12/2030/QH16 | 20/2010/QH12 |" in report
+
+
+def test_main_writes_the_report_and_rejects_a_missing_folder(fixtures_dir, tmp_path, capsys):
+    legal_fixtures = fixtures_dir / "legal"
+    out = tmp_path / "report.md"
+    assert main([str(legal_fixtures), "--out", str(out), "--today", "2026-11-24"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Legal parser coverage")
+    assert "5 files" in capsys.readouterr().out
+    assert main([str(tmp_path / "missing")]) == 2
