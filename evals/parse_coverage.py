@@ -25,7 +25,7 @@ from pathlib import Path
 from knowledge.errors import BadInput
 from knowledge.models import ParsedLegalDocument, Relation
 from knowledge.parsing.legal import detect_format, legal_files, parse_legal_file
-from knowledge.parsing.legal.common import read_text
+from knowledge.parsing.uploads import read_text
 from knowledge.parsing.legal.structure import UPPER
 from knowledge.registry import Registry
 from knowledge.settings import Settings
@@ -100,7 +100,7 @@ def _gaps(numbers: list[str], headings: list[str]) -> list[str]:
 
 
 def measure(path: Path, root: Path) -> FileCoverage:
-    text = read_text(path)
+    text = read_text(path).text
     kind = detect_format(text, path.suffix.lower())
     documents = parse_legal_file(path, root)
     source = documents[0].document.source if documents else path.relative_to(root).as_posix()
