@@ -193,7 +193,7 @@ def render(cov: Coverage) -> str:
               "The closing \"Danh sách điều khoản\" lists headings with at most a truncated first line; "
               "articles that appear only there have no text to cite and are not parsed.", ""]
     lines += _table(["topic", "articles only in the table of contents"], [[f"`{f.source}`", f.toc_only] for f in toc]) if toc else ["None."]
-    lines += [f"", f"Total: {sum(f.toc_only for f in toc)}."]
+    lines += ["", f"Total: {sum(f.toc_only for f in toc)}."]
     unnumbered = [(f.source, d.document.title) for f in cov.files for d in f.documents if not d.document.number]
     lines += ["", "## Documents without a số hiệu", ""]
     lines += [f"- `{source}`: {title}" for source, title in unnumbered] or ["None."]

@@ -60,13 +60,13 @@ def law_passages(
     pieces.append((text, clauses))
     return [
         Passage(
-            passage_id=f"{kind}:{dieu.doc_id}:{dieu.number}:{i}",
+            passage_id=f"{kind}:{dieu.doc_id}:{dieu.ref()}:{i}",
             kind=kind,  # type: ignore[arg-type]
             doc_id=dieu.doc_id,
             doc_title=doc_title,
             heading=dieu.title_line(),
             text=piece_text,
-            article=dieu.number,
+            article=dieu.ref(),
             clauses=piece_clauses,
             access=access,
             status=status,

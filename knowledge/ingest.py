@@ -16,7 +16,7 @@ import json
 import logging
 import pickle
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
@@ -27,9 +27,9 @@ from knowledge.index.builder import IndexSettings, build_index
 from knowledge.index.embedders import CachedEmbedder, make_embedder
 from knowledge.index.generations import IndexDirectory
 from knowledge.models import ACCESS_LEVELS, Access, ParsedLegalDocument, Passage, Procedure
-from knowledge.parsing.legal import parse_legal_file, parse_legal_text
+from knowledge.parsing.legal import parse_legal_text
 from knowledge.parsing.procedures import parse_procedures_file
-from knowledge.parsing.uploads import MAX_BYTES, read_text
+from knowledge.parsing.uploads import read_text
 from knowledge.registry import Registry
 from knowledge.settings import Settings
 
@@ -135,34 +135,18 @@ def _label(path: Path, knowledge_dir: Path) -> str:
 def parse_file(path: Path, label: str) -> ParsedFile:
     """Parse one file by its kind; BadInput for an unreadable or unusable file."""
     suffix = path.suffix.lower()
-    if path.stat().st_size > MAX_BYTES:
-        raise BadInput(f"tệp quá lớn ({path.stat().st_size:,} byte; tối đa {MAX_BYTES:,}) (file too large)")
     if suffix == ".jsonl":
         batch = parse_procedures_file(path, source=label)
         if not batch.procedures:
             raise BadInput("không đọc được thủ tục nào (no procedure could be read)")
         return ParsedFile(procedures=list(batch.procedures), warnings=[f"dòng {e.line}: {e.message}" for e in batch.errors])
-    if suffix in (".txt", ".md"):
-        documents = parse_legal_file(path, root=None)
-    else:
-        documents = parse_legal_text(read_text(path).text, source=label, stem=path.stem)
-    documents = [_relabel(d, label) for d in documents if d.articles]
+    text = read_text(path).text
+    documents = [d for d in parse_legal_text(text, label, path.stem, suffix) if d.articles]
     if documents:
         return ParsedFile(documents=documents)
-    text = read_text(path).text
     title = next((line.strip() for line in text.splitlines() if len(line.strip()) > 3), path.stem)[:160]
     doc_id = "doc:" + hashlib.sha256(label.encode()).hexdigest()[:12]
     return ParsedFile(plain=[PlainDocument(doc_id, title, text, label)])
-
-
-def _relabel(parsed: ParsedLegalDocument, label: str) -> ParsedLegalDocument:
-    if parsed.document.source == label:
-        return parsed
-    return replace(
-        parsed,
-        document=replace(parsed.document, source=label),
-        articles=tuple(replace(a, source=label) for a in parsed.articles),
-    )
 
 
 class Ingestor:

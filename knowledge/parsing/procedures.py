@@ -210,13 +210,21 @@ def parse_procedure_record(record: Any, source: str = "") -> Procedure:
     )
 
 
+MAX_DATASET_BYTES = 512 * 1024 * 1024
+MAX_RECORD_BYTES = 1024 * 1024
+
+
 def parse_procedures_file(path: Path, source: str | None = None) -> ProcedureBatch:
     """Every procedure of a JSON-lines file; bad lines are reported, not fatal.
 
-    ``source`` names the file in each Procedure (default: the file name). Raises
-    ``BadInput`` when the file cannot be read at all.
+    A dataset is a collection of records, so the size limits are per record
+    (1 MB, about fifty times the largest portal record) and a generous one for
+    the whole file. ``source`` names the file in each Procedure (default: the
+    file name). Raises ``BadInput`` when the file cannot be read at all.
     """
     try:
+        if path.stat().st_size > MAX_DATASET_BYTES:
+            raise BadInput(f"Tệp {path} quá lớn (tối đa {MAX_DATASET_BYTES // 2**20} MB) (file too large)")
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise BadInput(f"Không tìm thấy tệp {path} (file not found)") from error
@@ -227,6 +235,9 @@ def parse_procedures_file(path: Path, source: str | None = None) -> ProcedureBat
     errors: list[LineError] = []
     for number, raw_line in enumerate(data.splitlines(), start=1):
         if not raw_line.strip():
+            continue
+        if len(raw_line) > MAX_RECORD_BYTES:
+            errors.append(LineError(number, f"bản ghi quá lớn ({len(raw_line):,} byte) (record too large)"))
             continue
         try:
             record = json.loads(raw_line.decode("utf-8-sig" if number == 1 else "utf-8"))

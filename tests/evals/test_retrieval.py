@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from evals.retrieval import evaluate, load_corpus, load_questions, run
+from evals.retrieval import load_corpus, load_questions, run
 from knowledge.errors import BadInput
 from knowledge.index.hybrid import FusionSettings
 from knowledge.settings import Settings
