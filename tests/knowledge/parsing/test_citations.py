@@ -27,6 +27,21 @@ def cited(text):
             "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
             [(None, "Hiến pháp", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")],
         ),
+        (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền"
+            " địa phương ngày 22 tháng 11 năm 2019;",
+            [
+                (
+                    None,
+                    "Luật",
+                    "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+                )
+            ],
+        ),
+        (
+            "Căn cứ Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương;",
+            [(None, "Luật", "Luật Tổ chức Chính phủ"), (None, "Luật", "Luật Tổ chức chính quyền địa phương")],
+        ),
     ],
 )
 def test_citations_in_real_phrasings(text, expected):
