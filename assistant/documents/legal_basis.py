@@ -6,8 +6,14 @@ registry of văn bản: by number, else by title. A repealed document gives
 ``LEGAL_BASIS_REPEALED`` naming what replaced it, an amended one
 ``LEGAL_BASIS_AMENDED`` unless the draft also cites the amending documents, one
 the registry does not know (or knows without a status) ``LEGAL_BASIS_UNKNOWN``.
-A Luật of the cited name but of another year than the one cited is reported
-as unknown, with the registry's document of that name as a hint.
+
+A name cited without a number is matched on the longest run of its words that
+the registry knows as a title, so names with commas ("Luật Cán bộ, công chức")
+and amending laws naming several laws ("Luật sửa đổi, bổ sung một số điều của
+Luật Cán bộ, công chức và Luật Viên chức") resolve as one document. A law cited by
+name with an older year than the registry's law of that name has been replaced by
+it (a new Luật takes the name of the one it replaces: Luật Cư trú 2020 replaced
+that of 2006); a newer year than any the registry knows is unknown.
 
 The registry is anything with ``lookup`` and ``lookup_title`` (``RegistryLookup``);
 ``knowledge.registry.Registry`` is the real one.
@@ -24,11 +30,15 @@ from knowledge.models import RegistryEntry
 from knowledge.parsing.citations import CitedDocument, find_cited_documents, find_numbers, number_key
 from knowledge.text.normalize import fold
 
+_NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")  # cited by name, without a number (Phụ lục I, Mục II, khoản 6)
+# Where the words that may belong to a cited name stop.
+_SPAN_END = re.compile(r"[;:.(\n“”\"]|\s(?:ngày|số|năm)\s+\d|\s(?:đã|được|có hiệu lực|quy định)\s")
+_MAX_NAME_WORDS = 30
 _YEAR_AFTER = re.compile(
     r"^\s*,?\s*(?:số\s+\S+\s+)?(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(\d{4})|ngày\s+\d{1,2}/\d{1,2}/(\d{4})|năm\s+(\d{4}))",
     re.IGNORECASE,
 )
-_NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")  # cited by name, without a number (Phụ lục I, Mục II, khoản 6)
+_STATUS_WORDS = {"in_force": "còn hiệu lực", "amended": "đã sửa đổi, bổ sung", "repealed": "hết hiệu lực", "unknown": "chưa rõ hiệu lực"}
 
 
 class RegistryLookup(Protocol):
@@ -40,46 +50,78 @@ class RegistryLookup(Protocol):
 
 
 @dataclass(frozen=True)
-class _Citation:
-    cited: CitedDocument
-    year: int | None
+class _Resolved:
+    """A citation with what the registry knows of it."""
+
+    label: str  # how the message names it
+    key: str  # identity, to report each document once
+    number: str  # for cited_documents: the số hiệu, or the name when none is known
+    entry: RegistryEntry | None
+    year: int | None  # the year written after a name cited without number
+    end: int  # where the citation ends in the line
     line: Line
 
     @property
-    def label(self) -> str:
-        if self.cited.number and self.cited.title:
-            return f"{self.cited.title} số {self.cited.number}"
-        if self.cited.number:
-            return f"{self.cited.doc_type or 'Văn bản'} số {self.cited.number}"
-        return self.cited.title or ""
+    def year_gap(self) -> int:
+        """Registry's year minus the cited year for a name cited with a year (0: same or not given)."""
+        issued = self.entry.issued_on if self.entry else None
+        return issued.year - self.year if self.year and issued else 0
 
     @property
-    def key(self) -> str:
-        return number_key(self.cited.number) if self.cited.number else fold(self.cited.title or "")
-
-
-def _citations(lines: list[Line], own_number: str | None) -> list[_Citation]:
-    """Distinct citations in reading order, the draft's own number left out."""
-    own = number_key(own_number) if own_number else None
-    seen: set[str] = set()
-    found = []
-    for line in lines:
-        text = line.text
-        for cited in find_cited_documents(text):
-            if cited.number is None and cited.doc_type not in _NAMED_TYPES:
-                continue  # "Hiến pháp", or a decision cited without its number: nothing to look up
-            year_match = _YEAR_AFTER.match(text[cited.end :])
-            year = int(next(g for g in year_match.groups() if g)) if year_match else None
-            citation = _Citation(cited, year, line)
-            if citation.key in seen or (own and citation.key == own):
-                continue
-            seen.add(citation.key)
-            found.append(citation)
-    return found
+    def status(self) -> str:
+        if self.entry is None or self.year_gap < 0:
+            return "unknown"
+        return "repealed" if self.year_gap > 0 else self.entry.status
 
 
 def _entry_name(entry: RegistryEntry) -> str:
     return f"{entry.title} số {entry.number}" if entry.number else entry.title
+
+
+def _by_title(registry: RegistryLookup, text: str, cited: CitedDocument) -> tuple[str, RegistryEntry | None, int]:
+    """The longest run of words from the citation's start that the registry knows as a title."""
+    stop = _SPAN_END.search(text, cited.start)
+    span = re.compile(r"\S+")
+    words = list(span.finditer(text, cited.start, stop.start() if stop else len(text)))[:_MAX_NAME_WORDS]
+    shortest = len((cited.title or "").split())
+    for size in range(len(words), max(shortest, 1) - 1, -1):
+        title = text[cited.start : words[size - 1].end()].rstrip(",")
+        entry = registry.lookup_title(title)
+        if entry is not None:
+            return title, entry, words[size - 1].end()
+    return cited.title or "", None, cited.end
+
+
+def _resolve(registry: RegistryLookup, line: Line, cited: CitedDocument) -> _Resolved:
+    text = line.text
+    if cited.number:
+        entry = registry.lookup(cited.number)
+        label = f"{cited.title or cited.doc_type or 'Văn bản'} số {cited.number}"
+        return _Resolved(label, number_key(cited.number), cited.number, entry, None, cited.end, line)
+    title, entry, end = _by_title(registry, text, cited)
+    year_match = _YEAR_AFTER.match(text[end:])
+    year = int(next(g for g in year_match.groups() if g)) if year_match else None
+    key = number_key(entry.number) if entry and entry.number else fold(title)
+    return _Resolved(title, key, entry.number if entry and entry.number else title, entry, year, end, line)
+
+
+def _citations(lines: list[Line], registry: RegistryLookup, own_number: str | None) -> list[_Resolved]:
+    """Distinct cited documents in reading order, the draft's own number left out."""
+    own = number_key(own_number) if own_number else None
+    seen: set[str] = set()
+    found = []
+    for line in lines:
+        covered = 0  # a name resolved over later type words ("… của Luật A và Luật B") covers them
+        for cited in find_cited_documents(line.text):
+            if cited.start < covered or (cited.number is None and cited.doc_type not in _NAMED_TYPES):
+                continue  # inside a name already read, or "Hiến pháp" / an unnumbered decision
+            resolved = _resolve(registry, line, cited)
+            covered = resolved.end
+            if resolved.key in seen or resolved.key == own:
+                continue
+            seen.add(resolved.key)
+            found.append(resolved)
+    return found
 
 
 def _named(registry: RegistryLookup, numbers: tuple[str, ...]) -> str:
@@ -90,63 +132,49 @@ def _named(registry: RegistryLookup, numbers: tuple[str, ...]) -> str:
     return ", ".join(names)
 
 
-def _cites_all(text_numbers: set[str], folded_text: str, registry: RegistryLookup, numbers: tuple[str, ...]) -> bool:
-    """Whether the draft itself cites every one of these documents (by number or title)."""
-    for number in numbers:
-        if number_key(number) in text_numbers:
-            continue
-        entry = registry.lookup(number)
-        if not (entry and fold(entry.title) in folded_text):
-            return False
-    return True
+def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) -> Finding | None:
+    entry, where = item.entry, item.line.location
+    if entry is None:
+        return finding(
+            "LEGAL_BASIS_UNKNOWN",
+            f"không tìm thấy {item.label} trong cơ sở dữ liệu văn bản; kiểm tra lại số, ký hiệu và hiệu lực",
+            where,
+        )
+    if item.year_gap > 0:
+        return finding(
+            "LEGAL_BASIS_REPEALED",
+            f"{item.label} năm {item.year} đã được thay thế bởi {_entry_name(entry)} ban hành năm"
+            f" {entry.issued_on.year} ({_STATUS_WORDS[entry.status]})",
+            where,
+        )
+    if item.year_gap < 0:
+        return finding(
+            "LEGAL_BASIS_UNKNOWN",
+            f"{item.label} năm {item.year} không có trong cơ sở dữ liệu văn bản; văn bản cùng tên mới nhất đã biết là"
+            f" {_entry_name(entry)} ({entry.issued_on.year}) — kiểm tra lại căn cứ",
+            where,
+        )
+    if entry.status == "repealed":
+        replaced = f", được thay thế bởi {_named(registry, entry.replaced_by)}" if entry.replaced_by else ""
+        return finding("LEGAL_BASIS_REPEALED", f"{item.label} đã hết hiệu lực{replaced}", where)
+    # An amended document cited together with its amending documents is cited correctly.
+    if entry.status == "amended" and not all(number_key(n) in cited_keys for n in entry.amended_by):
+        by = f" bởi {_named(registry, entry.amended_by)}" if entry.amended_by else ""
+        return finding(
+            "LEGAL_BASIS_AMENDED",
+            f"{item.label} đã được sửa đổi, bổ sung{by}; nên viện dẫn cả văn bản sửa đổi, bổ sung",
+            where,
+        )
+    if entry.status == "unknown":
+        return finding("LEGAL_BASIS_UNKNOWN", f"chưa xác định được hiệu lực của {item.label}", where)
+    return None
 
 
 def check_legal_basis(
     lines: list[Line], registry: RegistryLookup, own_number: str | None = None
 ) -> tuple[list[Finding], list[CitedStatus]]:
     """Findings on the documents the lines cite, and the status of each."""
-    text = "\n".join(line.text for line in lines)
-    text_numbers = {number_key(n) for n in find_numbers(text)}
-    folded_text = fold(text)
-    findings: list[Finding] = []
-    statuses: list[CitedStatus] = []
-    for citation in _citations(lines, own_number):
-        cited = citation.cited
-        entry = registry.lookup(cited.number) if cited.number else registry.lookup_title(cited.title or "")
-        where = citation.line.location
-        if entry is None:
-            statuses.append(CitedStatus(cited.number or cited.title or "", "unknown"))
-            findings.append(finding(
-                "LEGAL_BASIS_UNKNOWN",
-                f"không tìm thấy {citation.label} trong cơ sở dữ liệu văn bản; kiểm tra lại số, ký hiệu và hiệu lực",
-                where,
-            ))
-            continue
-        if cited.number is None and citation.year and entry.issued_on and entry.issued_on.year != citation.year:
-            statuses.append(CitedStatus(cited.title or "", "unknown"))
-            findings.append(finding(
-                "LEGAL_BASIS_UNKNOWN",
-                f"{citation.label} năm {citation.year} không có trong cơ sở dữ liệu văn bản; văn bản cùng tên hiện có"
-                f" là {_entry_name(entry)} ({entry.issued_on.year}, {_STATUS_WORDS[entry.status]}) — kiểm tra lại căn cứ",
-                where,
-            ))
-            continue
-        statuses.append(CitedStatus(entry.number or cited.number or entry.title, entry.status))
-        if entry.status == "repealed":
-            replaced = f", được thay thế bởi {_named(registry, entry.replaced_by)}" if entry.replaced_by else ""
-            findings.append(finding("LEGAL_BASIS_REPEALED", f"{citation.label} đã hết hiệu lực{replaced}", where))
-        elif entry.status == "amended" and not _cites_all(text_numbers, folded_text, registry, entry.amended_by):
-            by = f" bởi {_named(registry, entry.amended_by)}" if entry.amended_by else ""
-            findings.append(finding(
-                "LEGAL_BASIS_AMENDED",
-                f"{citation.label} đã được sửa đổi, bổ sung{by}; nên viện dẫn cả văn bản sửa đổi, bổ sung",
-                where,
-            ))
-        elif entry.status == "unknown":
-            findings.append(finding(
-                "LEGAL_BASIS_UNKNOWN", f"chưa xác định được hiệu lực của {citation.label}", where
-            ))
-    return findings, statuses
-
-
-_STATUS_WORDS = {"in_force": "còn hiệu lực", "amended": "đã sửa đổi, bổ sung", "repealed": "hết hiệu lực", "unknown": "chưa rõ hiệu lực"}
+    cited = _citations(lines, registry, own_number)
+    cited_keys = {item.key for item in cited} | {number_key(n) for line in lines for n in find_numbers(line.text)}
+    findings = [f for f in (_finding(registry, item, cited_keys) for item in cited) if f is not None]
+    return findings, [CitedStatus(item.number, item.status) for item in cited]
