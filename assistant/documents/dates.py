@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 _BLANK = r"[.…_]+"
+_PLACE = r"(?P<place>(?:[^\s;:]+\s+){0,6}?[^\s;:]*?)"  # a place name: a few words, no sentence around it
 _DATE_LINE = re.compile(
-    rf"^(?P<place>.*?)(?P<comma>,?)\s*ngày\s*(?P<d>\d+|{_BLANK})?\s*tháng\s*(?P<m>\d+|{_BLANK})?"
+    rf"^{_PLACE}(?P<comma>,?)\s*ngày\s*(?P<d>\d+|{_BLANK})?\s*tháng\s*(?P<m>\d+|{_BLANK})?"
     rf"\s*năm\s*(?P<y>\d+|{_BLANK})?\s*\.?$",
     re.IGNORECASE,
 )
-_NUMERIC_DATE = re.compile(r"^(?P<place>.*?),?\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\s*\.?$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(rf"^{_PLACE},?\s*(?:ngày\s*)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{2,4}}\s*\.?$", re.IGNORECASE)
 
 
 def day_text(day: int) -> str:

@@ -30,6 +30,8 @@ _STARTERS = re.compile(
 _PREAMBLE = re.compile(r"^(căn cứ|xét\b|theo đề nghị|theo\b)", re.IGNORECASE)
 _DECISION = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?$")
 _V_V = re.compile(r"^(V/v|V/V|v/v|Về việc)\b")
+# A trích yếu copied in capitals ("VỀ VIỆC PHÊ DUYỆT …") starts like one.
+_UPPER_SUMMARY = re.compile(r"^(VỀ VIỆC|V/V|VỀ|BAN HÀNH|PHÊ DUYỆT|QUY ĐỊNH|KẾT QUẢ|TỔ CHỨC|TRIỂN KHAI|THỰC HIỆN)\b")
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$|^[A-ZĐ]$")
 
 
@@ -107,8 +109,9 @@ def _header_end(lines: list[Line], title: int | None) -> int:
     stop = _first(lines, lambda t: fold(t).startswith("kinh gui") or _PREAMBLE.match(t) is not None)
     marks = [i for i in range(min(len(lines), stop if stop is not None else 20)) if _is_header_mark(lines[i].text)]
     after = marks[-1] + 1 if marks else 0
-    prose = _first(lines, lambda t: is_prose(t) and not _V_V.match(t) and not looks_like_so_line(t), after)
-    candidates = [i for i in (stop, prose) if i is not None]
+    prose = _first(lines, lambda t: is_prose(t) and t[:1].isupper() and not _V_V.match(t) and not looks_like_so_line(t), after)
+    summary = _first(lines, lambda t: _UPPER_SUMMARY.match(t) is not None, after)  # a title-less trích yếu in capitals
+    candidates = [i for i in (stop, prose, summary) if i is not None]
     return min(candidates) if candidates else len(lines)
 
 
@@ -118,11 +121,14 @@ def _read_header(layout: Layout) -> None:
     for i in header:
         text = lines[i].text
         folded = fold(text)
+        mark = False  # one line may hold the Quốc hiệu and the Tiêu ngữ both
         if layout.quoc_hieu is None and _QUOC_HIEU.search(folded):
-            layout.quoc_hieu = lines[i]
-        elif layout.tieu_ngu is None and _TIEU_NGU.search(folded):
-            layout.tieu_ngu = lines[i]
-        elif layout.so is None and looks_like_so_line(text):
+            layout.quoc_hieu, mark = lines[i], True
+        if layout.tieu_ngu is None and _TIEU_NGU.search(folded):
+            layout.tieu_ngu, mark = lines[i], True
+        if mark:
+            continue
+        if layout.so is None and looks_like_so_line(text):
             layout.so = lines[i]
             layout.so_ky_hieu = parse_so_ky_hieu(text)
         elif layout.date is None and looks_like_date_line(text):
@@ -148,7 +154,8 @@ def _read_title(layout: Layout, title: int) -> int:
             return i + 1
         first = not layout.trich_yeu
         wrapped = not first and text[:1].islower() and not layout.trich_yeu[-1].text.endswith((".", ";", ":"))
-        if not (first or wrapped) or _STARTERS.match(text) or is_upper(text) or "trân trọng" in text.lower():
+        capitals = is_upper(text) and not (first and _UPPER_SUMMARY.match(text))
+        if not (first or wrapped) or _STARTERS.match(text) or capitals or "trân trọng" in text.lower():
             break
         if first and (text.endswith((";", ":")) or len(_words(text)) > 40):
             break
@@ -157,13 +164,30 @@ def _read_title(layout: Layout, title: int) -> int:
     return i
 
 
+def _noi_nhan_items(after: list[Line]) -> list[Line]:
+    """The recipients under "Nơi nhận:": dashed lines, or short lines ending in ";" or ".",
+    passing over the signature column's lines interleaved with them."""
+    items = []
+    for line in after:
+        text = line.text
+        if text.startswith(("-", "+", "•")):
+            items.append(line)
+        elif is_upper(text) or is_person_name(text) or text.startswith("(") or line.is_rule:
+            continue
+        elif text.endswith((";", ".")) and len(_words(text)) <= 15:
+            items.append(line)
+        else:
+            break
+    return items
+
+
 def _read_tail(layout: Layout, start: int) -> None:
     """Body, nơi nhận and signature after the title block."""
     lines = layout.lines
     noi_nhan = _first(lines, lambda t: fold(t).startswith("noi nhan"), start)
     if noi_nhan is not None:
         layout.noi_nhan = lines[noi_nhan]
-        layout.noi_nhan_items = [l for l in lines[noi_nhan + 1 :] if l.text.startswith(("-", "+", "•"))]
+        layout.noi_nhan_items = _noi_nhan_items(lines[noi_nhan + 1 :])
     kinh_gui = _first(lines, lambda t: fold(t).startswith("kinh gui"), 0, noi_nhan)
     layout.kinh_gui = lines[kinh_gui] if kinh_gui is not None else None
     decision = _first(lines, lambda t: _DECISION.match(t) is not None, start, noi_nhan)

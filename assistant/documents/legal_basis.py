@@ -15,6 +15,10 @@ name with an older year than the registry's law of that name has been replaced b
 it (a new Luật takes the name of the one it replaces: Luật Cư trú 2020 replaced
 that of 2006); a newer year than any the registry knows is unknown.
 
+Administrative documents numbered without a year ("Tờ trình số 5678/TTr-STP",
+"Công văn số 120/UBND-VP") are not legal bases the registry tracks: when it does
+not know them they are listed with status unknown, without a finding.
+
 The registry is anything with ``lookup`` and ``lookup_title`` (``RegistryLookup``);
 ``knowledge.registry.Registry`` is the real one.
 """
@@ -34,6 +38,7 @@ _NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")  # cited by name, witho
 # Where the words that may belong to a cited name stop.
 _SPAN_END = re.compile(r"[;:.(\n“”\"]|\s(?:ngày|số|năm)\s+\d|\s(?:đã|được|có hiệu lực|quy định)\s")
 _MAX_NAME_WORDS = 30
+_NORMATIVE = re.compile(r"/\d{4}/|QH\d|HĐNN|HDNN|-L")  # a year in the number, or a law of the legislature
 _YEAR_AFTER = re.compile(
     r"^\s*,?\s*(?:số\s+\S+\s+)?(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(\d{4})|ngày\s+\d{1,2}/\d{1,2}/(\d{4})|năm\s+(\d{4}))",
     re.IGNORECASE,
@@ -60,6 +65,7 @@ class _Resolved:
     year: int | None  # the year written after a name cited without number
     end: int  # where the citation ends in the line
     line: Line
+    by_name: bool = False  # cited by its name, without a number
 
     @property
     def year_gap(self) -> int:
@@ -102,7 +108,7 @@ def _resolve(registry: RegistryLookup, line: Line, cited: CitedDocument) -> _Res
     year_match = _YEAR_AFTER.match(text[end:])
     year = int(next(g for g in year_match.groups() if g)) if year_match else None
     key = number_key(entry.number) if entry and entry.number else fold(title)
-    return _Resolved(title, key, entry.number if entry and entry.number else title, entry, year, end, line)
+    return _Resolved(title, key, entry.number if entry and entry.number else title, entry, year, end, line, True)
 
 
 def _citations(lines: list[Line], registry: RegistryLookup, own_number: str | None) -> list[_Resolved]:
@@ -134,6 +140,8 @@ def _named(registry: RegistryLookup, numbers: tuple[str, ...]) -> str:
 
 def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) -> Finding | None:
     entry, where = item.entry, item.line.location
+    if entry is None and not (item.by_name or _NORMATIVE.search(item.number)):
+        return None  # an administrative letter, report or individual decision
     if entry is None:
         return finding(
             "LEGAL_BASIS_UNKNOWN",

@@ -88,7 +88,7 @@ def _slice(pieces: tuple[Piece, ...], start: int, end: int) -> tuple[Piece, ...]
 
 def _joins(previous: str, following: str) -> bool:
     """Whether a gap is inside one element: "Số:      /QĐ-UBND", "ngày      tháng      năm"."""
-    return following[:1] == "/" or following[:1].islower() or bool(re.search(r"(?i)(ngày|tháng|năm|số:?)$", previous))
+    return following[:1] == "/" or bool(re.search(r"(?i)(ngày|tháng|năm|số:?)$", previous))
 
 
 def split_columns(line: Line) -> list[Line]:

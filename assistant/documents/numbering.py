@@ -55,7 +55,7 @@ def parse_so_ky_hieu(text: str) -> SoKyHieu | None:
         problems.append("sau từ “Số” phải có dấu hai chấm (:)")
     if number.isdigit() and int(number) < 10 and len(number) < 2:
         problems.append(f"số nhỏ hơn 10 phải ghi thêm số 0 phía trước (“{int(number):02d}”, không phải “{number}”)")
-    if re.search(r"\s", symbol) or re.search(r"\s/|/\s", text):
+    if re.search(r"\s", symbol) or re.search(r"\d\s+/|/\s", text):
         problems.append("giữa các nhóm chữ viết tắt của ký hiệu có dấu gạch nối (-), không cách chữ")
     groups = tuple(g.strip() for g in symbol.split("-") if g.strip())
     for group in groups:

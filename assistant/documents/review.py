@@ -203,6 +203,8 @@ def _check_fonts(lines: list[Line]) -> list[Finding]:
     wrong: dict[str, list[Line]] = defaultdict(list)
     for line in lines:
         for piece in line.styled():
+            if not any(c.isalpha() for c in piece.text):
+                continue  # bullets and rules may use a symbol font
             font = piece.style.font
             if font and font.strip().lower() != PAGE.font.lower():
                 if not wrong[font] or wrong[font][-1] is not line:

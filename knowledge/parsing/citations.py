@@ -22,7 +22,10 @@ _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềế
 # One issuer/type segment: capitals, none of which begins a capitalised lower-case word.
 _CAPS = rf"(?:[A-ZĐ](?![{_LOWER}]))+"
 # Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8.
-_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|{_CAPS})"
+# Phụ lục III of Nghị định 30/2020 abbreviates a few types in mixed case: TTr (tờ trình),
+# CTr (chương trình), QyĐ (quy định), TrS (bản trích sao).
+_MIXED_CASE = rf"(?:TTr|CTr|QyĐ|TrS)(?![{_LOWER}])"
+_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|{_MIXED_CASE}|{_CAPS})"
 _MODERN = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?/{_SEGMENT}(?:-{_SEGMENT})*"
 _OLD_STYLE = rf"\d{{1,5}}-{_CAPS}/{_SEGMENT}(?:-{_SEGMENT})*"
 DOCUMENT_NUMBER = re.compile(rf"(?<![\d/])(?:{_OLD_STYLE}|{_MODERN})(?![{_LOWER}/])")

@@ -53,6 +53,11 @@ def test_run_together_portal_numbers_are_split_from_the_next_title():
     assert find_numbers(text) == ["68/2013/TT-BCA", "11/2015/TT-BCA", "05/2012/NĐ-CP"]
 
 
+def test_mixed_case_type_abbreviations_of_nghi_dinh_30_stay_in_the_number():
+    text = "tại Tờ trình số 5678/TTr-STP, Chương trình số 12/CTr-UBND và Quy định số 3/QyĐ-BNV"
+    assert find_numbers(text) == ["5678/TTr-STP", "12/CTr-UBND", "3/QyĐ-BNV"]
+
+
 def test_dates_are_not_document_numbers():
     assert find_numbers("ngày 15/11/2015 và 01/01/2016") == []
 
