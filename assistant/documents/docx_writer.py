@@ -14,6 +14,7 @@ import io
 import re
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -239,6 +240,14 @@ def _format_run(run, size: float, bold: bool, italic: bool) -> None:
     run.font.italic = italic
 
 
+_PLACEHOLDER = re.compile(r"(\[cần bổ sung:[^\]]*\])")
+
+
+def _upper(text: str) -> str:
+    """Capitals, except inside "[cần bổ sung: …]" marks left for the officer."""
+    return "".join(part if _PLACEHOLDER.fullmatch(part) else part.upper() for part in _PLACEHOLDER.split(text))
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
@@ -254,9 +263,9 @@ def _header(w: _Writer, data: DraftData) -> None:
     left, right = table.rows[0].cells
     left_width = LEFT_COLUMN_MM - 2 * CELL_PADDING_MM
     right_width = RIGHT_COLUMN_MM - 2 * CELL_PADDING_MM
-    for line in _lines(data.co_quan_chu_quan.upper()):
+    for line in _lines(_upper(data.co_quan_chu_quan)):
         w.paragraph(left, line, ELEMENTS["co_quan_chu_quan"], bold=False)
-    issuer_lines = _lines(data.co_quan.upper())
+    issuer_lines = _lines(_upper(data.co_quan))
     for line in issuer_lines:
         w.paragraph(left, line, ELEMENTS["co_quan"])
     longest = max(text_width_mm(line, ELEMENTS["co_quan"].size, True) for line in issuer_lines)
@@ -314,7 +323,8 @@ def _sentence(text: str) -> str:
 
 def issuer_in_sentence(data: DraftData) -> str:
     """The issuer's name inside a sentence: ``ten_co_quan`` when given, else derived."""
-    return data.ten_co_quan or sentence_name(" ".join(_lines(data.co_quan)))
+    name = " ".join(_lines(data.co_quan))
+    return data.ten_co_quan or (name if _PLACEHOLDER.search(name) else sentence_name(name))
 
 
 def _body_lines(data: DraftData) -> list[str]:
@@ -342,7 +352,7 @@ def _signature(w: _Writer, data: DraftData) -> None:
     _noi_nhan(w, left, data)
     signer = data.nguoi_ky
     for line in (signer.quyen_han, signer.chuc_vu):
-        for part in _lines(line.upper()):
+        for part in _lines(_upper(line)):
             w.paragraph(right, part, ELEMENTS["chuc_vu"])
     for _ in range(SIGNATURE_SPACE_LINES):
         w.paragraph(right, "", ELEMENTS["ho_ten"])
@@ -370,6 +380,11 @@ def _bien_ban_signature(w: _Writer, data: DraftData) -> None:
     w.paragraph(notes.rows[0].cells[1], "", ELEMENTS["noi_nhan_items"])
 
 
+def blank_document() -> DocxDocument:
+    """An empty A4 document with Phụ lục I's margins, font and page numbers."""
+    return _Writer().doc
+
+
 def render_docx(data: DraftData) -> bytes:
     """The .docx bytes of a draft."""
     w = _Writer()
@@ -379,7 +394,7 @@ def render_docx(data: DraftData) -> bytes:
     if data.kinh_gui:
         _kinh_gui(w, data.kinh_gui)
     if data.tham_quyen:
-        w.paragraph(w.doc, data.tham_quyen.upper(), ELEMENTS["ten_loai"], space_after=12)
+        w.paragraph(w.doc, _upper(data.tham_quyen), ELEMENTS["ten_loai"], space_after=12)
     if data.can_cu or data.theo_de_nghi:
         _can_cu(w, data)
     if data.doc_type.slug == "quyet-dinh":

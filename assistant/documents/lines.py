@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, replace
 
 from docx.document import Document as DocxDocument
+
+from assistant.documents.reading import Upload
 from docx.oxml.ns import qn
 from docx.shared import Length
 from lxml import etree
@@ -277,3 +279,10 @@ def docx_pages(document: DocxDocument) -> list[SectionPage]:
         )
         for i, s in enumerate(document.sections, start=1)
     ]
+
+
+def upload_lines(upload: Upload) -> tuple[list[Line], list[SectionPage] | None]:
+    """The lines of an opened draft, and its pages when it is a .docx."""
+    if upload.document is not None:
+        return docx_lines(upload.document), docx_pages(upload.document)
+    return text_lines(upload.text or ""), None

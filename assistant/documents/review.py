@@ -28,7 +28,7 @@ from assistant.documents.format_rules import (
 )
 from assistant.documents.layout import Layout, find_layout, is_upper
 from assistant.documents.legal_basis import RegistryLookup, check_legal_basis
-from assistant.documents.lines import Line, SectionPage, docx_lines, docx_pages, text_lines
+from assistant.documents.lines import Line, SectionPage, upload_lines
 from assistant.documents.numbering import ky_hieu_problems
 from assistant.documents.reading import open_draft
 from knowledge.errors import BadInput
@@ -39,7 +39,21 @@ HEADER = "phần đầu văn bản"
 TAIL = "cuối văn bản"
 _TIEU_NGU_EXACT = re.compile(r"Độc lập\s+[-–]\s+Tự do\s+[-–]\s+Hạnh phúc")
 _WITHOUT_TITLE = ("Giấy giới thiệu", "Giấy nghỉ phép")  # Mẫu 1.8 and 1.10 carry no trích yếu
-_PLACEHOLDER = "[cần bổ sung"
+_PLACEHOLDER = re.compile(r"\[cần bổ sung:\s*([^\]]*)\]", re.IGNORECASE)
+# An element left as "[cần bổ sung: …]" (troly's chat drafts) is reported once, as
+# DRAFT_INCOMPLETE, rather than as missing: the words of its label say which element it is.
+_PLACEHOLDER_ELEMENTS = {
+    "ND30.CO_QUAN_MISSING": ("cơ quan ban hành",),
+    "ND30.SO_KY_HIEU_FORMAT": ("chữ viết tắt",),
+    "ND30.DATE_MISSING": ("địa danh",),
+    "ND30.DIA_DANH_MISSING": ("địa danh",),
+    "ND30.TRICH_YEU_MISSING": ("trích yếu",),
+    "ND30.KINH_GUI_MISSING": ("kính gửi",),
+    "ND30.CAN_CU_MISSING": ("căn cứ",),
+    "ND30.NOI_NHAN_MISSING": ("nơi nhận",),
+    "ND30.CHUC_VU_MISSING": ("chức vụ",),
+    "ND30.NGUOI_KY_MISSING": ("họ tên", "chủ tọa", "thư ký"),
+}
 
 
 def _segment(text: str, first_word: str, length: int) -> str:
@@ -171,11 +185,22 @@ def _check_signature(layout: Layout) -> list[Finding]:
     return found
 
 
-def _check_placeholders(lines: list[Line]) -> list[Finding]:
-    open_fields = [line for line in lines if _PLACEHOLDER in line.text.lower()]
-    if not open_fields:
-        return []
-    return [finding("DRAFT_INCOMPLETE", f"dự thảo còn {len(open_fields)} chỗ “[cần bổ sung: …]” cần điền", open_fields[0].location)]
+def _placeholders(lines: list[Line]) -> list[tuple[Line, str]]:
+    return [(line, m.group(1).strip()) for line in lines for m in _PLACEHOLDER.finditer(line.text)]
+
+
+def _check_placeholders(lines: list[Line], findings: list[Finding]) -> list[Finding]:
+    """DRAFT_INCOMPLETE for the "[cần bổ sung: …]" marks, in place of the findings on those elements."""
+    marks = _placeholders(lines)
+    if not marks:
+        return findings
+    labels = [label for _, label in marks]
+    kept = [
+        f for f in findings
+        if not any(word in label for word in _PLACEHOLDER_ELEMENTS.get(f.code, ()) for label in labels)
+    ]
+    message = f"dự thảo còn {len(marks)} chỗ cần bổ sung: {', '.join(dict.fromkeys(labels))}"
+    return kept + [finding("DRAFT_INCOMPLETE", message, marks[0][0].location)]
 
 
 def _check_pages(pages: list[SectionPage]) -> list[Finding]:
@@ -280,8 +305,8 @@ def review_lines(
         *_check_title(layout),
         *_check_can_cu(layout),
         *_check_signature(layout),
-        *_check_placeholders(lines),
     ]
+    findings = _check_placeholders(lines, findings)
     if pages is not None:
         findings += [*_check_pages(pages), *_check_fonts(lines), *_check_styles(layout)]
     cited: list[CitedStatus] = []
@@ -301,7 +326,4 @@ def review_lines(
 
 def review_file(path: Path, registry: RegistryLookup | None = None) -> ReviewResult:
     """Review a .docx or .txt draft; BadInput when the file cannot be used."""
-    upload = open_draft(path)
-    if upload.document is not None:
-        return review_lines(docx_lines(upload.document), docx_pages(upload.document), registry)
-    return review_lines(text_lines(upload.text or ""), None, registry)
+    return review_lines(*upload_lines(open_draft(path)), registry)
