@@ -172,7 +172,7 @@ def _noi_nhan_items(after: list[Line]) -> list[Line]:
         text = line.text
         if text.startswith(("-", "+", "•")):
             items.append(line)
-        elif is_upper(text) or is_person_name(text) or text.startswith("(") or line.is_rule:
+        elif is_upper(text) or is_person_name(text) or text.startswith(("(", "[")) or line.is_rule:
             continue
         elif text.endswith((";", ".")) and len(_words(text)) <= 15:
             items.append(line)
