@@ -6,6 +6,7 @@ stated in the case file rather than hidden in a binary. Run
 ``python -m evals.make_review_set [OUT_DIR]`` to look at the drafts; the
 evaluation builds them in a temporary folder itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -127,7 +128,9 @@ def _docx_case(case: dict) -> bytes:
 def _plain_docx(case: dict) -> bytes:
     """A base text typed paragraph by paragraph into python-docx's blank template."""
     document = docx.Document()
-    text = _edit_text((DATA / "base" / case["plain_docx"]).read_text(encoding="utf-8"), case.get("edits", []), case["id"])
+    text = _edit_text(
+        (DATA / "base" / case["plain_docx"]).read_text(encoding="utf-8"), case.get("edits", []), case["id"]
+    )
     for line in text.split("\n"):
         if line.strip():
             document.add_paragraph(line.strip())
@@ -146,7 +149,9 @@ def build(out_dir: Path) -> list[Case]:
     cases = []
     for case in load_cases():
         if "text" in case:
-            text = _edit_text((DATA / "base" / case["text"]).read_text(encoding="utf-8"), case.get("edits", []), case["id"])
+            text = _edit_text(
+                (DATA / "base" / case["text"]).read_text(encoding="utf-8"), case.get("edits", []), case["id"]
+            )
             path, kind = out_dir / f"{case['id']}.txt", "txt"
             path.write_text(text, encoding="utf-8")
         else:

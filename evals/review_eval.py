@@ -9,6 +9,7 @@ legal-basis findings; a label matches a unit of its code, and a label with ``ref
 only a finding whose message names that number or document. Precision and recall
 are summed over drafts per family of codes; clean drafts must have no finding.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,9 +38,14 @@ class SnapshotRegistry:
     def __init__(self, path: Path) -> None:
         self.entries = [
             RegistryEntry(
-                doc_id=e["number"], number=e["number"], doc_type=e["doc_type"], title=e["title"], status=e["status"],
+                doc_id=e["number"],
+                number=e["number"],
+                doc_type=e["doc_type"],
+                title=e["title"],
+                status=e["status"],
                 issued_on=date.fromisoformat(e["issued_on"]),
-                replaced_by=tuple(e.get("replaced_by", ())), amended_by=tuple(e.get("amended_by", ())),
+                replaced_by=tuple(e.get("replaced_by", ())),
+                amended_by=tuple(e.get("amended_by", ())),
             )
             for e in json.loads(path.read_text(encoding="utf-8"))["entries"]
         ]

@@ -6,6 +6,7 @@ there: "tháng 6", not "tháng 06"), a comma after the place name. A draft may
 leave the date blank ("ngày …… tháng …… năm 2024") for the văn thư to fill in
 when the document is signed.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,9 @@ _DATE_LINE = re.compile(
     rf"\s*năm\s*(?P<y>\d+|{_BLANK})?\s*\.?$",
     re.IGNORECASE,
 )
-_NUMERIC_DATE = re.compile(rf"^{_PLACE},?\s*(?:ngày\s*)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{2,4}}\s*\.?$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(
+    rf"^{_PLACE},?\s*(?:ngày\s*)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{2,4}}\s*\.?$", re.IGNORECASE
+)
 
 
 def day_text(day: int) -> str:
@@ -83,7 +86,9 @@ def parse_date_line(text: str) -> DateLine | None:
     numeric = _NUMERIC_DATE.match(text)
     if numeric and not _DATE_LINE.match(text):
         place = numeric.group("place").strip(" ,")
-        return DateLine(place, ("thời gian phải viết đầy đủ “ngày … tháng … năm …”, không viết tắt bằng dấu gạch chéo",))
+        return DateLine(
+            place, ("thời gian phải viết đầy đủ “ngày … tháng … năm …”, không viết tắt bằng dấu gạch chéo",)
+        )
     match = _DATE_LINE.match(text)
     if not match:
         return None

@@ -4,6 +4,7 @@ Slugs are the CLI names (``troly draft quyet-dinh``). A *công văn* (official
 letter) has no tên loại line; its trích yếu follows "V/v" under the số, ký hiệu
 and its ký hiệu pairs the issuer with the drafting unit (``120/UBND-VP``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@ rules under the cơ quan, the Tiêu ngữ and the trích yếu are bottom border
 empty paragraphs, sized as Phụ lục I asks (the Tiêu ngữ's as long as the line,
 the others 1/3 to 1/2 of theirs).
 """
+
 from __future__ import annotations
 
 import io
@@ -36,7 +37,7 @@ from assistant.documents.format_rules import (
 from assistant.documents.numbering import format_so_ky_hieu
 
 TEXT_WIDTH_MM = PAGE.width_mm - PAGE.margins_used_mm["left"] - PAGE.margins_used_mm["right"]
-LEFT_COLUMN_MM = 70.0
+LEFT_COLUMN_MM = 65.0
 RIGHT_COLUMN_MM = TEXT_WIDTH_MM - LEFT_COLUMN_MM
 CELL_PADDING_MM = 1.9  # Word's default left and right cell margin (108 twips)
 RULE_SHARE = 0.4  # the "1/3 to 1/2 of the line" rules
@@ -45,8 +46,19 @@ _ARTICLE = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)(\s.*)?$", re.DOTALL)
 _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s")
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "quận", "huyện", "phường", "xã")
 _ORG_WORDS = (
-    "ủy ban nhân dân", "hội đồng nhân dân", "văn phòng", "chi cục", "tổng cục", "trung tâm",
-    "ủy ban", "hội đồng", "sở", "bộ", "phòng", "ban", "cục",
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "văn phòng",
+    "chi cục",
+    "tổng cục",
+    "trung tâm",
+    "ủy ban",
+    "hội đồng",
+    "sở",
+    "bộ",
+    "phòng",
+    "ban",
+    "cục",
 )
 _FIXED_ORGS = ("ủy ban nhân dân", "hội đồng nhân dân")
 Segment = tuple[str, bool]  # text and whether it is bold
@@ -211,8 +223,12 @@ class _Writer:
         else:
             segments = [(text, bool(_ROMAN_HEADING.match(text)))]
         self.paragraph(
-            self.doc, segments, rule, WD_ALIGN_PARAGRAPH.JUSTIFY,
-            space_after=BODY_SPACE_AFTER_PT, first_indent_cm=BODY_FIRST_LINE_INDENT_CM,
+            self.doc,
+            segments,
+            rule,
+            WD_ALIGN_PARAGRAPH.JUSTIFY,
+            space_after=BODY_SPACE_AFTER_PT,
+            first_indent_cm=BODY_FIRST_LINE_INDENT_CM,
         )
 
     def save(self) -> bytes:
@@ -295,16 +311,22 @@ def _kinh_gui(w: _Writer, recipients: tuple[str, ...]) -> None:
     indent = 30.0
     if len(recipients) == 1:
         text = f"Kính gửi: {recipients[0].rstrip(' .;')}."
-        w.paragraph(w.doc, text, rule, WD_ALIGN_PARAGRAPH.LEFT, left_indent_mm=indent, space_before=6, space_after=12)
+        w.paragraph(w.doc, text, rule, WD_ALIGN_PARAGRAPH.LEFT, left_indent_mm=indent, space_before=12, space_after=12)
         return
     label = "Kính gửi:"
-    w.paragraph(w.doc, label, rule, WD_ALIGN_PARAGRAPH.LEFT, left_indent_mm=indent, space_before=6)
+    w.paragraph(w.doc, label, rule, WD_ALIGN_PARAGRAPH.LEFT, left_indent_mm=indent, space_before=12)
     # The dashes stand under the colon (Mục II, khoản 9 điểm d).
     dash_at = indent + text_width_mm(label, rule.size, False) - text_width_mm(":", rule.size, False)
     items = _ended(list(recipients), ".")
     for i, item in enumerate(items):
-        w.paragraph(w.doc, f"- {item}", rule, WD_ALIGN_PARAGRAPH.LEFT, left_indent_mm=dash_at,
-                    space_after=12 if i == len(items) - 1 else 0)
+        w.paragraph(
+            w.doc,
+            f"- {item}",
+            rule,
+            WD_ALIGN_PARAGRAPH.LEFT,
+            left_indent_mm=dash_at,
+            space_after=12 if i == len(items) - 1 else 0,
+        )
 
 
 def _can_cu(w: _Writer, data: DraftData) -> None:
@@ -313,8 +335,14 @@ def _can_cu(w: _Writer, data: DraftData) -> None:
         proposal = data.theo_de_nghi
         lines.append(proposal if proposal.lower().startswith("theo đề nghị") else f"Theo đề nghị của {proposal}")
     for line in _ended(lines, "."):
-        w.paragraph(w.doc, line, ELEMENTS["can_cu"], WD_ALIGN_PARAGRAPH.JUSTIFY,
-                    space_after=BODY_SPACE_AFTER_PT, first_indent_cm=BODY_FIRST_LINE_INDENT_CM)
+        w.paragraph(
+            w.doc,
+            line,
+            ELEMENTS["can_cu"],
+            WD_ALIGN_PARAGRAPH.JUSTIFY,
+            space_after=BODY_SPACE_AFTER_PT,
+            first_indent_cm=BODY_FIRST_LINE_INDENT_CM,
+        )
 
 
 def _sentence(text: str) -> str:
@@ -340,7 +368,10 @@ def _body_lines(data: DraftData) -> list[str]:
     if kind == "bien-ban":
         lines = [_sentence(f"Thời gian bắt đầu: {data.thoi_gian_bat_dau}"), _sentence(f"Địa điểm: {data.dia_diem}")]
         lines += ["Thành phần tham dự:", *(f"- {item}" for item in _ended(list(data.thanh_phan), "."))]
-        lines += [_sentence(f"Chủ trì (chủ tọa): {data.chu_toa}"), _sentence(f"Thư ký (người ghi biên bản): {data.thu_ky}")]
+        lines += [
+            _sentence(f"Chủ trì (chủ tọa): {data.chu_toa}"),
+            _sentence(f"Thư ký (người ghi biên bản): {data.thu_ky}"),
+        ]
         lines += ["Nội dung (theo diễn biến cuộc họp):", *data.noi_dung]
         return lines + [f"Cuộc họp kết thúc vào {data.thoi_gian_ket_thuc}"]
     return list(data.noi_dung)

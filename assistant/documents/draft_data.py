@@ -6,6 +6,7 @@ issuing body), ``ky_hieu_co_quan`` (its abbreviation in the ký hiệu), ``trich
 ``noi_dung`` (body), ``noi_nhan`` (distribution list), ``nguoi_ky`` (signer).
 ``FIELDS`` documents each field; every problem of a file is reported at once.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -96,7 +97,9 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("co_quan_chu_quan", "tên cơ quan chủ quản trực tiếp", "text", examples="ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+    Field(
+        "co_quan_chu_quan", "tên cơ quan chủ quản trực tiếp", "text", examples="ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    ),
     Field("co_quan", "tên cơ quan ban hành", "text", ALL, examples="SỞ TƯ PHÁP"),
     Field("ky_hieu_co_quan", "chữ viết tắt tên cơ quan ban hành", "code", ALL, examples="UBND"),
     Field("don_vi_soan_thao", "chữ viết tắt tên đơn vị soạn thảo", "code", frozenset({"cong-van"}), examples="VP"),
@@ -104,19 +107,36 @@ FIELDS: tuple[Field, ...] = (
     Field("dia_danh", "địa danh", "text", DATED, examples="TP. Hồ Chí Minh"),
     Field("ngay", "ngày ban hành (YYYY-MM-DD)", "date", examples="2024-01-05"),
     Field("trich_yeu", "trích yếu nội dung", "text", ALL, examples="Về việc tổ chức hội nghị"),
-    Field("kinh_gui", "nơi nhận “Kính gửi”", "list", frozenset({"cong-van"}), frozenset({"cong-van", "to-trinh", "bao-cao"})),
+    Field(
+        "kinh_gui",
+        "nơi nhận “Kính gửi”",
+        "list",
+        frozenset({"cong-van"}),
+        frozenset({"cong-van", "to-trinh", "bao-cao"}),
+    ),
     Field("can_cu", "căn cứ ban hành", "list", frozenset({"quyet-dinh"}), ALL - {"giay-moi", "bien-ban", "cong-van"}),
     Field("theo_de_nghi", "đề nghị của đơn vị trình", "text", allowed=frozenset({"quyet-dinh"})),
-    Field("tham_quyen", "thẩm quyền ban hành", "text", frozenset({"quyet-dinh"}), frozenset({"quyet-dinh"}),
-          examples="CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+    Field(
+        "tham_quyen",
+        "thẩm quyền ban hành",
+        "text",
+        frozenset({"quyet-dinh"}),
+        frozenset({"quyet-dinh"}),
+        examples="CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+    ),
     Field("noi_dung", "nội dung văn bản", "paragraphs", ALL - {"giay-moi"}),
     Field("noi_nhan", "nơi nhận", "list", ALL),
     Field("luu", "đơn vị lưu sau “Lưu: VT,”", "text"),
     Field("nguoi_ky", "người ký {quyen_han, chuc_vu, ho_ten}", "signer", ALL - {"bien-ban"}, ALL - {"bien-ban"}),
     Field("kinh_moi", "người hoặc cơ quan được mời", "text", frozenset({"giay-moi"}), frozenset({"giay-moi"})),
     Field("cuoc_hop", "tên (nội dung) cuộc họp", "text", allowed=frozenset({"giay-moi"})),
-    Field("ten_co_quan", "tên cơ quan viết trong câu “… trân trọng kính mời”", "text", allowed=frozenset({"giay-moi"}),
-          examples="Ủy ban nhân dân Quận 1"),
+    Field(
+        "ten_co_quan",
+        "tên cơ quan viết trong câu “… trân trọng kính mời”",
+        "text",
+        allowed=frozenset({"giay-moi"}),
+        examples="Ủy ban nhân dân Quận 1",
+    ),
     Field("chu_tri", "người chủ trì", "text", allowed=frozenset({"giay-moi"})),
     Field("thoi_gian", "thời gian họp", "text", frozenset({"giay-moi"}), frozenset({"giay-moi"})),
     Field("dia_diem", "địa điểm", "text", frozenset({"giay-moi", "bien-ban"}), frozenset({"giay-moi", "bien-ban"})),
@@ -152,10 +172,16 @@ def _convert(spec: Field, value, problems: list[str]):
     if spec.kind == "code":
         code = _text(value, problems, name)
         if code and not all(part.isalnum() and part.upper() == part for part in code.split("-")):
-            problems.append(f"{name}: chữ viết tắt viết liền, in hoa, các nhóm nối bằng dấu “-” (ví dụ “{spec.examples}”), nhận được “{code}”")
+            problems.append(
+                f"{name}: chữ viết tắt viết liền, in hoa, các nhóm nối bằng dấu “-” (ví dụ “{spec.examples}”), nhận được “{code}”"
+            )
         return code
     if spec.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int) and not (isinstance(value, str) and value.strip().isdigit()):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            and not (isinstance(value, str) and value.strip().isdigit())
+        ):
             problems.append(f"{name}: phải là một số nguyên dương, nhận được “{value}”")
             return None
         number = int(value)
@@ -197,7 +223,8 @@ def _signer(value, problems: list[str]) -> Signer | None:
     quyen_han = texts["quyen_han"]
     if quyen_han and not quyen_han.upper().startswith(QUYEN_HAN_MARKS):
         problems.append(
-            f"nguoi_ky.quyen_han: bắt đầu bằng một trong {', '.join(QUYEN_HAN_MARKS)} (ví dụ “KT. CHỦ TỊCH”), nhận được “{quyen_han}”"
+            f"nguoi_ky.quyen_han: bắt đầu bằng một trong {', '.join(QUYEN_HAN_MARKS)} (ví dụ “KT. CHỦ TỊCH”),"
+            f" nhận được “{quyen_han}”"
         )
     return Signer(texts["chuc_vu"], texts["ho_ten"], quyen_han)
 

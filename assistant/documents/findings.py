@@ -4,6 +4,7 @@ Codes of the format checks start with ``ND30.`` (Nghị định 30/2020/NĐ-CP),
 legal-basis ones with ``LEGAL_BASIS_``. ``CODES`` is the catalogue: each code's
 default severity and what it means; the evaluation groups codes into families.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

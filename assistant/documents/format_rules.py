@@ -12,6 +12,7 @@ objects, so the two cannot drift apart. ``size`` is the size the drafter uses:
 the one of the decree's own example column (Phụ lục I, Mục V), except the Quốc
 hiệu and cơ quan lines, which take the largest size that fits their column.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -89,19 +90,33 @@ ELEMENTS: dict[str, ElementRule] = {
     for r in (
         _rule("quoc_hieu", "Quốc hiệu", 12, 13, 12, True, False, True, f"{_P1}, Mục II, khoản 1 điểm a"),
         _rule("tieu_ngu", "Tiêu ngữ", 13, 14, 13, True, False, False, f"{_P1}, Mục II, khoản 1 điểm b"),
-        _rule("co_quan_chu_quan", "Tên cơ quan chủ quản", 12, 13, 13, None, False, True, f"{_P1}, Mục II, khoản 2 điểm b"),
+        _rule(
+            "co_quan_chu_quan", "Tên cơ quan chủ quản", 12, 13, 13, None, False, True, f"{_P1}, Mục II, khoản 2 điểm b"
+        ),
         _rule("co_quan", "Tên cơ quan ban hành", 12, 13, 13, True, False, True, f"{_P1}, Mục II, khoản 2 điểm b"),
         _rule("so_ky_hieu", "Số, ký hiệu", 13, 13, 13, None, False, None, f"{_P1}, Mục II, khoản 3 điểm c"),
-        _rule("dia_danh_ngay", "Địa danh và thời gian", 13, 14, 14, None, True, None, f"{_P1}, Mục II, khoản 4 điểm c"),
+        _rule("dia_danh_ngay", "Địa danh và thời gian", 13, 14, 13, None, True, None, f"{_P1}, Mục II, khoản 4 điểm c"),
         _rule("ten_loai", "Tên loại văn bản", 13, 14, 14, True, False, True, f"{_P1}, Mục II, khoản 5 điểm b"),
         _rule("trich_yeu", "Trích yếu", 13, 14, 14, True, False, None, f"{_P1}, Mục II, khoản 5 điểm b"),
-        _rule("trich_yeu_cong_van", "Trích yếu công văn (V/v)", 12, 13, 12, None, False, None, f"{_P1}, Mục II, khoản 5 điểm b"),
+        _rule(
+            "trich_yeu_cong_van",
+            "Trích yếu công văn (V/v)",
+            12,
+            13,
+            12,
+            None,
+            False,
+            None,
+            f"{_P1}, Mục II, khoản 5 điểm b",
+        ),
         _rule("can_cu", "Căn cứ ban hành", 13, 14, 14, None, True, None, f"{_P1}, Mục II, khoản 6 điểm a"),
         _rule("noi_dung", "Nội dung", 13, 14, 14, None, None, None, f"{_P1}, Mục II, khoản 6 điểm e"),
         _rule("kinh_gui", "Kính gửi", 13, 14, 14, None, False, None, f"{_P1}, Mục II, khoản 9 điểm d"),
         _rule("noi_nhan_label", "Từ “Nơi nhận”", 12, 12, 12, True, True, None, f"{_P1}, Mục II, khoản 9 điểm d"),
         _rule("noi_nhan_items", "Danh sách nơi nhận", 11, 11, 11, None, False, None, f"{_P1}, Mục II, khoản 9 điểm d"),
-        _rule("chuc_vu", "Quyền hạn, chức vụ người ký", 13, 14, 14, True, False, True, f"{_P1}, Mục II, khoản 7 điểm đ"),
+        _rule(
+            "chuc_vu", "Quyền hạn, chức vụ người ký", 13, 14, 14, True, False, True, f"{_P1}, Mục II, khoản 7 điểm đ"
+        ),
         _rule("ho_ten", "Họ tên người ký", 13, 14, 14, True, False, None, f"{_P1}, Mục II, khoản 7 điểm đ"),
         _rule("so_trang", "Số trang", 13, 14, 14, None, False, None, f"{_P1}, Mục I, khoản 7"),
     )

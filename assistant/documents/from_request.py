@@ -11,6 +11,7 @@ Times are read minimally here — an hour ("9h", "14 giờ 30", "8:15"), a weekd
 writes dates ("09 giờ 00, thứ Hai, ngày 08 tháng 01 năm 2024"). What is not
 recognised stays as the officer wrote it.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,20 +27,43 @@ from knowledge.text.normalize import fold, normalize
 
 PLACEHOLDER = "[cần bổ sung: {}]"
 _TYPE_WORDS = {
-    "giay moi": "giay-moi", "moi hop": "giay-moi", "cong van": "cong-van", "quyet dinh": "quyet-dinh",
-    "to trinh": "to-trinh", "bao cao": "bao-cao", "ke hoach": "ke-hoach", "thong bao": "thong-bao",
+    "giay moi": "giay-moi",
+    "moi hop": "giay-moi",
+    "cong van": "cong-van",
+    "quyet dinh": "quyet-dinh",
+    "to trinh": "to-trinh",
+    "bao cao": "bao-cao",
+    "ke hoach": "ke-hoach",
+    "thong bao": "thong-bao",
     "bien ban": "bien-ban",
 }
 _WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-_WEEKDAY_WORDS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4, "6": 4, "bay": 5, "7": 5}
-_HOUR = re.compile(r"\b(?:luc\s+|vao\s+)?(\d{1,2})\s*(?:h|gio|:)\s*(\d{2})?(?:\s*(?:phut|p)\b)?(?:\s*(sang|chieu|toi))?")
-_WEEKDAY = re.compile(r"\b(?:vao\s+|ngay\s+)?(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu\s*nhat|cn))\b(\s+tuan\s+(?:sau|toi))?")
+_WEEKDAY_WORDS = {
+    "hai": 0,
+    "2": 0,
+    "ba": 1,
+    "3": 1,
+    "tu": 2,
+    "4": 2,
+    "nam": 3,
+    "5": 3,
+    "sau": 4,
+    "6": 4,
+    "bay": 5,
+    "7": 5,
+}
+_HOUR = re.compile(
+    r"\b(?:luc\s+|vao\s+)?(\d{1,2})\s*(?:h|gio|:)\s*(\d{2})?(?:\s*(?:phut|p)\b)?(?:\s*(sang|chieu|toi))?"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:vao\s+|ngay\s+)?(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu\s*nhat|cn))\b(\s+tuan\s+(?:sau|toi))?"
+)
 _DATE = re.compile(r"\b(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(hom nay|ngay mai)\b")
 _PLACE = re.compile(r"\btai\s+(.+?)(?=\s+(?:luc|vao|ngay|thu|chu nhat|de|ve|gui|moi)\b|[,.;]|$)")
 _TO = re.compile(r"\bgui\s+(.+?)(?=\s+(?:ve|de|tai|luc|vao)\b|[,.;]|$)")
 _GUESTS = re.compile(r"\bmoi\s+(?!hop\b)(.+?)(?=\s+(?:du|tham du|hop|toi|den|tai|luc|vao)\b|[,.;]|$)")
-_LEAD = re.compile(r"^(?:\s*(?:ve viec|ve|v/v|de|cho|voi noi dung|noi dung|tham du|toi du|du)\s+)+")
+_LEAD = re.compile(r"^(?:\s*(?:ve viec|ve|v/v|cho|voi noi dung|noi dung|tham du|toi du|du)\s+)+")
 
 
 @dataclass(frozen=True)
@@ -69,7 +93,8 @@ def _detect_type(folded: str) -> tuple[str, int, int]:
     found = [(folded.find(word), slug, len(word)) for word, slug in _TYPE_WORDS.items() if word in folded]
     if not found:
         raise BadInput(
-            "chưa rõ loại văn bản cần soạn; hãy nói rõ một trong: " + ", ".join(t.name.lower() for t in DOC_TYPES.values())
+            "chưa rõ loại văn bản cần soạn; hãy nói rõ một trong: "
+            + ", ".join(t.name.lower() for t in DOC_TYPES.values())
         )
     start, slug, size = min(found)
     return slug, start, start + size
@@ -135,7 +160,7 @@ def _subject(text: str, folded: str, start: int, cut: list[tuple[int, int]]) -> 
     rest, rest_folded = "".join(keep)[start:], _folded("".join(keep))[start:]
     lead = _LEAD.match(rest_folded)
     if lead:
-        rest = rest[lead.end():]
+        rest = rest[lead.end() :]
     return " ".join(rest.split()).strip(" ,.;:-")
 
 

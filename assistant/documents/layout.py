@@ -9,6 +9,7 @@ present); after it, the signature zone holds the chức vụ lines (capitals) an
 họ tên, and the "Nơi nhận:" list stands beside or below it. The order of the
 columns does not matter: elements are recognised by their shape.
 """
+
 from __future__ import annotations
 
 import re
@@ -98,7 +99,11 @@ def _title_index(lines: list[Line]) -> int | None:
 
 def _is_header_mark(text: str) -> bool:
     folded = fold(text)
-    return bool(_QUOC_HIEU.search(folded) or _TIEU_NGU.search(folded)) or looks_like_date_line(text) or looks_like_so_line(text)
+    return (
+        bool(_QUOC_HIEU.search(folded) or _TIEU_NGU.search(folded))
+        or looks_like_date_line(text)
+        or looks_like_so_line(text)
+    )
 
 
 def _header_end(lines: list[Line], title: int | None) -> int:
@@ -109,7 +114,9 @@ def _header_end(lines: list[Line], title: int | None) -> int:
     stop = _first(lines, lambda t: fold(t).startswith("kinh gui") or _PREAMBLE.match(t) is not None)
     marks = [i for i in range(min(len(lines), stop if stop is not None else 20)) if _is_header_mark(lines[i].text)]
     after = marks[-1] + 1 if marks else 0
-    prose = _first(lines, lambda t: is_prose(t) and t[:1].isupper() and not _V_V.match(t) and not looks_like_so_line(t), after)
+    prose = _first(
+        lines, lambda t: is_prose(t) and t[:1].isupper() and not _V_V.match(t) and not looks_like_so_line(t), after
+    )
     summary = _first(lines, lambda t: _UPPER_SUMMARY.match(t) is not None, after)  # a title-less trích yếu in capitals
     candidates = [i for i in (stop, prose, summary) if i is not None]
     return min(candidates) if candidates else len(lines)
@@ -194,15 +201,17 @@ def _read_tail(layout: Layout, start: int) -> None:
     preamble_end = decision if decision is not None else noi_nhan or len(lines)
     first_preamble = _first(lines, lambda t: _PREAMBLE.match(t) is not None, start, preamble_end)
     if layout.type_name in ("Quyết định", "Nghị quyết") and first_preamble is not None:
-        layout.preamble = [l for l in lines[first_preamble:preamble_end] if not is_upper(l.text)]
-    end_mark = max((i for i, l in enumerate(lines) if "./." in l.text), default=None)
+        layout.preamble = [line for line in lines[first_preamble:preamble_end] if not is_upper(line.text)]
+    end_mark = max((i for i, line in enumerate(lines) if "./." in line.text), default=None)
     prose = [i for i in range(start, noi_nhan if noi_nhan is not None else len(lines)) if is_prose(lines[i].text)]
     body_end = end_mark if end_mark is not None else (prose[-1] if prose else start - 1)
     body_start = max(start, (kinh_gui + 1) if kinh_gui is not None else start)
     if layout.preamble:
         body_start = max(body_start, lines.index(layout.preamble[-1]) + 1)
     skip = {id(layout.noi_nhan), *map(id, layout.noi_nhan_items), id(layout.kinh_gui)}
-    layout.body = [l for l in lines[body_start : body_end + 1] if id(l) not in skip and not _DECISION.match(l.text)]
+    layout.body = [
+        line for line in lines[body_start : body_end + 1] if id(line) not in skip and not _DECISION.match(line.text)
+    ]
     for line in lines[body_end + 1 :]:
         if id(line) in skip or line.is_rule or line.text.startswith("("):
             continue

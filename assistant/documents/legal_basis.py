@@ -22,6 +22,7 @@ not know them they are listed with status unknown, without a finding.
 The registry is anything with ``lookup`` and ``lookup_title`` (``RegistryLookup``);
 ``knowledge.registry.Registry`` is the real one.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,12 @@ from typing import Protocol
 from assistant.documents.findings import CitedStatus, Finding, finding
 from assistant.documents.lines import Line
 from knowledge.models import RegistryEntry
-from knowledge.parsing.citations import CitedDocument, find_cited_documents, find_numbers, number_key
+from knowledge.parsing.citations import (
+    CitedDocument,
+    find_cited_documents,
+    find_numbers,
+    number_key,
+)
 from knowledge.text.normalize import fold
 
 _NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")  # cited by name, without a number (Phụ lục I, Mục II, khoản 6)
@@ -43,7 +49,12 @@ _YEAR_AFTER = re.compile(
     r"^\s*,?\s*(?:số\s+\S+\s+)?(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(\d{4})|ngày\s+\d{1,2}/\d{1,2}/(\d{4})|năm\s+(\d{4}))",
     re.IGNORECASE,
 )
-_STATUS_WORDS = {"in_force": "còn hiệu lực", "amended": "đã sửa đổi, bổ sung", "repealed": "hết hiệu lực", "unknown": "chưa rõ hiệu lực"}
+_STATUS_WORDS = {
+    "in_force": "còn hiệu lực",
+    "amended": "đã sửa đổi, bổ sung",
+    "repealed": "hết hiệu lực",
+    "unknown": "chưa rõ hiệu lực",
+}
 
 
 class RegistryLookup(Protocol):

@@ -11,18 +11,18 @@ Two-column text flattened into one line ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA X�
 or columns separated by runs of spaces in a .txt) is split back into one line
 per column.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
 from docx.document import Document as DocxDocument
-
-from assistant.documents.reading import Upload
 from docx.oxml.ns import qn
 from docx.shared import Length
 from lxml import etree
 
+from assistant.documents.reading import Upload
 from knowledge.text.normalize import normalize
 
 _RULE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
@@ -129,8 +129,11 @@ class _Styles:
         defaults = root.find(qn("w:docDefaults"))
         self.default_rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
         self.default_paragraph = next(
-            (s.get(qn("w:styleId")) for s in root.findall(qn("w:style"))
-             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")),
+            (
+                s.get(qn("w:styleId"))
+                for s in root.findall(qn("w:style"))
+                if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")
+            ),
             None,
         )
         self.theme = _theme_fonts(document)
@@ -275,7 +278,12 @@ def docx_pages(document: DocxDocument) -> list[SectionPage]:
             i,
             mm(s.page_width),
             mm(s.page_height),
-            {"top": mm(s.top_margin), "bottom": mm(s.bottom_margin), "left": mm(s.left_margin), "right": mm(s.right_margin)},
+            {
+                "top": mm(s.top_margin),
+                "bottom": mm(s.bottom_margin),
+                "left": mm(s.left_margin),
+                "right": mm(s.right_margin),
+            },
         )
         for i, s in enumerate(document.sections, start=1)
     ]

@@ -7,6 +7,7 @@ spaces, in capitals. A công văn has no type abbreviation: its ký hiệu is th
 issuer's and the drafting unit's (``120/UBND-VP``). A draft may leave the number
 blank ("Số:      /QĐ-UBND") for the văn thư to fill in.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ similar provisions of other documents (through the retriever): candidates for
 overlap (chồng chéo) or conflict (mâu thuẫn) that the officer then reads. The
 report renders as Markdown or .docx.
 """
+
 from __future__ import annotations
 
 import io
@@ -33,7 +34,12 @@ _DIVISION = re.compile(r"^#*\s*(Chương|Mục|Phần|Tiểu mục)\s+[IVXLC\d]+
 _CAN_CU = re.compile(r"^#*\s*Căn cứ\b")
 QUERY_CHARS = 600  # of an article's text, enough for its subject without drowning it
 EXCERPT_CHARS = 300
-_STATUS_WORDS = {"in_force": "còn hiệu lực", "amended": "đã được sửa đổi, bổ sung", "repealed": "hết hiệu lực", "unknown": "chưa rõ"}
+_STATUS_WORDS = {
+    "in_force": "còn hiệu lực",
+    "amended": "đã được sửa đổi, bổ sung",
+    "repealed": "hết hiệu lực",
+    "unknown": "chưa rõ",
+}
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,12 @@ def _similar(retriever: Retriever, article: Article, own: str | None, k: int) ->
 
 
 def rasoat_text(
-    text: str, registry: RegistryLookup | None, retriever: Retriever, *, k: int = 3, doc_id: str | None = None,
+    text: str,
+    registry: RegistryLookup | None,
+    retriever: Retriever,
+    *,
+    k: int = 3,
+    doc_id: str | None = None,
     name: str = "",
 ) -> RasoatReport:
     """The rà soát of a legal text: its căn cứ with status, and for each Điều the k most similar provisions."""
@@ -148,7 +159,9 @@ def rasoat_text(
         base_lines = [Line(i, "căn cứ", (Piece(b, None),)) for i, b in enumerate(bases, start=1)]
         findings, cited = check_legal_basis(base_lines, registry, own)
     reviews = tuple(ArticleReview(a, _similar(retriever, a, own, k)) for a in articles)
-    return RasoatReport(name or (own or "văn bản"), own, tuple(bases), tuple(cited), tuple(findings), registry is not None, reviews)
+    return RasoatReport(
+        name or (own or "văn bản"), own, tuple(bases), tuple(cited), tuple(findings), registry is not None, reviews
+    )
 
 
 def _excerpt(text: str) -> str:

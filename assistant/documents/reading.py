@@ -7,6 +7,7 @@ zip bombs (too many members, too large when inflated, or inflating too steeply)
 and broken packages. The shared ``knowledge/parsing/uploads.py`` is meant to
 replace this function's checks once it exists.
 """
+
 from __future__ import annotations
 
 import io

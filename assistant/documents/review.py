@@ -6,6 +6,7 @@ both formats; a .docx also has its paper, margins, fonts, sizes and styles
 checked against Phụ lục I. Every message says what is wrong, what the decree
 asks and where it says so.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,7 @@ _PLACEHOLDER_ELEMENTS = {
 def _segment(text: str, first_word: str, length: int) -> str:
     """The ``length`` words of ``text`` starting at the word that folds to ``first_word``."""
     words = text.split()
-    start = next((i for i, w in enumerate(words) if fold(w).strip("“\"") == first_word), 0)
+    start = next((i for i, w in enumerate(words) if fold(w).strip('“"') == first_word), 0)
     return " ".join(words[start : start + length])
 
 
@@ -71,35 +72,59 @@ def _shows_upper(line: Line, text: str) -> bool:
 def _check_national_header(layout: Layout) -> list[Finding]:
     found = []
     if layout.quoc_hieu is None:
-        found.append(finding("ND30.QUOC_HIEU_MISSING", "thiếu Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” (Phụ lục I, Mục II, khoản 1)", HEADER))
+        found.append(
+            finding(
+                "ND30.QUOC_HIEU_MISSING",
+                "thiếu Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” (Phụ lục I, Mục II, khoản 1)",
+                HEADER,
+            )
+        )
     elif not _shows_upper(layout.quoc_hieu, _segment(layout.quoc_hieu.text, "cong", 8)):
-        found.append(finding("ND30.QUOC_HIEU_FORMAT", "Quốc hiệu phải trình bày bằng chữ in hoa: “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”", layout.quoc_hieu.location))
+        found.append(
+            finding(
+                "ND30.QUOC_HIEU_FORMAT",
+                "Quốc hiệu phải trình bày bằng chữ in hoa: “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”",
+                layout.quoc_hieu.location,
+            )
+        )
     if layout.tieu_ngu is None:
-        found.append(finding("ND30.TIEU_NGU_MISSING", "thiếu Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” dưới Quốc hiệu", HEADER))
+        found.append(
+            finding("ND30.TIEU_NGU_MISSING", "thiếu Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” dưới Quốc hiệu", HEADER)
+        )
     elif not _TIEU_NGU_EXACT.search(_segment(layout.tieu_ngu.text, "doc", 8)):
-        found.append(finding(
-            "ND30.TIEU_NGU_FORMAT",
-            f"Tiêu ngữ viết “Độc lập - Tự do - Hạnh phúc”: chữ in thường, viết hoa chữ cái đầu mỗi cụm từ, giữa các cụm"
-            f" có gạch nối (-) và cách chữ; đang viết “{_segment(layout.tieu_ngu.text, 'doc', 8)}”",
-            layout.tieu_ngu.location,
-        ))
+        found.append(
+            finding(
+                "ND30.TIEU_NGU_FORMAT",
+                f"Tiêu ngữ viết “Độc lập - Tự do - Hạnh phúc”: chữ in thường, viết hoa chữ cái đầu mỗi cụm từ, giữa các cụm"
+                f" có gạch nối (-) và cách chữ; đang viết “{_segment(layout.tieu_ngu.text, 'doc', 8)}”",
+                layout.tieu_ngu.location,
+            )
+        )
     return found
 
 
 def _check_number_and_date(layout: Layout) -> list[Finding]:
     found = []
     if not layout.issuer:
-        found.append(finding("ND30.CO_QUAN_MISSING", "thiếu tên cơ quan, tổ chức ban hành văn bản (chữ in hoa, phía trên số, ký hiệu)", HEADER))
+        found.append(
+            finding(
+                "ND30.CO_QUAN_MISSING",
+                "thiếu tên cơ quan, tổ chức ban hành văn bản (chữ in hoa, phía trên số, ký hiệu)",
+                HEADER,
+            )
+        )
     if layout.so_ky_hieu is None:
         found.append(finding("ND30.SO_KY_HIEU_MISSING", "thiếu số, ký hiệu văn bản (“Số: …/…”)", HEADER))
     else:
         problems = [*layout.so_ky_hieu.problems, *ky_hieu_problems(layout.so_ky_hieu, layout.type_name)]
         if problems:
-            found.append(finding(
-                "ND30.SO_KY_HIEU_FORMAT",
-                f"“{layout.so.text}”: {'; '.join(problems)} ({SO_KY_HIEU_REF})",
-                layout.so.location,
-            ))
+            found.append(
+                finding(
+                    "ND30.SO_KY_HIEU_FORMAT",
+                    f"“{layout.so.text}”: {'; '.join(problems)} ({SO_KY_HIEU_REF})",
+                    layout.so.location,
+                )
+            )
     dated = layout.type_name != "Biên bản"
     if layout.date is None:
         if dated:
@@ -107,9 +132,21 @@ def _check_number_and_date(layout: Layout) -> list[Finding]:
         return found
     parsed = parse_date_line(layout.date.text)
     if parsed.place_missing:
-        found.append(finding("ND30.DIA_DANH_MISSING", f"“{layout.date.text}”: thiếu địa danh trước ngày tháng năm ({DATE_REF})", layout.date.location))
+        found.append(
+            finding(
+                "ND30.DIA_DANH_MISSING",
+                f"“{layout.date.text}”: thiếu địa danh trước ngày tháng năm ({DATE_REF})",
+                layout.date.location,
+            )
+        )
     if parsed.problems:
-        found.append(finding("ND30.DATE_FORMAT", f"“{layout.date.text}”: {'; '.join(parsed.problems)} ({DATE_REF})", layout.date.location))
+        found.append(
+            finding(
+                "ND30.DATE_FORMAT",
+                f"“{layout.date.text}”: {'; '.join(parsed.problems)} ({DATE_REF})",
+                layout.date.location,
+            )
+        )
     return found
 
 
@@ -117,19 +154,25 @@ def _check_title(layout: Layout) -> list[Finding]:
     found = []
     kind = layout.type_name
     if layout.ten_loai is None and kind != "Công văn":
-        found.append(finding("ND30.TEN_LOAI_MISSING", f"thiếu tên loại văn bản (“{kind.upper()}”) dưới phần đầu văn bản", HEADER))
+        found.append(
+            finding("ND30.TEN_LOAI_MISSING", f"thiếu tên loại văn bản (“{kind.upper()}”) dưới phần đầu văn bản", HEADER)
+        )
     if layout.ten_loai is not None and not _shows_upper(layout.ten_loai, layout.ten_loai.text):
-        found.append(finding(
-            "ND30.TEN_LOAI_FORMAT",
-            f"tên loại văn bản trình bày bằng chữ in hoa (“{layout.ten_loai.text.upper()}”)",
-            layout.ten_loai.location,
-        ))
+        found.append(
+            finding(
+                "ND30.TEN_LOAI_FORMAT",
+                f"tên loại văn bản trình bày bằng chữ in hoa (“{layout.ten_loai.text.upper()}”)",
+                layout.ten_loai.location,
+            )
+        )
     if not layout.trich_yeu and kind not in _WITHOUT_TITLE:
         where = layout.ten_loai.location if layout.ten_loai else HEADER
         expected = "sau chữ “V/v” dưới số, ký hiệu" if kind == "Công văn" else "ngay dưới tên loại văn bản"
         found.append(finding("ND30.TRICH_YEU_MISSING", f"thiếu trích yếu nội dung văn bản ({expected})", where))
     if kind == "Công văn" and layout.kinh_gui is None:
-        found.append(finding("ND30.KINH_GUI_MISSING", "công văn thiếu phần “Kính gửi:” và tên cơ quan, cá nhân nhận", HEADER))
+        found.append(
+            finding("ND30.KINH_GUI_MISSING", "công văn thiếu phần “Kính gửi:” và tên cơ quan, cá nhân nhận", HEADER)
+        )
     return found
 
 
@@ -152,11 +195,14 @@ def _check_can_cu(layout: Layout) -> list[Finding]:
             wrong.append(f"{item[-1].location} phải kết thúc bằng “{wanted}”")
     if not wrong:
         return []
-    return [finding(
-        "ND30.CAN_CU_FORMAT",
-        f"sau mỗi căn cứ có dấu chấm phẩy (;), căn cứ cuối cùng kết thúc bằng dấu chấm (.): {'; '.join(wrong)} ({CAN_CU_REF})",
-        items[0][0].location,
-    )]
+    return [
+        finding(
+            "ND30.CAN_CU_FORMAT",
+            f"sau mỗi căn cứ có dấu chấm phẩy (;), căn cứ cuối cùng kết thúc bằng dấu chấm (.): {'; '.join(wrong)}"
+            f" ({CAN_CU_REF})",
+            items[0][0].location,
+        )
+    ]
 
 
 def _check_signature(layout: Layout) -> list[Finding]:
@@ -164,24 +210,30 @@ def _check_signature(layout: Layout) -> list[Finding]:
     if layout.noi_nhan is None:
         found.append(finding("ND30.NOI_NHAN_MISSING", f"thiếu phần “Nơi nhận:” ({NOI_NHAN_REF})", TAIL))
     elif not any(fold(item.text.lstrip("-+• ")).startswith("luu") for item in layout.noi_nhan_items):
-        found.append(finding(
-            "ND30.NOI_NHAN_FORMAT",
-            f"dòng cuối cùng của nơi nhận là “- Lưu: VT, <đơn vị soạn thảo>.” ({NOI_NHAN_REF})",
-            layout.noi_nhan.location,
-        ))
+        found.append(
+            finding(
+                "ND30.NOI_NHAN_FORMAT",
+                f"dòng cuối cùng của nơi nhận là “- Lưu: VT, <đơn vị soạn thảo>.” ({NOI_NHAN_REF})",
+                layout.noi_nhan.location,
+            )
+        )
     if not layout.chuc_vu:
-        found.append(finding("ND30.CHUC_VU_MISSING", "thiếu quyền hạn, chức vụ của người ký (chữ in hoa, trên chữ ký)", TAIL))
+        found.append(
+            finding("ND30.CHUC_VU_MISSING", "thiếu quyền hạn, chức vụ của người ký (chữ in hoa, trên chữ ký)", TAIL)
+        )
     if not layout.ho_ten:
         found.append(finding("ND30.NGUOI_KY_MISSING", "thiếu họ và tên người ký văn bản", TAIL))
     for line in layout.chuc_vu:
         mark = line.text.split()[0]
         bare = re.sub(r"[./:]", "", mark).upper()
         if bare in {m.rstrip(".") for m in QUYEN_HAN_MARKS} and mark not in QUYEN_HAN_MARKS:
-            found.append(finding(
-                "ND30.QUYEN_HAN_FORMAT",
-                f"“{line.text}”: viết tắt quyền hạn ký là “{bare}.” ({', '.join(QUYEN_HAN_MARKS)}; {QUYEN_HAN_REF})",
-                line.location,
-            ))
+            found.append(
+                finding(
+                    "ND30.QUYEN_HAN_FORMAT",
+                    f"“{line.text}”: viết tắt quyền hạn ký là “{bare}.” ({', '.join(QUYEN_HAN_MARKS)}; {QUYEN_HAN_REF})",
+                    line.location,
+                )
+            )
     return found
 
 
@@ -196,7 +248,8 @@ def _check_placeholders(lines: list[Line], findings: list[Finding]) -> list[Find
         return findings
     labels = [label for _, label in marks]
     kept = [
-        f for f in findings
+        f
+        for f in findings
         if not any(word in label for word in _PLACEHOLDER_ELEMENTS.get(f.code, ()) for label in labels)
     ]
     message = f"dự thảo còn {len(marks)} chỗ cần bổ sung: {', '.join(dict.fromkeys(labels))}"
@@ -209,11 +262,14 @@ def _check_pages(pages: list[SectionPage]) -> list[Finding]:
         where = f"trang (phần {page.number} của tài liệu)"
         size = sorted((page.width_mm, page.height_mm))
         if abs(size[0] - PAGE.width_mm) > 1 or abs(size[1] - PAGE.height_mm) > 1:
-            found.append(finding(
-                "ND30.PAGE_SIZE",
-                f"khổ giấy {page.width_mm:.0f} x {page.height_mm:.0f} mm, phải là A4 {PAGE.width_mm} x {PAGE.height_mm} mm ({PAGE.size_ref})",
-                where,
-            ))
+            found.append(
+                finding(
+                    "ND30.PAGE_SIZE",
+                    f"khổ giấy {page.width_mm:.0f} x {page.height_mm:.0f} mm, phải là A4"
+                    f" {PAGE.width_mm} x {PAGE.height_mm} mm ({PAGE.size_ref})",
+                    where,
+                )
+            )
         wrong = [
             f"{MARGIN_LABELS[side]} {value:.1f} mm (quy định {PAGE.margins_mm[side]} mm)"
             for side, value in page.margins_mm.items()
@@ -288,7 +344,9 @@ def _check_styles(layout: Layout) -> list[Finding]:
         if sizes:
             found.append(finding("ND30.FONT_SIZE", f"{rule.label}: {'; '.join(sizes)} ({rule.ref})", lines[0].location))
         if styles:
-            found.append(finding("ND30.FONT_STYLE", f"{rule.label}: {'; '.join(styles)} ({rule.ref})", lines[0].location))
+            found.append(
+                finding("ND30.FONT_STYLE", f"{rule.label}: {'; '.join(styles)} ({rule.ref})", lines[0].location)
+            )
     return found
 
 
@@ -312,11 +370,13 @@ def review_lines(
     cited: list[CitedStatus] = []
     checked_lines = [line for line in lines if line is not layout.so]
     if registry is None:
-        findings.append(finding(
-            "LEGAL_BASIS_UNCHECKED",
-            "chưa kiểm tra hiệu lực các văn bản được viện dẫn: chưa có cơ sở dữ liệu văn bản (chạy “troly ingest”)",
-            "toàn văn bản",
-        ))
+        findings.append(
+            finding(
+                "LEGAL_BASIS_UNCHECKED",
+                "chưa kiểm tra hiệu lực các văn bản được viện dẫn: chưa có cơ sở dữ liệu văn bản (chạy “troly ingest”)",
+                "toàn văn bản",
+            )
+        )
     else:
         own_number = next(iter(find_numbers(layout.so.text)), None) if layout.so else None
         legal, cited = check_legal_basis(checked_lines, registry, own_number)

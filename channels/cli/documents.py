@@ -1,4 +1,5 @@
 """Document commands: ``troly draft``, ``troly review`` (DESIGN.md section 3) and ``troly rasoat``."""
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,12 @@ from assistant.documents.doc_types import DOC_TYPES
 from assistant.documents.docx_writer import render_docx
 from assistant.documents.draft_data import load_draft_data
 from assistant.documents.legal_basis import RegistryLookup
-from assistant.documents.rasoat import read_source, rasoat_text, render_docx_report, render_markdown
+from assistant.documents.rasoat import (
+    rasoat_text,
+    read_source,
+    render_docx_report,
+    render_markdown,
+)
 from assistant.documents.review import review_file
 from knowledge.errors import BadInput
 from knowledge.index.base import Retriever
@@ -84,7 +90,9 @@ def _rasoat(args) -> int:
         out = Path(args.out)
         if out.suffix.lower() not in (".md", ".docx"):
             raise BadInput(f"báo cáo rà soát phải là .md hoặc .docx: {out}")
-        write_atomically(out, render_docx_report(report) if out.suffix.lower() == ".docx" else render_markdown(report).encode())
+        write_atomically(
+            out, render_docx_report(report) if out.suffix.lower() == ".docx" else render_markdown(report).encode()
+        )
         print(f"Đã ghi báo cáo rà soát: {out}")
     else:
         print(render_markdown(report))
@@ -106,7 +114,9 @@ def register(subparsers) -> None:
     rasoat = subparsers.add_parser(
         "rasoat", help="rà soát văn bản quy phạm pháp luật: căn cứ pháp lý và quy định tương tự trong cơ sở dữ liệu"
     )
-    rasoat.add_argument("source", metavar="FILE|SO_HIEU", help="tệp .docx/.txt hoặc số hiệu văn bản trong cơ sở dữ liệu")
+    rasoat.add_argument(
+        "source", metavar="FILE|SO_HIEU", help="tệp .docx/.txt hoặc số hiệu văn bản trong cơ sở dữ liệu"
+    )
     rasoat.add_argument("--out", metavar="REPORT", help="ghi báo cáo .md hoặc .docx (mặc định: in ra màn hình)")
     rasoat.add_argument("-k", type=int, default=3, help="số quy định tương tự cho mỗi điều (mặc định 3)")
     rasoat.set_defaults(handler=_rasoat)

@@ -1,4 +1,5 @@
 """The drafted .docx checked with python-docx: page, margins, fonts, sizes and styles of each element."""
+
 import io
 
 import docx
@@ -45,7 +46,7 @@ def test_quyet_dinh_elements(data_dir_documents):
     texts = [p.text for p in _paragraphs(document)]
     assert "Số: 15/QĐ-UBND" in texts
     assert "TP. Hồ Chí Minh, ngày 05 tháng 01 năm 2024" in texts
-    assert _styles(document, "TP. Hồ Chí Minh, ngày 05 tháng 01 năm 2024") == {(14, False, True, "Times New Roman")}
+    assert _styles(document, "TP. Hồ Chí Minh, ngày 05 tháng 01 năm 2024") == {(13, False, True, "Times New Roman")}
     assert _styles(document, "Số: 15/QĐ-UBND") == {(13, False, False, "Times New Roman")}
     assert _styles(document, "QUYẾT ĐỊNH") == {(14, True, False, "Times New Roman")}
     trich_yeu = "Về việc thành lập Tổ công tác rà soát thủ tục hành chính năm 2024"
@@ -73,7 +74,10 @@ def test_cong_van_has_its_own_ky_hieu_v_v_and_kinh_gui(data_dir_documents):
     assert _styles(document, vv) == {(12, False, False, "Times New Roman")}
     assert "CÔNG VĂN" not in texts
     start = texts.index("Kính gửi:")
-    assert texts[start + 1 : start + 3] == ["- Ủy ban nhân dân các quận, huyện;", "- Ủy ban nhân dân thành phố Thủ Đức."]
+    assert texts[start + 1 : start + 3] == [
+        "- Ủy ban nhân dân các quận, huyện;",
+        "- Ủy ban nhân dân thành phố Thủ Đức.",
+    ]
     assert texts[texts.index("Nơi nhận:") + 1] == "- Như trên;"
 
 
@@ -96,7 +100,10 @@ def test_bien_ban_is_signed_by_thu_ky_and_chu_toa(data_dir_documents):
     document = _draft(data_dir_documents, "bien-ban")
     texts = [p.text for p in _paragraphs(document)]
     right = document.tables[0].rows[0].cells[1]
-    assert [p.text for p in right.paragraphs if p.text] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert [p.text for p in right.paragraphs if p.text] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
     assert texts.index("THƯ KÝ") < texts.index("CHỦ TỌA") < texts.index("Nơi nhận:")
     assert "Cuộc họp kết thúc vào 16 giờ 00 cùng ngày./." in texts
 

@@ -39,9 +39,14 @@ def test_every_problem_is_reported_at_once():
     with pytest.raises(BadInput) as error:
         parse_draft_data("cong-van", {"co_quan": "SỞ TƯ PHÁP", "trichyeu": "x", "ngay": "05/01/2024", "so": "mười"})
     message = str(error.value)
-    for expected in ("“trichyeu” (có phải “trich_yeu”?)", "ngay: ngày phải có dạng YYYY-MM-DD", "so: phải là một số nguyên dương",
-                     "thiếu trường bắt buộc “ky_hieu_co_quan”", "thiếu trường bắt buộc “kinh_gui”",
-                     "thiếu trường bắt buộc “nguoi_ky”"):
+    for expected in (
+        "“trichyeu” (có phải “trich_yeu”?)",
+        "ngay: ngày phải có dạng YYYY-MM-DD",
+        "so: phải là một số nguyên dương",
+        "thiếu trường bắt buộc “ky_hieu_co_quan”",
+        "thiếu trường bắt buộc “kinh_gui”",
+        "thiếu trường bắt buộc “nguoi_ky”",
+    ):
         assert expected in message
 
 
@@ -62,11 +67,14 @@ def test_invalid_fields(slug, raw, problem):
         parse_draft_data(slug, raw)
 
 
-@pytest.mark.parametrize("content, name, problem", [
-    ("co_quan: [unclosed", "x.yaml", "không đọc được"),
-    ("{}", "x.toml", ".json, .yaml hoặc .yml"),
-    ("{\"co_quan\": ", "x.json", "không đọc được"),
-])
+@pytest.mark.parametrize(
+    "content, name, problem",
+    [
+        ("co_quan: [unclosed", "x.yaml", "không đọc được"),
+        ("{}", "x.toml", ".json, .yaml hoặc .yml"),
+        ('{"co_quan": ', "x.json", "không đọc được"),
+    ],
+)
 def test_unreadable_data_files(tmp_path, content, name, problem):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

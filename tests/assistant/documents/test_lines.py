@@ -16,9 +16,12 @@ def test_two_columns_of_a_text_header_become_two_lines():
         "Nơi nhận:\tKT. CHỦ TỊCH\n"
     )
     assert texts(lines) == [
-        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Số: /QĐ-UBND", "TP. Hồ Chí Minh, ngày tháng năm 2024",
-        "Nơi nhận:", "KT. CHỦ TỊCH",
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: /QĐ-UBND",
+        "TP. Hồ Chí Minh, ngày tháng năm 2024",
+        "Nơi nhận:",
+        "KT. CHỦ TỊCH",
     ]
     assert [line.number for line in lines] == [1, 1, 2, 2, 3, 3]
     assert lines[2].location == "dòng 2"
@@ -54,12 +57,18 @@ def test_table_cells_soft_breaks_and_text_boxes_in_reading_order():
     box = (
         '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
         ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<mc:Choice Requires=\"wps\"><w:r><w:txbxContent><w:p><w:r><w:t>Trong hộp chữ</w:t></w:r></w:p>"
+        '<mc:Choice Requires="wps"><w:r><w:txbxContent><w:p><w:r><w:t>Trong hộp chữ</w:t></w:r></w:p>'
         "</w:txbxContent></w:r></mc:Choice>"
         "<mc:Fallback><w:r><w:txbxContent><w:p><w:r><w:t>Trong hộp chữ</w:t></w:r></w:p></w:txbxContent></w:r>"
         "</mc:Fallback></mc:AlternateContent>"
     )
     anchor._p.append(parse_xml(box))
     lines = docx_lines(document)
-    assert texts(lines) == ["ỦY BAN NHÂN DÂN", "QUẬN 10", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Trước hộp chữ", "Trong hộp chữ"]
+    assert texts(lines) == [
+        "ỦY BAN NHÂN DÂN",
+        "QUẬN 10",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Trước hộp chữ",
+        "Trong hộp chữ",
+    ]
     assert [line.cell for line in lines] == [True, True, True, False, False]

@@ -1,6 +1,10 @@
 import pytest
 
-from assistant.documents.numbering import format_so_ky_hieu, ky_hieu_problems, parse_so_ky_hieu
+from assistant.documents.numbering import (
+    format_so_ky_hieu,
+    ky_hieu_problems,
+    parse_so_ky_hieu,
+)
 
 
 def test_format():

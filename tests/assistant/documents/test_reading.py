@@ -1,4 +1,5 @@
 """Bad uploads are refused with a clear message (BadInput, exit code 2 at the CLI)."""
+
 import io
 import zipfile
 

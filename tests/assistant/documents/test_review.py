@@ -1,4 +1,5 @@
 """Review of .txt and .docx drafts: one defect at a time on two clean fixture drafts."""
+
 import io
 import json
 
@@ -39,7 +40,12 @@ def test_without_a_registry_the_legal_bases_are_said_unchecked(drafts):
     "draft, old, new, code",
     [
         ("quyet-dinh", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "", "ND30.QUOC_HIEU_MISSING"),
-        ("quyet-dinh", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam", "ND30.QUOC_HIEU_FORMAT"),
+        (
+            "quyet-dinh",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Cộng hòa xã hội chủ nghĩa Việt Nam",
+            "ND30.QUOC_HIEU_FORMAT",
+        ),
         ("cong-van-hai-cot", "Độc lập - Tự do - Hạnh phúc", "", "ND30.TIEU_NGU_MISSING"),
         ("cong-van-hai-cot", "Độc lập - Tự do - Hạnh phúc", "Độc Lập - Tự Do - Hạnh Phúc", "ND30.TIEU_NGU_FORMAT"),
         ("quyet-dinh", "ỦY BAN NHÂN DÂN\nQUẬN 10\n", "", "ND30.CO_QUAN_MISSING"),
@@ -54,9 +60,18 @@ def test_without_a_registry_the_legal_bases_are_said_unchecked(drafts):
         ("quyet-dinh", "Về việc kiện toàn Ban Chỉ đạo cải cách hành chính quận\n", "", "ND30.TRICH_YEU_MISSING"),
         ("cong-van-hai-cot", "V/v đăng ký nhu cầu bồi dưỡng\ncông chức năm 2024\n", "", "ND30.TRICH_YEU_MISSING"),
         ("cong-van-hai-cot", "Kính gửi: Ủy ban nhân dân các phường.\n", "", "ND30.KINH_GUI_MISSING"),
-        ("quyet-dinh", "ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;", "ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư.",
-         "ND30.CAN_CU_FORMAT"),
-        ("quyet-dinh", "Nơi nhận:\n- Như Điều 3;\n- Ủy ban nhân dân Thành phố;\n- Lưu: VT, NV.\n", "", "ND30.NOI_NHAN_MISSING"),
+        (
+            "quyet-dinh",
+            "ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+            "ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư.",
+            "ND30.CAN_CU_FORMAT",
+        ),
+        (
+            "quyet-dinh",
+            "Nơi nhận:\n- Như Điều 3;\n- Ủy ban nhân dân Thành phố;\n- Lưu: VT, NV.\n",
+            "",
+            "ND30.NOI_NHAN_MISSING",
+        ),
         ("cong-van-hai-cot", "- Lưu: VT, TCBC.", "- Phòng Tài chính.", "ND30.NOI_NHAN_FORMAT"),
         ("cong-van-hai-cot", "TRƯỞNG PHÒNG", "", "ND30.CHUC_VU_MISSING"),
         ("quyet-dinh", "Lương Văn Phát", "", "ND30.NGUOI_KY_MISSING"),
@@ -71,7 +86,9 @@ def test_each_defect_gives_its_code(drafts, registry, draft, old, new, code):
 
 
 def test_a_quyet_dinh_without_can_cu(drafts, registry):
-    text = "\n".join(line for line in drafts["quyet-dinh"].splitlines() if not line.startswith(("Căn cứ", "Theo đề nghị")))
+    text = "\n".join(
+        line for line in drafts["quyet-dinh"].splitlines() if not line.startswith(("Căn cứ", "Theo đề nghị"))
+    )
     assert codes(text, registry) == ["ND30.CAN_CU_MISSING"]
 
 
@@ -91,10 +108,14 @@ def test_json_shape(drafts, registry):
     text = drafts["quyet-dinh"].replace("Theo đề nghị", "Căn cứ Luật Cư trú số 81/2006/QH11;\nTheo đề nghị")
     result = json.loads(json.dumps(review_lines(text_lines(text), None, registry).to_dict()))
     assert set(result) == {"findings", "cited_documents"}
-    assert result["findings"] == [{
-        "code": "LEGAL_BASIS_REPEALED", "severity": "error", "location": "dòng 16",
-        "message": "Luật Cư trú số 81/2006/QH11 đã hết hiệu lực, được thay thế bởi Luật Cư trú số 68/2020/QH14",
-    }]
+    assert result["findings"] == [
+        {
+            "code": "LEGAL_BASIS_REPEALED",
+            "severity": "error",
+            "location": "dòng 16",
+            "message": "Luật Cư trú số 81/2006/QH11 đã hết hiệu lực, được thay thế bởi Luật Cư trú số 68/2020/QH14",
+        }
+    ]
     assert {"number": "81/2006/QH11", "status": "repealed"} in result["cited_documents"]
     assert {"number": "30/2020/NĐ-CP", "status": "in_force"} in result["cited_documents"]
 
@@ -108,8 +129,15 @@ def _docx_path(tmp_path, data_dir, slug, change):
 
 
 def _runs(document, text):
-    return [r for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs if text in p.text
-            for r in p.runs] + [r for p in document.paragraphs if text in p.text for r in p.runs]
+    return [
+        r
+        for t in document.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        if text in p.text
+        for r in p.runs
+    ] + [r for p in document.paragraphs if text in p.text for r in p.runs]
 
 
 @pytest.mark.parametrize(
@@ -122,7 +150,10 @@ def _runs(document, text):
         (lambda d: [setattr(r.font, "size", Pt(12)) for r in _runs(d, "Điều 2.")], "ND30.FONT_SIZE"),
         (lambda d: [setattr(r.font, "size", Pt(14)) for r in _runs(d, "Số: 15/QĐ-UBND")], "ND30.FONT_SIZE"),
         (lambda d: [setattr(r.font, "bold", False) for r in _runs(d, "Độc lập - Tự do")], "ND30.FONT_STYLE"),
-        (lambda d: [setattr(r.font, "italic", False) for r in _runs(d, "ngày 05 tháng 01 năm 2024")], "ND30.FONT_STYLE"),
+        (
+            lambda d: [setattr(r.font, "italic", False) for r in _runs(d, "ngày 05 tháng 01 năm 2024")],
+            "ND30.FONT_STYLE",
+        ),
         (lambda d: [setattr(r.font, "italic", True) for r in _runs(d, "QUYẾT ĐỊNH")], "ND30.FONT_STYLE"),
     ],
 )

@@ -1,6 +1,11 @@
 import pytest
 
-from knowledge.parsing.citations import doc_type_from_number, find_cited_documents, find_numbers, number_key
+from knowledge.parsing.citations import (
+    doc_type_from_number,
+    find_cited_documents,
+    find_numbers,
+    number_key,
+)
 
 
 def cited(text):
