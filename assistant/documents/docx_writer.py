@@ -29,6 +29,7 @@ from assistant.documents.format_rules import (
     BODY_SPACE_AFTER_PT,
     ELEMENTS,
     PAGE,
+    PAGE_NUMBER,
     QUOC_HIEU,
     TIEU_NGU,
     ElementRule,
@@ -145,7 +146,7 @@ class _Writer:
         number = section.header.paragraphs[0]
         number.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = number.add_run()
-        _format_run(run, ELEMENTS["so_trang"].size, False, False)
+        _format_run(run, PAGE_NUMBER.size, False, False)
         for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
             if kind:
                 field = OxmlElement("w:fldChar")

@@ -81,46 +81,36 @@ class ElementRule:
     ref: str
 
 
-def _rule(key, label, low, high, size, bold, italic, caps, ref) -> ElementRule:
-    return ElementRule(key, label, Span(low, high), size, bold, italic, caps, ref)
+def _rule(key, label, low, high, size, bold, italic, caps, where) -> ElementRule:
+    """``where``: the place in Phụ lục I, Phần I, Mục II ("khoản 1 điểm a")."""
+    return ElementRule(key, label, Span(low, high), size, bold, italic, caps, f"{_P1}, Mục II, {where}")
 
 
+# fmt: off
 ELEMENTS: dict[str, ElementRule] = {
     r.key: r
     for r in (
-        _rule("quoc_hieu", "Quốc hiệu", 12, 13, 12, True, False, True, f"{_P1}, Mục II, khoản 1 điểm a"),
-        _rule("tieu_ngu", "Tiêu ngữ", 13, 14, 13, True, False, False, f"{_P1}, Mục II, khoản 1 điểm b"),
-        _rule(
-            "co_quan_chu_quan", "Tên cơ quan chủ quản", 12, 13, 13, None, False, True, f"{_P1}, Mục II, khoản 2 điểm b"
-        ),
-        _rule("co_quan", "Tên cơ quan ban hành", 12, 13, 13, True, False, True, f"{_P1}, Mục II, khoản 2 điểm b"),
-        _rule("so_ky_hieu", "Số, ký hiệu", 13, 13, 13, None, False, None, f"{_P1}, Mục II, khoản 3 điểm c"),
-        _rule("dia_danh_ngay", "Địa danh và thời gian", 13, 14, 13, None, True, None, f"{_P1}, Mục II, khoản 4 điểm c"),
-        _rule("ten_loai", "Tên loại văn bản", 13, 14, 14, True, False, True, f"{_P1}, Mục II, khoản 5 điểm b"),
-        _rule("trich_yeu", "Trích yếu", 13, 14, 14, True, False, None, f"{_P1}, Mục II, khoản 5 điểm b"),
-        _rule(
-            "trich_yeu_cong_van",
-            "Trích yếu công văn (V/v)",
-            12,
-            13,
-            12,
-            None,
-            False,
-            None,
-            f"{_P1}, Mục II, khoản 5 điểm b",
-        ),
-        _rule("can_cu", "Căn cứ ban hành", 13, 14, 14, None, True, None, f"{_P1}, Mục II, khoản 6 điểm a"),
-        _rule("noi_dung", "Nội dung", 13, 14, 14, None, None, None, f"{_P1}, Mục II, khoản 6 điểm e"),
-        _rule("kinh_gui", "Kính gửi", 13, 14, 14, None, False, None, f"{_P1}, Mục II, khoản 9 điểm d"),
-        _rule("noi_nhan_label", "Từ “Nơi nhận”", 12, 12, 12, True, True, None, f"{_P1}, Mục II, khoản 9 điểm d"),
-        _rule("noi_nhan_items", "Danh sách nơi nhận", 11, 11, 11, None, False, None, f"{_P1}, Mục II, khoản 9 điểm d"),
-        _rule(
-            "chuc_vu", "Quyền hạn, chức vụ người ký", 13, 14, 14, True, False, True, f"{_P1}, Mục II, khoản 7 điểm đ"
-        ),
-        _rule("ho_ten", "Họ tên người ký", 13, 14, 14, True, False, None, f"{_P1}, Mục II, khoản 7 điểm đ"),
-        _rule("so_trang", "Số trang", 13, 14, 14, None, False, None, f"{_P1}, Mục I, khoản 7"),
+        _rule("quoc_hieu", "Quốc hiệu", 12, 13, 12, True, False, True, "khoản 1 điểm a"),
+        _rule("tieu_ngu", "Tiêu ngữ", 13, 14, 13, True, False, False, "khoản 1 điểm b"),
+        _rule("co_quan_chu_quan", "Tên cơ quan chủ quản", 12, 13, 13, None, False, True, "khoản 2 điểm b"),
+        _rule("co_quan", "Tên cơ quan ban hành", 12, 13, 13, True, False, True, "khoản 2 điểm b"),
+        _rule("so_ky_hieu", "Số, ký hiệu", 13, 13, 13, None, False, None, "khoản 3 điểm c"),
+        _rule("dia_danh_ngay", "Địa danh và thời gian", 13, 14, 13, None, True, None, "khoản 4 điểm c"),
+        _rule("ten_loai", "Tên loại văn bản", 13, 14, 14, True, False, True, "khoản 5 điểm b"),
+        _rule("trich_yeu", "Trích yếu", 13, 14, 14, True, False, None, "khoản 5 điểm b"),
+        _rule("trich_yeu_cong_van", "Trích yếu công văn (V/v)", 12, 13, 12, None, False, None, "khoản 5 điểm b"),
+        _rule("can_cu", "Căn cứ ban hành", 13, 14, 14, None, True, None, "khoản 6 điểm a"),
+        _rule("noi_dung", "Nội dung", 13, 14, 14, None, None, None, "khoản 6 điểm e"),
+        _rule("kinh_gui", "Kính gửi", 13, 14, 14, None, False, None, "khoản 9 điểm d"),
+        _rule("noi_nhan_label", "Từ “Nơi nhận”", 12, 12, 12, True, True, None, "khoản 9 điểm d"),
+        _rule("noi_nhan_items", "Danh sách nơi nhận", 11, 11, 11, None, False, None, "khoản 9 điểm d"),
+        _rule("chuc_vu", "Quyền hạn, chức vụ người ký", 13, 14, 14, True, False, True, "khoản 7 điểm đ"),
+        _rule("ho_ten", "Họ tên người ký", 13, 14, 14, True, False, None, "khoản 7 điểm đ"),
     )
 }
+# Page numbers: Mục I, khoản 7 (centred in the top margin, none on the first page).
+PAGE_NUMBER = ElementRule("so_trang", "Số trang", Span(13, 14), 14, None, False, None, f"{_P1}, Mục I, khoản 7")
+# fmt: on
 
 # Body text: justified, first line indented 1 cm or 1.27 cm, at least 6 pt between
 # paragraphs, line spacing from single to 1.5 lines (Mục II, khoản 6 điểm e).
