@@ -17,7 +17,7 @@ that of 2006); a newer year than any the registry knows is unknown.
 
 Administrative documents numbered without a year ("Tờ trình số 5678/TTr-STP",
 "Công văn số 120/UBND-VP") are not legal bases the registry tracks: when it does
-not know them they are listed with status unknown, without a finding.
+not know them, or knows no status, they are listed as unknown without a finding.
 
 The registry is anything with ``lookup`` and ``lookup_title`` (``RegistryLookup``);
 ``knowledge.registry.Registry`` is the real one.
@@ -151,8 +151,9 @@ def _named(registry: RegistryLookup, numbers: tuple[str, ...]) -> str:
 
 def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) -> Finding | None:
     entry, where = item.entry, item.line.location
-    if entry is None and not (item.by_name or _NORMATIVE.search(item.number)):
-        return None  # an administrative letter, report or individual decision
+    administrative = not (item.by_name or _NORMATIVE.search(item.number))
+    if administrative and (entry is None or entry.status == "unknown"):
+        return None  # a letter, report or individual decision the registry does not track
     if entry is None:
         return finding(
             "LEGAL_BASIS_UNKNOWN",

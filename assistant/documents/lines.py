@@ -150,7 +150,7 @@ class _Styles:
             style_id = based.get(qn("w:val")) if based is not None else None
         return chain
 
-    def resolve(self, run, paragraph) -> RunStyle:
+    def resolve(self, run, paragraph, text: str) -> RunStyle:
         rprs = [run.find(qn("w:rPr"))]
         rstyle = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
         if rstyle is not None:
@@ -160,19 +160,23 @@ class _Styles:
         rprs.append(self.default_rpr)
         rprs = [r for r in rprs if r is not None]
         return RunStyle(
-            font=self._font(rprs),
+            font=self._font(rprs, text),
             size=_first(rprs, "w:sz", lambda el: int(el.get(qn("w:val"))) / 2, DEFAULT_SIZE_PT),
             bold=_first(rprs, "w:b", _toggle, False),
             italic=_first(rprs, "w:i", _toggle, False),
             caps=_first(rprs, "w:caps", _toggle, False),
         )
 
-    def _font(self, rprs: list) -> str | None:
-        for rpr in rprs:
-            fonts = rpr.find(qn("w:rFonts"))
-            if fonts is None:
-                continue
-            for attr, theme_attr in (("w:hAnsi", "w:hAnsiTheme"), ("w:ascii", "w:asciiTheme")):
+    def _font(self, rprs: list, text: str) -> str | None:
+        """The font Word draws ``text`` in: the hAnsi slot for Vietnamese letters beyond ASCII,
+        the ascii slot otherwise, each slot inherited on its own through the chain."""
+        beyond_ascii = any(ord(c) > 127 for c in text if c.isalpha())
+        slots = (("w:hAnsi", "w:hAnsiTheme"), ("w:ascii", "w:asciiTheme"))
+        for attr, theme_attr in slots if beyond_ascii else slots[::-1]:
+            for rpr in rprs:
+                fonts = rpr.find(qn("w:rFonts"))
+                if fonts is None:
+                    continue
                 theme = fonts.get(qn(theme_attr))
                 if theme:
                     return self.theme.get("major" if theme.startswith("major") else "minor")
@@ -225,7 +229,6 @@ def _own(paragraph, tag: str) -> list:
 def _paragraph_pieces(paragraph, styles: _Styles) -> tuple[Piece, ...]:
     pieces = []
     for run in _own(paragraph, "w:r"):
-        style = styles.resolve(run, paragraph)
         text = []
         for child in run:
             if child.tag == qn("w:t"):
@@ -235,7 +238,8 @@ def _paragraph_pieces(paragraph, styles: _Styles) -> tuple[Piece, ...]:
             elif child.tag in (qn("w:br"), qn("w:cr")):
                 text.append("\n")
         if text:
-            pieces.append(Piece("".join(text), style))
+            joined = "".join(text)
+            pieces.append(Piece(joined, styles.resolve(run, paragraph, joined)))
     return tuple(pieces)
 
 

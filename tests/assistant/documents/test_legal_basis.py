@@ -80,6 +80,13 @@ def test_administrative_documents_and_the_drafts_own_number(registry):
     assert cited == [("20/KH-UBND", "unknown")]
 
 
+def test_an_administrative_number_known_without_status_gives_no_finding():
+    from tests.assistant.documents.doubles import RegistryDouble, entry
+
+    cited_only = RegistryDouble(entry("20/KH-UBND", "Kế hoạch", "unknown", 2024))
+    assert check("Thực hiện Kế hoạch số 20/KH-UBND", cited_only) == ([], [("20/KH-UBND", "unknown")])
+
+
 def test_each_document_is_reported_once(registry):
     findings, cited = check("Căn cứ Luật Cư trú số 81/2006/QH11;\nTheo Luật số 81/2006/QH11 thì", registry)
     assert len(findings) == 1 and len(cited) == 1

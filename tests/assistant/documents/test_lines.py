@@ -1,5 +1,6 @@
 import docx
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from assistant.documents.lines import docx_lines, text_lines
@@ -45,6 +46,17 @@ def test_effective_formatting_through_styles_defaults_and_theme():
     assert (styles[0].font, styles[0].size, styles[0].bold) == ("Cambria", 11, False)
     assert (styles[1].font, styles[1].size) == ("Calibri", 26)  # the Title style: heading theme font
     assert (styles[2].font, styles[2].size, styles[2].bold, styles[2].italic) == ("Times New Roman", 13, True, False)
+
+
+def test_vietnamese_letters_take_the_hansi_font_slot():
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    ascii_only = paragraph.add_run("Ha Noi ")
+    vietnamese = paragraph.add_run("Hà Nội")
+    for run in (ascii_only, vietnamese):
+        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:ascii"), "Times New Roman")  # hAnsi left to the theme
+    pieces = docx_lines(document)[0].styled()
+    assert [p.style.font for p in pieces] == ["Times New Roman", "Cambria"]
 
 
 def test_table_cells_soft_breaks_and_text_boxes_in_reading_order():
