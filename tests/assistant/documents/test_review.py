@@ -182,3 +182,33 @@ def test_a_draft_with_no_text_is_bad_input(tmp_path):
     document.save(tmp_path / "blank.docx")
     with pytest.raises(BadInput, match="không có nội dung"):
         review_file(tmp_path / "blank.docx")
+
+
+def test_a_hand_made_docx_with_tabbed_header_columns_is_clean(tmp_path, registry):
+    """Not troly's layout: header columns separated by tabs, each run formatted by hand."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
+
+    def paragraph(*runs):
+        p = document.add_paragraph()
+        for text, size, bold, italic in runs:
+            run = p.add_run(text)
+            run.font.name, run.font.size, run.bold, run.italic = "Times New Roman", Pt(size), bold, italic
+
+    paragraph(("ỦY BAN NHÂN DÂN", 13, True, False), ("\t\t", 13, False, False),
+              ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True, False))
+    paragraph(("QUẬN 1", 13, True, False), ("\t\t\t", 13, False, False), ("Độc lập - Tự do - Hạnh phúc", 13, True, False))
+    paragraph(("Số: 05/TB-UBND", 13, False, False), ("\t\t", 13, False, False),
+              ("Quận 1, ngày 02 tháng 01 năm 2024", 13, False, True))
+    paragraph(("THÔNG BÁO", 14, True, False))
+    paragraph(("Lịch làm việc của lãnh đạo Ủy ban nhân dân quận tuần 01 năm 2024", 14, True, False))
+    paragraph(("Ủy ban nhân dân Quận 1 thông báo lịch làm việc của lãnh đạo quận trong tuần 01 năm 2024./.", 14, False, False))
+    paragraph(("Nơi nhận:", 12, True, True), ("\t\t\t", 12, False, False), ("TL. CHỦ TỊCH", 14, True, False))
+    paragraph(("- Các phòng, ban;", 11, False, False), ("\t\t\t", 11, False, False), ("CHÁNH VĂN PHÒNG", 14, True, False))
+    paragraph(("- Lưu: VT.", 11, False, False))
+    paragraph(("\t\t\t\t", 14, False, False), ("Phan Văn Tài", 14, True, False))
+    path = tmp_path / "tay.docx"
+    document.save(path)
+    assert review_file(path, registry).findings == ()
