@@ -3,7 +3,7 @@
 Clean originals are committed as text (``base/*.txt``) and draft data
 (``specs/*.yaml``); every case applies its edits to one of them, so each defect is
 stated in the case file rather than hidden in a binary. Run
-``python -m evals.make_review_set [OUT_DIR]`` to look at the drafts; the
+``python -m evals.make_review_set OUT_DIR`` to look at the drafts; the
 evaluation builds them in a temporary folder itself.
 """
 
@@ -167,7 +167,7 @@ def build(out_dir: Path) -> list[Case]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out_dir", nargs="?", type=Path, default=Path("review-set"))
+    parser.add_argument("out_dir", type=Path, help="folder to write the drafts into")
     args = parser.parse_args()
     cases = build(args.out_dir)
     print(f"{len(cases)} drafts written to {args.out_dir}")

@@ -113,11 +113,9 @@ PAGE_NUMBER = ElementRule("so_trang", "Số trang", Span(13, 14), 14, None, Fals
 # fmt: on
 
 # Body text: justified, first line indented 1 cm or 1.27 cm, at least 6 pt between
-# paragraphs, line spacing from single to 1.5 lines (Mục II, khoản 6 điểm e).
+# paragraphs (Mục II, khoản 6 điểm e).
 BODY_FIRST_LINE_INDENT_CM = 1.27
 BODY_SPACE_AFTER_PT = 6
-BODY_LINE_SPACING = Span(1.0, 1.5)
-BODY_REF = f"{_P1}, Mục II, khoản 6 điểm e"
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

@@ -82,10 +82,6 @@ class Layout:
     ho_ten: list[Line] = field(default_factory=list)
     header_end: int = 0  # index of the first line after the header zone
 
-    @property
-    def header(self) -> list[Line]:
-        return self.lines[: self.header_end]
-
 
 def _first(lines: list[Line], test, start: int = 0, end: int | None = None) -> int | None:
     stop = len(lines) if end is None else end

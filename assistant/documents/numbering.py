@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.documents.format_rules import TYPE_ABBREVIATIONS, type_by_abbreviation
+from assistant.documents.format_rules import ABBREVIATION_REF, TYPE_ABBREVIATIONS, type_by_abbreviation
 
 _SO_LINE = re.compile(r"^Số\b\s*(?P<colon>:?)\s*(?P<number>\d+|[.…_ ]*)\s*/\s*(?P<symbol>\S.*?)\s*\.?$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}\s*/\s*")
@@ -81,7 +81,7 @@ def ky_hieu_problems(so: SoKyHieu, type_name: str | None) -> list[str]:
         return []
     expected = TYPE_ABBREVIATIONS.get(type_name or "")
     if expected and groups[0] != expected:
-        return [f"ký hiệu của {type_name.lower()} bắt đầu bằng “{expected}” (Phụ lục III), không phải “{groups[0]}”"]
+        return [f"ký hiệu của {type_name.lower()} bắt đầu bằng “{expected}”, không phải “{groups[0]}” ({ABBREVIATION_REF})"]
     if expected and len(groups) < 2:
         return [f"ký hiệu thiếu chữ viết tắt tên cơ quan ban hành sau “{expected}-”"]
     return []

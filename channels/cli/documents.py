@@ -85,7 +85,9 @@ def _rasoat(args) -> int:
     settings = Settings.from_env()
     registry = open_registry(settings)
     source = read_source(args.source, registry, settings.knowledge_dir)
-    report = rasoat_text(source.text, registry, open_retriever(settings), k=args.k, doc_id=source.number)
+    report = rasoat_text(
+        source.text, registry, open_retriever(settings), k=args.k, doc_id=source.number, name=source.name
+    )
     if args.out:
         out = Path(args.out)
         if out.suffix.lower() not in (".md", ".docx"):
