@@ -4,7 +4,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test clean
+# Debian packages the tests use for real: LibreOffice renders drafted .docx to PDF,
+# poppler's pdftoppm renders PDF pages to PNG, Liberation fonts give Times New Roman metrics.
+APT_PACKAGES := libreoffice-writer fonts-liberation poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install system-deps run test clean
 
 # torch is pinned and installed first: the CPU build lies on this machine's disk,
 # while a looser request would pull a multi-GB CUDA build.
@@ -20,7 +25,11 @@ install: $(STAMP)
 run: install
 	$(BIN)/troly --help
 
-test: install
+system-deps:
+	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null \
+	  || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
+
+test: install system-deps
 	$(BIN)/python -m pytest
 
 clean:

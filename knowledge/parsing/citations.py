@@ -38,7 +38,10 @@ _WORD_START = (
 _CAPS = rf"(?:(?!{_WORD_START})[A-ZĐ])++"
 # Legislature codes carry their term number: QH13, UBTVQH14, HĐNN8; "TTg" is the Prime
 # Minister; "CP" (the Government) is taken whole even before a glued "hướng dẫn".
-_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|TTg|CP(?![A-ZĐ])|{_CAPS})"
+# Phụ lục III of Nghị định 30/2020 abbreviates a few types in mixed case: TTr (tờ trình),
+# CTr (chương trình), QyĐ (quy định), TrS (bản trích sao).
+_MIXED_CASE = rf"(?:TTr|CTr|QyĐ|TrS)(?![{_LOWER}])"
+_SEGMENT = rf"(?:(?:UBTVQH|QH|HĐNN|HDNN)\d{{1,2}}|TTg|{_MIXED_CASE}|CP(?![A-ZĐ])|{_CAPS})"
 # Segments are joined by "-" (spaces around it are typing slips: "NĐ- CP") or, in joint
 # circulars, by "/" ("69/2007/TTLT/BQP-BLĐTBXH-BTC").
 _SEGMENTS = rf"{_SEGMENT}(?:(?: ?- ?|/){_SEGMENT})*"
@@ -149,6 +152,20 @@ def _name_at(text: str, start: int) -> tuple[str, int]:
     return name, text.index(words[-1], start) + len(words[-1])
 
 
+# "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B": the amended laws belong to the name.
+_AND_AMENDED = re.compile(r"\s+và\s+(?P<type>Bộ luật|Luật|Pháp lệnh)\s+")
+
+
+def _with_amended(text: str, name: str, end: int) -> tuple[str, int]:
+    """Extend an amending document's name over the further laws it amends."""
+    while name.startswith("sửa đổi") and (joined := _AND_AMENDED.match(text, end)):
+        more, more_end = _name_at(text, joined.end())
+        if not _is_name(more):
+            break
+        name, end = f"{name} và {joined.group('type')} {more}", more_end
+    return name, end
+
+
 def _is_name(name: str) -> bool:
     return bool(name) and (name[0].isupper() or name.startswith("sửa đổi")) and not _NOT_A_NAME.match(name)
 
@@ -159,7 +176,7 @@ def _citation_at(text: str, type_match: re.Match[str]) -> CitedDocument | None:
     name, end = "", type_match.end()
     number_match = _NUMBER_AHEAD.match(text, end)
     if not number_match:  # "Luật Cư trú số 81/2006/QH11" or "Luật Tổ chức Chính phủ ngày ..."
-        name, end = _name_at(text, end)
+        name, end = _with_amended(text, *_name_at(text, end))
         number_match = _NUMBER_AHEAD.match(text, end)
     if number_match:
         end = number_match.end()

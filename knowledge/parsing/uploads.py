@@ -204,8 +204,11 @@ def _pdf_text(name: str, data: bytes) -> str:
     return text
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> ExtractedText:
-    """The normalised text of a .txt, .md, .docx or .pdf file; ``BadInput`` for anything else."""
+def read_text(path: Path, max_bytes: int = MAX_BYTES, keep_spacing: bool = False) -> ExtractedText:
+    """The normalised text of a .txt, .md, .docx or .pdf file; ``BadInput`` for anything else.
+
+    ``keep_spacing`` keeps tabs and runs of spaces (a draft's layout) instead of collapsing them.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".doc":
@@ -224,7 +227,8 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> ExtractedText:
         raw = _pdf_text(path.name, data)
     else:
         raw = _plain_text(path.name, data)
-    text = normalize(raw).strip()
-    if not text:
+    text = normalize(raw, keep_spacing)
+    text = text.strip("\n") if keep_spacing else text.strip()
+    if not text.strip():
         raise BadInput(f"Tệp {path.name} không có nội dung văn bản (no text)")
     return ExtractedText(text=text, format=file_format, path=path)

@@ -30,17 +30,18 @@ def _move_tone(match: re.Match[str]) -> str:
     return first + tone + second
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, keep_spacing: bool = False) -> str:
     """NFC, one tone-placement convention, đ for a look-alike eth, no control characters, single spaces.
 
-    Line breaks are kept: the legal parsers rely on them.
+    Line breaks are kept: the legal parsers rely on them. ``keep_spacing`` also keeps
+    tabs and runs of spaces, which lay out a draft's header columns.
     """
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
     # Some sources type the Icelandic eth (Ð, ð) where Vietnamese has đ ("Ðiều 113").
     text = unicodedata.normalize("NFC", decomposed).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _SPACES.sub(" ", text)
+    return text if keep_spacing else _SPACES.sub(" ", text)
 
 
 def fold(text: str) -> str:

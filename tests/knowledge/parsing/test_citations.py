@@ -1,6 +1,11 @@
 import pytest
 
-from knowledge.parsing.citations import doc_type_from_number, find_cited_documents, find_numbers, number_key
+from knowledge.parsing.citations import (
+    doc_type_from_number,
+    find_cited_documents,
+    find_numbers,
+    number_key,
+)
 
 
 def cited(text):
@@ -26,6 +31,21 @@ def cited(text):
         (
             "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
             [(None, "Hiến pháp", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")],
+        ),
+        (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền"
+            " địa phương ngày 22 tháng 11 năm 2019;",
+            [
+                (
+                    None,
+                    "Luật",
+                    "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+                )
+            ],
+        ),
+        (
+            "Căn cứ Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương;",
+            [(None, "Luật", "Luật Tổ chức Chính phủ"), (None, "Luật", "Luật Tổ chức chính quyền địa phương")],
         ),
     ],
 )
@@ -65,6 +85,11 @@ def test_prime_minister_joint_circular_sub_numbered_and_spaced_numbers():
     assert cited("Nghị định số 105/2025/NĐ- CP ngày 15/5/2025") == [("105/2025/NĐ-CP", "Nghị định", None)]
     assert doc_type_from_number("69/2007/TTLT/BQP-BLĐTBXH-BTC") == "Thông tư liên tịch"
     assert doc_type_from_number("12/2021/QĐ-TTg") == "Quyết định"
+
+
+def test_mixed_case_type_abbreviations_of_nghi_dinh_30_stay_in_the_number():
+    text = "tại Tờ trình số 5678/TTr-STP, Chương trình số 12/CTr-UBND và Quy định số 3/QyĐ-BNV"
+    assert find_numbers(text) == ["5678/TTr-STP", "12/CTr-UBND", "3/QyĐ-BNV"]
 
 
 def test_dates_are_not_document_numbers():

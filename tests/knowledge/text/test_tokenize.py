@@ -1,4 +1,10 @@
-from knowledge.text import expand_abbreviations, folded_syllables, segmented_words, syllables, with_bigrams
+from knowledge.text import (
+    expand_abbreviations,
+    folded_syllables,
+    segmented_words,
+    syllables,
+    with_bigrams,
+)
 
 
 def test_syllables_keep_document_numbers_whole():
