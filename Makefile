@@ -15,7 +15,6 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # while a looser request would pull a multi-GB CUDA build.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
@@ -23,7 +22,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/troly --help
+	$(BIN)/troly ingest
+	$(BIN)/troly shell
 
 system-deps:
 	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null \
