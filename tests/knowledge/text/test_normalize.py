@@ -1,6 +1,6 @@
 import unicodedata
 
-from knowledge.text import fold, has_diacritics, normalize, strip_tones
+from knowledge.text import fold, fold_aligned, has_diacritics, normalize, strip_tones
 
 
 def test_decomposed_input_becomes_precomposed():
@@ -29,3 +29,14 @@ def test_fold_removes_every_diacritic_and_d_stroke():
 def test_has_diacritics_and_strip_tones():
     assert has_diacritics("lệ phí") and not has_diacritics("le phi 2024")
     assert strip_tones("Lệ phí đăng ký") == "Lê phi đăng ky"
+
+
+def test_fold_aligned_keeps_offsets_of_the_text_as_written():
+    text = "Tôi tên là Đặng Thị Ánh"
+    folded = fold_aligned(text)
+    assert folded == "toi ten la dang thi anh"
+    assert len(folded) == len(text)
+    start = folded.index("dang thi anh")
+    assert text[start:] == "Đặng Thị Ánh"
+    decomposed = unicodedata.normalize("NFD", "phí")
+    assert len(fold_aligned(decomposed)) == len(decomposed)
