@@ -47,7 +47,8 @@ def _pipeline() -> Pipeline:
 def choose_threshold(probabilities: np.ndarray, labels: Sequence[str], classes: Sequence[str]) -> float:
     """The confidence threshold that maximises accuracy when low-confidence answers become out_of_scope.
 
-    Ties go to the lowest threshold, so the fallback is used only where it helps.
+    Accuracy is flat over a range of low thresholds (calibrated probabilities are rarely that
+    low); ties go to the highest, so the least certain messages fall back at no measured cost.
     """
     best = np.asarray(classes)[probabilities.argmax(axis=1)]
     confidence = probabilities.max(axis=1)
@@ -56,7 +57,7 @@ def choose_threshold(probabilities: np.ndarray, labels: Sequence[str], classes: 
     def accuracy(threshold: float) -> float:
         return float((np.where(confidence >= threshold, best, OUT_OF_SCOPE) == truth).mean())
 
-    return max(_THRESHOLDS, key=lambda t: (accuracy(t), -t))
+    return max(_THRESHOLDS, key=lambda t: (accuracy(t), t))
 
 
 class IntentClassifier:

@@ -8,7 +8,7 @@ from assistant.nlu.base import NluResult
 from assistant.nlu.classifier import IntentClassifier
 from assistant.nlu.entities import EntityExtractor
 from assistant.nlu.model_cache import load_or_train
-from assistant.nlu.training_data import DEFAULT_TRAINING_FILE, load_training_data
+from assistant.nlu.training_data import DEFAULT_TRAINING_FILE, TrainingData, load_training_data
 from knowledge.errors import BadInput
 
 
@@ -17,6 +17,10 @@ class _Models:
     classifier: IntentClassifier
     extractor: EntityExtractor
     entity_types: dict[str, frozenset[str]]  # entity types annotated for each intent
+
+    @classmethod
+    def build(cls, data: TrainingData, classifier: IntentClassifier) -> "_Models":
+        return cls(classifier, EntityExtractor.from_training_data(data), data.entity_types_by_intent())
 
 
 class EmbeddedNLU:
@@ -32,14 +36,17 @@ class EmbeddedNLU:
         self._data_dir = data_dir
         self._models: _Models | None = None
 
+    @classmethod
+    def from_models(cls, data: TrainingData, classifier: IntentClassifier) -> "EmbeddedNLU":
+        """An engine over an already trained classifier (evaluations train their own)."""
+        nlu = cls()
+        nlu._models = _Models.build(data, classifier)
+        return nlu
+
     def _loaded(self) -> _Models:
         if self._models is None:
             data = load_training_data(self._training_file)
-            self._models = _Models(
-                classifier=load_or_train(self._training_file, self._data_dir),
-                extractor=EntityExtractor.from_training_data(data),
-                entity_types=data.entity_types_by_intent(),
-            )
+            self._models = _Models.build(data, load_or_train(self._training_file, self._data_dir))
         return self._models
 
     def parse(self, text: str) -> NluResult:

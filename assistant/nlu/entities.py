@@ -23,12 +23,12 @@ CHOICE = "choice"
 LAST = "last"
 
 _ORDINALS = {
-    "nhat": "1", "dau": "1", "dau tien": "1",
+    "mot": "1", "nhat": "1", "dau": "1", "dau tien": "1",
     "hai": "2", "nhi": "2", "ba": "3", "tu": "4", "bon": "4", "nam": "5",
     "sau": "6", "bay": "7", "tam": "8", "chin": "9", "muoi": "10",
     "cuoi": LAST, "cuoi cung": LAST,
 }
-_POSITION = r"(?P<position>\d{1,2}|(?:thu\s+)?(?:\d{1,2}|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)|dau(?:\s+tien)?|cuoi(?:\s+cung)?)"
+_POSITION = r"(?P<position>\d{1,2}|(?:thu\s+)?(?:\d{1,2}|mot|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)|dau(?:\s+tien)?|cuoi(?:\s+cung)?)"
 _CHOICE = re.compile(
     r"^\W*(?:(?:toi|em|minh)\s+)?(?:(?:chon|lay|xem|muon xem|cho xem)\s+)?"
     r"(?:(?:cai|muc|y|dong|cau|phuong an|lua chon|thu tuc|truong hop|so)\s+)*"

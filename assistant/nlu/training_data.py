@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,15 @@ class TrainingData:
         return {intent: frozenset(types[intent]) for intent in self.intents}
 
 
-def parse_example(line: str, intent: str, synonyms: dict[str, str]) -> Example:
+def _canonical(text: str, synonyms: Mapping[str, str]) -> str:
+    """The value a span means: its synonym's value, a value written in other case, or itself."""
+    key = text.lower()
+    if key in synonyms:
+        return synonyms[key]
+    return key if key in set(synonyms.values()) else text
+
+
+def parse_example(line: str, intent: str, synonyms: Mapping[str, str]) -> Example:
     """Strip Rasa entity markup from one example line, keeping the spans it marked."""
     plain: list[str] = []
     entities: list[Entity] = []
@@ -68,7 +77,7 @@ def parse_example(line: str, intent: str, synonyms: dict[str, str]) -> Example:
         position += match.start() - cursor
         text = match.group("text")
         entity, value = _entity_and_value(match, line)
-        entities.append(Entity(entity, value or synonyms.get(text.lower(), text), position, position + len(text), text))
+        entities.append(Entity(entity, value or _canonical(text, synonyms), position, position + len(text), text))
         plain.append(text)
         position += len(text)
         cursor = match.end()
@@ -130,8 +139,12 @@ def _blocks(document: object, source: str) -> list[tuple[str, str, dict]]:
     return blocks
 
 
-def load_training_data(path: Path = DEFAULT_TRAINING_FILE) -> TrainingData:
-    """Read and check a Rasa NLU file; raise ``BadInput`` with the reason when it is not valid."""
+def load_training_data(path: Path = DEFAULT_TRAINING_FILE, known_synonyms: Mapping[str, str] | None = None) -> TrainingData:
+    """Read and check a Rasa NLU file; raise ``BadInput`` with the reason when it is not valid.
+
+    ``known_synonyms`` (e.g. the training data's, when reading held-out messages) resolve
+    entity values besides the file's own synonyms.
+    """
     try:
         document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -139,7 +152,7 @@ def load_training_data(path: Path = DEFAULT_TRAINING_FILE) -> TrainingData:
     except yaml.YAMLError as exc:
         raise BadInput(f"{path}: not valid YAML: {exc}") from None
     blocks = _blocks(document, str(path))
-    synonyms: dict[str, str] = {}
+    synonyms: dict[str, str] = dict(known_synonyms or {})
     for kind, name, block in blocks:
         lines = _example_lines(block, f"{kind} {name!r}")
         if kind == "synonym":
