@@ -40,7 +40,7 @@ def _pipeline() -> Pipeline:
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
         TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), sublinear_tf=True),
     )
-    model = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced"), cv=_FOLDS, method="isotonic")
+    model = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=0), cv=_FOLDS, method="isotonic")
     return make_pipeline(features, model)
 
 

@@ -23,7 +23,7 @@ from knowledge.errors import BadInput
 from knowledge.settings import Settings
 
 # Raise when the classifier's features or model change, so stored models are not reused.
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 _PREFIX = "intent-classifier-"
 
 log = logging.getLogger(__name__)
