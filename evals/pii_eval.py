@@ -1,0 +1,164 @@
+"""Personal-data redaction on seeded messages.
+
+    /work/venv/bin/python -m evals.pii_eval [--messages FILE] [--reports DIR]
+
+Each line of the messages file is ``{"text": ..., "values": [...], "keep": [...]}``:
+``values`` must all disappear from the redacted text, ``keep`` (document numbers, codes,
+dates, amounts, ...) must all survive it. Writes ``pii.md`` to the reports folder with the
+values left behind (target 0), partial leaks (a word or digit group of a value left behind)
+and false redactions.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.security import Redaction, redact
+from knowledge.errors import BadInput
+
+EVALS = Path(__file__).resolve().parent
+DEFAULT_MESSAGES = EVALS / "data" / "pii_messages.jsonl"
+DEFAULT_REPORTS = EVALS / "reports"
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+    values: tuple[str, ...]
+    keep: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    message: Message
+    redaction: Redaction
+
+    def leaked(self) -> list[str]:
+        """Values still present as written."""
+        lowered = self.redaction.text.lower()
+        return [v for v in self.message.values if v.lower() in lowered]
+
+    def partly_leaked(self) -> list[str]:
+        """Values one of whose words or digit groups is left behind more often than the rest of the message explains."""
+        rest = self.message.text
+        for value in self.message.values:
+            rest = rest.replace(value, " ")
+        return [
+            value for value in self.message.values
+            if any(_count(piece, self.redaction.text) > _count(piece, rest) for piece in _pieces(value))
+        ]
+
+    def lost(self) -> list[str]:
+        """Values that had to survive and did not."""
+        return [k for k in self.message.keep if k not in self.redaction.text]
+
+
+def _pieces(value: str) -> list[str]:
+    return [p for p in re.findall(r"[^\W_]+", value) if len(p) >= 2 and not (p.isdigit() and len(p) < 3)]
+
+
+def _count(piece: str, text: str) -> int:
+    return len(re.findall(rf"(?<![^\W_]){re.escape(piece)}(?![^\W_])", text, re.IGNORECASE))
+
+
+def value_kind(value: str) -> str:
+    """A rough label for reporting only: email, number or name."""
+    if "@" in value:
+        return "email"
+    return "number" if sum(c.isdigit() for c in value) >= 6 else "name"
+
+
+def load_messages(path: Path) -> list[Message]:
+    messages = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            message = Message(record["text"], tuple(record.get("values", ())), tuple(record.get("keep", ())))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise BadInput(f"{path}:{number}: expected {{\"text\", \"values\", \"keep\"}} JSON ({exc})") from None
+        missing = [v for v in message.values + message.keep if v not in message.text]
+        if missing:
+            raise BadInput(f"{path}:{number}: not in the text: {missing}")
+        messages.append(message)
+    return messages
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    escape = lambda cell: cell.replace("|", "\\|").replace("\n", " ⏎ ")  # noqa: E731
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows])
+
+
+def render_markdown(outcomes: list[Outcome], seconds: float, command: str) -> str:
+    with_data = [o for o in outcomes if o.message.values]
+    without = [o for o in outcomes if not o.message.values]
+    values = [(v, o) for o in with_data for v in o.message.values]
+    leaked = [(v, o) for o in with_data for v in o.leaked()]
+    partial = [(v, o) for o in with_data for v in o.partly_leaked() if v not in o.leaked()]
+    lost = [(k, o) for o in outcomes for k in o.lost()]
+    flagged_clean = [o for o in without if o.redaction.kinds]
+    by_kind = Counter(value_kind(v) for v, _ in values)
+    leaked_by_kind = Counter(value_kind(v) for v, _ in leaked + partial)
+    redacted_kinds = Counter(kind for o in outcomes for kind in o.redaction.kinds)
+    parts = [
+        "# Personal-data redaction (seeded messages)",
+        f"Command: `{command}`",
+        _table(["measure", "value"], [
+            ["messages with personal data", str(len(with_data))],
+            ["messages without personal data (tricky numbers and names of places)", str(len(without))],
+            ["personal values planted", str(len(values))],
+            ["values left as written (target 0)", str(len(leaked))],
+            ["values partly left (a word or digit group)", str(len(partial))],
+            ["recall (values fully removed)", f"{1 - (len(leaked) + len(partial)) / len(values):.3f}" if values else "–"],
+            ["values that had to survive and were redacted", f"{len(lost)} of {sum(len(o.message.keep) for o in outcomes)}"],
+            ["messages without personal data that were changed", str(len(flagged_clean))],
+            ["time per message (ms)", f"{seconds * 1000 / len(outcomes):.2f}"],
+        ]),
+        "## Planted values by kind",
+        _table(["kind", "planted", "left (fully or partly)"], [
+            [kind, str(n), str(leaked_by_kind[kind])] for kind, n in sorted(by_kind.items())
+        ]),
+        "## Redactions made, by kind",
+        _table(["kind", "messages"], [[kind, str(n)] for kind, n in sorted(redacted_kinds.items())]),
+        "## Values left behind",
+        _table(["value", "redacted message"], [[v, o.redaction.text] for v, o in leaked + partial]) if leaked or partial else "None.",
+        "## False redactions",
+        _table(["lost value", "redacted message"], [[k, o.redaction.text] for k, o in lost]) if lost else "No value that had to survive was redacted.",
+        "Messages without personal data that were changed:",
+        _table(["redacted message"], [[o.redaction.text] for o in flagged_clean]) if flagged_clean else "None.",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.pii_eval", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--messages", type=Path, default=DEFAULT_MESSAGES)
+    parser.add_argument("--reports", type=Path, default=DEFAULT_REPORTS)
+    args = parser.parse_args(argv)
+    messages = load_messages(args.messages)
+    started = time.perf_counter()
+    outcomes = [Outcome(m, redact(m.text)) for m in messages]
+    seconds = time.perf_counter() - started
+    args.reports.mkdir(parents=True, exist_ok=True)
+    command = "python -m evals.pii_eval" + (" " + " ".join(argv) if argv else "")
+    (args.reports / "pii.md").write_text(render_markdown(outcomes, seconds, command), encoding="utf-8")
+    leaked = sum(len(o.leaked()) + len(set(o.partly_leaked()) - set(o.leaked())) for o in outcomes)
+    lost = sum(len(o.lost()) for o in outcomes) + sum(1 for o in outcomes if not o.message.values and o.redaction.kinds)
+    print(f"{len(messages)} messages: {leaked} personal values left, {lost} false redactions; report: {args.reports / 'pii.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
