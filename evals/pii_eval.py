@@ -41,18 +41,28 @@ class Outcome:
 
     def leaked(self) -> list[str]:
         """Values still present as written."""
-        lowered = self.redaction.text.lower()
-        return [v for v in self.message.values if v.lower() in lowered]
+        return [v for v in self.message.values if _count(v, self.redaction.text) > self._allowed(v)]
 
     def partly_leaked(self) -> list[str]:
-        """Values one of whose words or digit groups is left behind more often than the rest of the message explains."""
-        rest = self.message.text
-        for value in self.message.values:
-            rest = rest.replace(value, " ")
+        """Values one of whose words or digit groups is left behind."""
         return [
             value for value in self.message.values
-            if any(_count(piece, self.redaction.text) > _count(piece, rest) for piece in _pieces(value))
+            if any(_count(piece, self.redaction.text) > self._allowed(piece) for piece in _pieces(value))
         ]
+
+    def _allowed(self, piece: str) -> int:
+        """How often ``piece`` may remain: its occurrences outside the personal values (a value
+        inside a value to keep, like "Nam" in "phường Nam Sơn", is not personal there)."""
+        text = self.message.text
+        kept = [m.span() for k in self.message.keep for m in _occurrences(k, text)]
+        personal = [
+            m.span() for v in self.message.values for m in _occurrences(v, text)
+            if not any(start <= m.start() and m.end() <= end for start, end in kept)
+        ]
+        return sum(
+            1 for m in _occurrences(piece, text)
+            if not any(start <= m.start() and m.end() <= end for start, end in personal)
+        )
 
     def lost(self) -> list[str]:
         """Values that had to survive and did not."""
@@ -63,8 +73,12 @@ def _pieces(value: str) -> list[str]:
     return [p for p in re.findall(r"[^\W_]+", value) if len(p) >= 2 and not (p.isdigit() and len(p) < 3)]
 
 
+def _occurrences(piece: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"(?<![^\W_]){re.escape(piece)}(?![^\W_])", text, re.IGNORECASE))
+
+
 def _count(piece: str, text: str) -> int:
-    return len(re.findall(rf"(?<![^\W_]){re.escape(piece)}(?![^\W_])", text, re.IGNORECASE))
+    return len(_occurrences(piece, text))
 
 
 def value_kind(value: str) -> str:

@@ -23,6 +23,7 @@ import yaml
 
 from assistant.nlu.base import Entity
 from knowledge.errors import BadInput
+from knowledge.text import fold
 
 DEFAULT_TRAINING_FILE = Path(__file__).resolve().parent / "data" / "nlu.yml"
 
@@ -59,11 +60,11 @@ class TrainingData:
 
 
 def _canonical(text: str, synonyms: Mapping[str, str]) -> str:
-    """The value a span means: its synonym's value, a value written in other case, or itself."""
-    key = text.lower()
-    if key in synonyms:
-        return synonyms[key]
-    return key if key in set(synonyms.values()) else text
+    """The value a span means: its synonym's value or a value written otherwise ("Phí", "le phi"
+    -> "lệ phí"), compared without case and diacritics as the entity extractor does; else itself."""
+    values = {fold(value): value for value in synonyms.values()}
+    values.update({fold(form): value for form, value in synonyms.items()})
+    return values.get(fold(text), text)
 
 
 def parse_example(line: str, intent: str, synonyms: Mapping[str, str]) -> Example:

@@ -91,13 +91,16 @@ class _Message:
         return cls(text, folded, marked, _lower_aligned(text) if marked else folded)
 
 
-def _both(body: str, suffix: str = "") -> dict[bool, re.Pattern[str]]:
+def _both(body: str, suffix: str = "", ambiguous_when_folded: frozenset[str] = frozenset()) -> dict[bool, re.Pattern[str]]:
     """A whole-word pattern as written (for marked text) and folded (for text without diacritics).
 
-    ``body`` is lower case with lower-case escapes only, which folding leaves intact.
+    ``body`` is lower case with lower-case escapes only, which folding leaves intact. Words
+    that are common words of their own once folded (``ambiguous_when_folded``; the body is
+    then a plain list of alternatives) are left out of the folded pattern.
     """
+    folded = "|".join(w for w in fold(body).split("|") if w not in ambiguous_when_folded)
     return {
-        marked: re.compile(rf"(?<![^\W_])(?:{body if marked else fold(body)})(?![^\W_]){suffix}")
+        marked: re.compile(rf"(?<![^\W_])(?:{body if marked else folded})(?![^\W_]){suffix}")
         for marked in (True, False)
     }
 
@@ -212,13 +215,15 @@ _CUES = {
     "bare": _both(r"tên(?: là)?", _CUE_END),
 }
 _INTRODUCTION = _both(rf"{_RELATIVE} là", r"\s*")  # "tôi là", "vợ tôi là"
-_HONORIFIC = _both(r"ông|bà|anh|chị|em|cô|chú|bác|dì|cậu|mợ|thím|bé|cháu|đồng chí|đ/c", r"\s+")
-# Folded, these are common words (có, đi, câu, mở, bé): not honorifics in text without diacritics.
-_AMBIGUOUS_FOLDED_HONORIFICS = frozenset({"co", "di", "cau", "mo", "be"})
+# Folded, "co", "di", "cau", "mo", "be" are mostly có, đi, câu, mở, bé; "cho", "ban", "song" cho, bạn, song.
+_HONORIFIC = _both(
+    r"ông|bà|anh|chị|em|cô|chú|bác|dì|cậu|mợ|thím|bé|cháu|đồng chí|đ/c", r"\s+", frozenset({"co", "di", "cau", "mo", "be"})
+)
 _PLACE_BEFORE = _both(
     r"đường|phố|phường|quận|huyện|xã|tỉnh|thành phố|tp|thị trấn|thị xã|ấp|thôn|xóm|bản|cầu|chợ|núi|sông|hẻm|ngõ"
     r"|kiệt|trường|bệnh viện|khu|làng|tổ dân phố|chung cư|tòa nhà|nhà văn hóa|công viên|quảng trường|bến xe|sân bay",
     r"\.?\s+$",
+    frozenset({"cho", "ban", "cau", "song"}),
 )
 # Places whose names begin with an honorific ("Bà Rịa", "cầu Ông Lãnh").
 _PLACE_NAMES = re.compile(r"(?:ba ria|ba chieu|ba diem|ba den|ba hom|ong lanh|ong ich khiem|ba trieu|ba huyen)(?![^\W_])")
@@ -327,8 +332,6 @@ class _Names:
         spans = []
         for honorific in _HONORIFIC[message.marked].finditer(message.subject):
             start = honorific.start()
-            if not message.marked and honorific.group(0).strip() in _AMBIGUOUS_FOLDED_HONORIFICS:
-                continue
             if message.text[start].isupper() and not _starts_sentence(message.text, start):
                 continue  # "Hồ Chí Minh": a capitalised syllable inside a name
             if _PLACE_NAMES.match(message.folded, start) or self._after_place_word(start):
