@@ -21,6 +21,7 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from assistant.nlu import DEFAULT_TRAINING_FILE, EmbeddedNLU, IntentClassifier, NluResult, load_training_data
 from assistant.nlu.training_data import Example
+from evals.markdown import table
 from knowledge.text import has_diacritics
 
 EVALS = Path(__file__).resolve().parent
@@ -99,12 +100,6 @@ def evaluate(training_file: Path = DEFAULT_TRAINING_FILE, heldout_file: Path = D
     return NluEvaluation(classifier.intents, outcomes, len(data.examples), classifier.threshold, train_seconds, parse_ms)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _matrix(evaluation: NluEvaluation) -> np.ndarray:
     truth = [o.example.intent for o in evaluation.outcomes]
     predicted = [o.result.intent for o in evaluation.outcomes]
@@ -121,7 +116,7 @@ def render_markdown(evaluation: NluEvaluation, command: str) -> str:
     parts = [
         "# NLU evaluation (held-out messages)",
         f"Command: `{command}`",
-        _table(["measure", "value"], [
+        table(["measure", "value"], [
             ["held-out messages", str(len(evaluation.outcomes))],
             ["accuracy (all)", f"{evaluation.accuracy():.3f}"],
             [f"accuracy without diacritics ({len(plain)} messages)", f"{evaluation.accuracy(plain):.3f}"],
@@ -135,17 +130,17 @@ def render_markdown(evaluation: NluEvaluation, command: str) -> str:
             ["parse time per message (ms)", f"{evaluation.parse_ms:.1f}"],
         ]),
         "## Per intent",
-        _table(["intent", "precision", "recall", "F1", "support"], [
+        table(["intent", "precision", "recall", "F1", "support"], [
             [intent, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}", str(s)]
             for intent, p, r, f, s in zip(intents, precision, recall, f1, support)
         ]),
         "## Confusion matrix (rows: expected, columns: predicted)",
-        _table(["expected \\ predicted"] + [i[:10] for i in intents], [
+        table(["expected \\ predicted"] + [i[:10] for i in intents], [
             [intent] + [str(n) if n else "·" for n in row] for intent, row in zip(intents, _matrix(evaluation))
         ]),
         "![confusion matrix](nlu_confusion.png)",
         "## Entities (type and value per message)",
-        _table(["entity", "precision", "recall", "predicted", "expected"], [
+        table(["entity", "precision", "recall", "predicted", "expected"], [
             [entity, f"{tp / p:.2f}" if p else "–", f"{tp / e:.2f}" if e else "–", str(p), str(e)]
             for entity, (tp, p, e) in evaluation.entity_scores().items()
         ]),
@@ -155,8 +150,8 @@ def render_markdown(evaluation: NluEvaluation, command: str) -> str:
         " predictions over the training data (5 folds, identical folded texts kept together).",
         "Changes made after seeing held-out results:\n" + "\n".join(f"- {c}" for c in CHANGES_AFTER_HELDOUT),
         "## Misclassified messages",
-        _table(["message", "expected", "predicted", "confidence"], [
-            [o.example.text.replace("|", "\\|"), o.example.intent, o.result.intent, f"{o.result.confidence:.2f}"]
+        table(["message", "expected", "predicted", "confidence"], [
+            [o.example.text, o.example.intent, o.result.intent, f"{o.result.confidence:.2f}"]
             for o in evaluation.outcomes if o.result.intent != o.example.intent
         ]),
     ]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.security import Redaction, redact
+from evals.markdown import table
 from knowledge.errors import BadInput
 
 EVALS = Path(__file__).resolve().parent
@@ -99,9 +100,13 @@ def load_messages(path: Path) -> list[Message]:
             continue
         try:
             record = json.loads(line)
-            message = Message(record["text"], tuple(record.get("values", ())), tuple(record.get("keep", ())))
+            text, values, keep = record["text"], record.get("values", []), record.get("keep", [])
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise BadInput(f"{path}:{number}: expected {{\"text\", \"values\", \"keep\"}} JSON ({exc})") from None
+        if not (isinstance(text, str) and isinstance(values, list) and isinstance(keep, list)
+                and all(isinstance(x, str) for x in values + keep)):
+            raise BadInput(f"{path}:{number}: text must be a string, values and keep lists of strings")
+        message = Message(text, tuple(values), tuple(keep))
         missing = [v for v in message.values + message.keep if v not in message.text]
         if missing:
             raise BadInput(f"{path}:{number}: not in the text: {missing}")
@@ -109,49 +114,81 @@ def load_messages(path: Path) -> list[Message]:
     return messages
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    escape = lambda cell: cell.replace("|", "\\|").replace("\n", " ⏎ ")  # noqa: E731
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return "\n".join(lines + ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows])
+@dataclass(frozen=True)
+class PiiEvaluation:
+    outcomes: list[Outcome]
+    seconds: float
+
+    @property
+    def with_data(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.message.values]
+
+    @property
+    def without_data(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.message.values]
+
+    def values(self) -> list[tuple[str, Outcome]]:
+        return [(v, o) for o in self.with_data for v in o.message.values]
+
+    def leaked(self) -> list[tuple[str, Outcome]]:
+        return [(v, o) for o in self.with_data for v in o.leaked()]
+
+    def partly_leaked(self) -> list[tuple[str, Outcome]]:
+        """Values partly left and not already counted as left whole."""
+        return [(v, o) for o in self.with_data for v in o.partly_leaked() if v not in o.leaked()]
+
+    def lost(self) -> list[tuple[str, Outcome]]:
+        return [(k, o) for o in self.outcomes for k in o.lost()]
+
+    def changed_without_data(self) -> list[Outcome]:
+        return [o for o in self.without_data if o.redaction.kinds]
+
+    def recall(self) -> float:
+        planted = len(self.values())
+        return 1 - (len(self.leaked()) + len(self.partly_leaked())) / planted if planted else float("nan")
 
 
-def render_markdown(outcomes: list[Outcome], seconds: float, command: str) -> str:
-    with_data = [o for o in outcomes if o.message.values]
-    without = [o for o in outcomes if not o.message.values]
-    values = [(v, o) for o in with_data for v in o.message.values]
-    leaked = [(v, o) for o in with_data for v in o.leaked()]
-    partial = [(v, o) for o in with_data for v in o.partly_leaked() if v not in o.leaked()]
-    lost = [(k, o) for o in outcomes for k in o.lost()]
-    flagged_clean = [o for o in without if o.redaction.kinds]
-    by_kind = Counter(value_kind(v) for v, _ in values)
+def evaluate(messages: list[Message]) -> PiiEvaluation:
+    started = time.perf_counter()
+    outcomes = [Outcome(m, redact(m.text)) for m in messages]
+    return PiiEvaluation(outcomes, time.perf_counter() - started)
+
+
+def render_markdown(evaluation: PiiEvaluation, command: str) -> str:
+    leaked, partial, lost = evaluation.leaked(), evaluation.partly_leaked(), evaluation.lost()
+    changed = evaluation.changed_without_data()
+    by_kind = Counter(value_kind(v) for v, _ in evaluation.values())
     leaked_by_kind = Counter(value_kind(v) for v, _ in leaked + partial)
-    redacted_kinds = Counter(kind for o in outcomes for kind in o.redaction.kinds)
+    redacted_kinds = Counter(kind for o in evaluation.outcomes for kind in o.redaction.kinds)
     parts = [
         "# Personal-data redaction (seeded messages)",
         f"Command: `{command}`",
-        _table(["measure", "value"], [
-            ["messages with personal data", str(len(with_data))],
-            ["messages without personal data (tricky numbers and names of places)", str(len(without))],
-            ["personal values planted", str(len(values))],
+        table(["measure", "value"], [
+            ["messages with personal data", str(len(evaluation.with_data))],
+            ["messages without personal data (tricky numbers, places, titles)", str(len(evaluation.without_data))],
+            ["personal values planted", str(len(evaluation.values()))],
             ["values left as written (target 0)", str(len(leaked))],
             ["values partly left (a word or digit group)", str(len(partial))],
-            ["recall (values fully removed)", f"{1 - (len(leaked) + len(partial)) / len(values):.3f}" if values else "–"],
-            ["values that had to survive and were redacted", f"{len(lost)} of {sum(len(o.message.keep) for o in outcomes)}"],
-            ["messages without personal data that were changed", str(len(flagged_clean))],
-            ["time per message (ms)", f"{seconds * 1000 / len(outcomes):.2f}"],
+            ["recall (values fully removed)", f"{evaluation.recall():.3f}"],
+            ["values that had to survive and were redacted",
+             f"{len(lost)} of {sum(len(o.message.keep) for o in evaluation.outcomes)}"],
+            ["messages without personal data that were changed", str(len(changed))],
+            ["time per message (ms)", f"{evaluation.seconds * 1000 / len(evaluation.outcomes):.2f}"],
         ]),
         "## Planted values by kind",
-        _table(["kind", "planted", "left (fully or partly)"], [
+        table(["kind", "planted", "left (fully or partly)"], [
             [kind, str(n), str(leaked_by_kind[kind])] for kind, n in sorted(by_kind.items())
         ]),
         "## Redactions made, by kind",
-        _table(["kind", "messages"], [[kind, str(n)] for kind, n in sorted(redacted_kinds.items())]),
+        table(["kind", "messages"], [[kind, str(n)] for kind, n in sorted(redacted_kinds.items())]),
         "## Values left behind",
-        _table(["value", "redacted message"], [[v, o.redaction.text] for v, o in leaked + partial]) if leaked or partial else "None.",
+        table(["value", "redacted message"], [[v, o.redaction.text] for v, o in leaked + partial])
+        if leaked or partial else "None.",
         "## False redactions",
-        _table(["lost value", "redacted message"], [[k, o.redaction.text] for k, o in lost]) if lost else "No value that had to survive was redacted.",
+        table(["lost value", "redacted message"], [[k, o.redaction.text] for k, o in lost])
+        if lost else "No value that had to survive was redacted.",
         "Messages without personal data that were changed:",
-        _table(["redacted message"], [[o.redaction.text] for o in flagged_clean]) if flagged_clean else "None.",
+        table(["redacted message"], [[o.redaction.text] for o in changed]) if changed else "None.",
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -161,16 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--messages", type=Path, default=DEFAULT_MESSAGES)
     parser.add_argument("--reports", type=Path, default=DEFAULT_REPORTS)
     args = parser.parse_args(argv)
-    messages = load_messages(args.messages)
-    started = time.perf_counter()
-    outcomes = [Outcome(m, redact(m.text)) for m in messages]
-    seconds = time.perf_counter() - started
+    evaluation = evaluate(load_messages(args.messages))
     args.reports.mkdir(parents=True, exist_ok=True)
     command = "python -m evals.pii_eval" + (" " + " ".join(argv) if argv else "")
-    (args.reports / "pii.md").write_text(render_markdown(outcomes, seconds, command), encoding="utf-8")
-    leaked = sum(len(o.leaked()) + len(set(o.partly_leaked()) - set(o.leaked())) for o in outcomes)
-    lost = sum(len(o.lost()) for o in outcomes) + sum(1 for o in outcomes if not o.message.values and o.redaction.kinds)
-    print(f"{len(messages)} messages: {leaked} personal values left, {lost} false redactions; report: {args.reports / 'pii.md'}")
+    (args.reports / "pii.md").write_text(render_markdown(evaluation, command), encoding="utf-8")
+    left = len(evaluation.leaked()) + len(evaluation.partly_leaked())
+    false = len(evaluation.lost()) + len(evaluation.changed_without_data())
+    print(
+        f"{len(evaluation.outcomes)} messages: {left} personal values left, recall {evaluation.recall():.3f},"
+        f" {false} false redactions; report: {args.reports / 'pii.md'}"
+    )
     return 0
 
 

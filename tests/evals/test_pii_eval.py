@@ -35,7 +35,12 @@ def test_a_word_of_a_name_found_elsewhere_in_the_message_is_not_a_leak():
 
 @pytest.mark.parametrize(
     "line, reason",
-    [("not json", "JSON"), ('{"values": []}', "JSON"), ('{"text": "abc", "values": ["xyz"]}', "not in the text")],
+    [
+        ("not json", "JSON"),
+        ('{"values": []}', "JSON"),
+        ('{"text": "abc", "values": "abc"}', "lists of strings"),
+        ('{"text": "abc", "values": ["xyz"]}', "not in the text"),
+    ],
 )
 def test_malformed_lines_are_refused(tmp_path: Path, line: str, reason: str):
     path = tmp_path / "messages.jsonl"
@@ -54,4 +59,4 @@ def test_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["--messages", str(path), "--reports", str(tmp_path)]) == 0
     report = (tmp_path / "pii.md").read_text(encoding="utf-8")
     assert "| values left as written (target 0) | 0 |" in report
-    assert "2 messages: 0 personal values left, 0 false redactions" in capsys.readouterr().out
+    assert "2 messages: 0 personal values left, recall 1.000, 0 false redactions" in capsys.readouterr().out
