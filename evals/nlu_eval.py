@@ -21,7 +21,7 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from assistant.nlu import DEFAULT_TRAINING_FILE, EmbeddedNLU, IntentClassifier, NluResult, load_training_data
 from assistant.nlu.training_data import Example
-from evals.markdown import table
+from evals.markdown import command_line, table, write_report
 from knowledge.text import has_diacritics
 
 EVALS = Path(__file__).resolve().parent
@@ -187,13 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, default=DEFAULT_REPORTS)
     args = parser.parse_args(argv)
     evaluation = evaluate(args.training, args.heldout)
-    args.reports.mkdir(parents=True, exist_ok=True)
-    command = "python -m evals.nlu_eval" + (" " + " ".join(argv) if argv else "")
-    (args.reports / "nlu.md").write_text(render_markdown(evaluation, command), encoding="utf-8")
+    report = write_report(args.reports, "nlu.md", render_markdown(evaluation, command_line("evals.nlu_eval", argv)))
     plot_confusion(evaluation, args.reports / "nlu_confusion.png")
     print(
         f"accuracy {evaluation.accuracy():.3f}, without diacritics {evaluation.accuracy(evaluation.without_diacritics()):.3f}"
-        f" ({len(evaluation.outcomes)} messages); report: {args.reports / 'nlu.md'}"
+        f" ({len(evaluation.outcomes)} messages); report: {report}"
     )
     return 0
 

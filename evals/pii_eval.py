@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.security import Redaction, redact
-from evals.markdown import table
+from evals.markdown import command_line, table, write_report
 from knowledge.errors import BadInput
 
 EVALS = Path(__file__).resolve().parent
@@ -199,14 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, default=DEFAULT_REPORTS)
     args = parser.parse_args(argv)
     evaluation = evaluate(load_messages(args.messages))
-    args.reports.mkdir(parents=True, exist_ok=True)
-    command = "python -m evals.pii_eval" + (" " + " ".join(argv) if argv else "")
-    (args.reports / "pii.md").write_text(render_markdown(evaluation, command), encoding="utf-8")
+    report = write_report(args.reports, "pii.md", render_markdown(evaluation, command_line("evals.pii_eval", argv)))
     left = len(evaluation.leaked()) + len(evaluation.partly_leaked())
     false = len(evaluation.lost()) + len(evaluation.changed_without_data())
     print(
         f"{len(evaluation.outcomes)} messages: {left} personal values left, recall {evaluation.recall():.3f},"
-        f" {false} false redactions; report: {args.reports / 'pii.md'}"
+        f" {false} false redactions; report: {report}"
     )
     return 0
 
