@@ -112,3 +112,9 @@ def test_malformed_files_are_refused_with_the_reason(tmp_path: Path, content: st
 def test_missing_file_is_bad_input(tmp_path: Path):
     with pytest.raises(BadInput, match="cannot read"):
         load_training_data(tmp_path / "absent.yml")
+
+
+def test_no_example_is_written_twice(training_data: TrainingData):
+    """Rasa refuses an example listed under two intents and warns about repeats."""
+    counts = Counter(e.text.lower() for e in training_data.examples)
+    assert [text for text, n in counts.items() if n > 1] == []
