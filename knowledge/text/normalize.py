@@ -51,6 +51,15 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d")
 
 
+def fold_aligned(text: str) -> str:
+    """``fold`` character by character, so that offsets in the result are offsets in ``text``.
+
+    Used to find spans diacritic-insensitively and report them in the text as written. A
+    character whose folding is not exactly one character (a lone combining mark) is kept.
+    """
+    return "".join(folded if len(folded := fold(ch)) == 1 else ch for ch in text)
+
+
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (or đ)."""
     return fold(text) != text.lower()

@@ -1,6 +1,6 @@
 import unicodedata
 
-from knowledge.text import fold, has_diacritics, normalize, strip_tones
+from knowledge.text import fold, fold_aligned, has_diacritics, normalize, strip_tones
 
 
 def test_decomposed_input_becomes_precomposed():
@@ -39,3 +39,14 @@ def test_has_diacritics_and_strip_tones():
 
 def test_eth_look_alike_becomes_d_stroke():
     assert normalize("Bãi bỏ khoản 3 Ðiều 28, ÐỊNH NGHĨA") == "Bãi bỏ khoản 3 Điều 28, ĐỊNH NGHĨA"
+
+
+def test_fold_aligned_keeps_offsets_of_the_text_as_written():
+    text = "Tôi tên là Đặng Thị Ánh"
+    folded = fold_aligned(text)
+    assert folded == "toi ten la dang thi anh"
+    assert len(folded) == len(text)
+    start = folded.index("dang thi anh")
+    assert text[start:] == "Đặng Thị Ánh"
+    decomposed = unicodedata.normalize("NFD", "phí")
+    assert len(fold_aligned(decomposed)) == len(decomposed)
