@@ -1,0 +1,1 @@
+"""The assistant room: a message in, an answer out (DESIGN.md section 2)."""
