@@ -1,0 +1,1 @@
+"""Tasks and reminders (đôn đốc nhắc việc): time understanding, store, scheduler, delivery."""

@@ -1,0 +1,1 @@
+"""Benchmarks and quality reports, runnable by anyone (``python -m evals.<name>``)."""
