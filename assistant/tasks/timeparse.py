@@ -1013,7 +1013,7 @@ class _Resolver:
             return plan.moment
         if plan.default == "before":
             day = last_working_day_on_or_before(plan.day - timedelta(days=1))
-            assumptions.append("“trước” một ngày: hạn 17:00 ngày làm việc liền trước")
+            assumptions.append("“trước” một ngày: hạn 17:00 ngày làm việc liền trước ngày đó")
             return at(day, WORKDAY_END)
         if plan.default == "end":
             assumptions.append("không nêu giờ: hạn 17:00, cuối giờ làm việc")

@@ -16,6 +16,8 @@ from knowledge.errors import BadInput
 
 COMMAND_MODULES = (
     "channels.cli.knowledge_commands",
+    "channels.cli.users",
+    "channels.cli.remind",
 )
 
 log = logging.getLogger("troly")
