@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -7,25 +7,7 @@ from assistant.security.users import UserDirectory
 from knowledge.errors import BadInput
 from knowledge.settings import Settings
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 24, 3, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def users(tmp_path: Path, clock: Clock) -> UserDirectory:
-    directory = UserDirectory(tmp_path / "users.sqlite3", clock)
-    yield directory
-    directory.close()
+from ..conftest import FakeClock
 
 
 def test_add_and_find_users_by_name_whatever_the_diacritics(users: UserDirectory) -> None:
@@ -75,10 +57,10 @@ def test_link_code_binds_a_channel_address_once(users: UserDirectory) -> None:
         users.redeem_link_code("AAAA-BBBB", "telegram", "999")
 
 
-def test_link_codes_expire(users: UserDirectory, clock: Clock) -> None:
+def test_link_codes_expire(users: UserDirectory, clock: FakeClock) -> None:
     minh = users.add_user("Nguyễn Văn Minh")
     code = users.create_link_code(minh.id, ttl=timedelta(minutes=15))
-    clock.now += timedelta(minutes=16)
+    clock.current += timedelta(minutes=16)
     with pytest.raises(BadInput, match="hết hạn"):
         users.redeem_link_code(code, "zalo", "z-1")
     assert users.links(minh.id) == []

@@ -1,30 +1,14 @@
-"""A fake clock and a small office: Văn phòng UBND (a manager and two officers), Phòng Tư pháp, a citizen."""
+"""A small office: Văn phòng UBND (a manager and two officers), Phòng Tư pháp, an admin, a citizen."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from assistant.security.users import User, UserDirectory
-from assistant.tasks.dates import TZ
 from assistant.tasks.store import TaskStore
 
-START = datetime(2026, 11, 24, 10, 15, tzinfo=TZ)  # a Tuesday
-
-
-class FakeClock:
-    def __init__(self, now: datetime = START) -> None:
-        self.current = now
-
-    def now(self) -> datetime:
-        return self.current
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def sleep(self, seconds: float) -> None:
-        self.current += timedelta(seconds=seconds)
+from ..conftest import FakeClock
 
 
 class Office:
@@ -35,18 +19,6 @@ class Office:
         self.hung: User = users.add_user("Lê Văn Hùng", "officer", "Phòng Tư pháp", manager=True)
         self.admin: User = users.add_user("Quản trị", "admin")
         self.citizen: User = users.add_user("Công dân A", "citizen")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def users(tmp_path: Path, clock: FakeClock) -> UserDirectory:
-    directory = UserDirectory(tmp_path / "users.sqlite3", clock)
-    yield directory
-    directory.close()
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from assistant.tasks.store import TaskStore
 from assistant.tasks.timeparse import Clarification
 from knowledge.errors import BadInput
 
-from .conftest import START, Office
+from ..conftest import START
+from .conftest import Office
 
 
 def created(text: str, user, store: TaskStore) -> TaskCreated:

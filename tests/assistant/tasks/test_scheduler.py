@@ -10,7 +10,8 @@ from assistant.tasks.store import DuePoint, TaskStore
 from knowledge.errors import BadInput
 from knowledge.settings import Settings
 
-from .conftest import START, FakeClock, Office
+from ..conftest import START, FakeClock
+from .conftest import Office
 
 NO_DIGEST = ReminderConfig(digest_at=None)
 

@@ -6,7 +6,8 @@ from assistant.tasks.recurrence import Recurrence
 from assistant.tasks.store import TaskStore
 from knowledge.errors import BadInput
 
-from .conftest import START, FakeClock, Office
+from ..conftest import START, FakeClock
+from .conftest import Office
 
 
 def all_tasks(store: TaskStore) -> list:
