@@ -12,7 +12,11 @@ A *wrong date* is a date where another date, or a question, was expected: it
 must never happen. A *needless question* is a question where a date was
 expected: it lowers accuracy but misleads nobody.
 
-    python -m evals.time_eval [--data FILE.jsonl] [--report FILE.md] [--json]
+Two sets ship: ``time_expressions.jsonl`` (written with the parser) and
+``time_expressions_unseen.jsonl`` (written afterwards, its expectations worked out
+by hand before the parser first saw it; another "now", a Thursday afternoon).
+
+    python -m evals.time_eval [--data FILE.jsonl ...] [--report FILE.md] [--json]
 """
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ from knowledge.text import has_diacritics
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "time_expressions.jsonl"
+UNSEEN_DATA = HERE / "data" / "time_expressions_unseen.jsonl"
 DEFAULT_REPORT = HERE / "reports" / "time_parsing.md"
 DEFAULT_NOW = "2026-11-24T10:15:00+07:00"
 
@@ -73,7 +78,7 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
 
 
-def summarize(outcomes: list[Outcome]) -> dict:
+def summarize(outcomes: list[Outcome]) -> dict[str, dict]:
     def figures(group: list[Outcome]) -> dict:
         n = len(group)
         correct = sum(o.verdict == "correct" for o in group)
@@ -92,45 +97,49 @@ def summarize(outcomes: list[Outcome]) -> dict:
     }
 
 
-def write_report(path: Path, data: Path, summary: dict, outcomes: list[Outcome]) -> None:
+def write_report(path: Path, results: dict[str, tuple[dict, list[Outcome]]]) -> None:
     lines = [
         "# Vietnamese time expressions",
         "",
-        f"Data: `{data.name}`; default now {DEFAULT_NOW} (a Tuesday). Command: `python -m evals.time_eval`.",
+        f"Command: `python -m evals.time_eval`. Default now {DEFAULT_NOW} (a Tuesday) unless a line gives its own.",
         "",
-        "| set | n | accuracy | wrong dates | needless questions | clarifications expected |",
-        "|---|---|---|---|---|---|",
+        "| data | set | n | accuracy | wrong dates | needless questions | clarifications expected |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for name, figures in summary.items():
-        lines.append(
-            f"| {name} | {figures['n']} | {figures['accuracy']} | {figures['wrong_dates']} |"
-            f" {figures['needless_questions']} | {figures['clarifications_expected']} |"
-        )
-    misses = [o for o in outcomes if o.verdict != "correct"]
+    for name, (summary, _) in results.items():
+        for group, figures in summary.items():
+            lines.append(
+                f"| {name} | {group} | {figures['n']} | {figures['accuracy']} | {figures['wrong_dates']} |"
+                f" {figures['needless_questions']} | {figures['clarifications_expected']} |"
+            )
     lines += ["", "## Misses", ""]
+    misses = [(name, o) for name, (_, outcomes) in results.items() for o in outcomes if o.verdict != "correct"]
     if not misses:
         lines.append("None.")
-    for outcome in misses:
-        lines.append(f"- **{outcome.verdict}** “{outcome.text}” (now {outcome.now}): expected {outcome.expected}, got {outcome.got}")
+    for name, outcome in misses:
+        lines.append(f"- {name}: **{outcome.verdict}** “{outcome.text}” (now {outcome.now}): expected {outcome.expected}, got {outcome.got}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.time_eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, action="append", help="JSONL file (repeatable); default: both shipped sets")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    cases = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    outcomes = [judge(case) for case in cases]
-    summary = summarize(outcomes)
-    write_report(args.report, args.data, summary, outcomes)
+    results = {}
+    for data in args.data or [DEFAULT_DATA, UNSEEN_DATA]:
+        cases = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+        outcomes = [judge(case) for case in cases]
+        results[data.name] = (summarize(outcomes), outcomes)
+    write_report(args.report, results)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False))
-    else:
-        for name, figures in summary.items():
-            print(f"{name}: {figures}")
+        print(json.dumps({name: summary for name, (summary, _) in results.items()}, ensure_ascii=False))
+        return 0
+    for name, (summary, outcomes) in results.items():
+        for group, figures in summary.items():
+            print(f"{name} {group}: {figures}")
         for outcome in outcomes:
             if outcome.verdict != "correct":
                 print(f"  {outcome.verdict}: {outcome.text!r} expected {outcome.expected} got {outcome.got}")

@@ -41,7 +41,7 @@ typed without diacritics (bảy giờ or bây giờ).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
@@ -100,7 +100,7 @@ class Extraction:
 
 def parse_when(text: str, now: datetime) -> When | Clarification:
     """The moment (and recurrence) ``text`` names, relative to ``now``; a question when unsure."""
-    result = extract_when(text, now).result
+    result = extract_when(text, now, strict=True).result
     if result is None:
         return Clarification(
             "Tôi chưa hiểu thời điểm. Hãy ghi rõ, ví dụ: “9h sáng thứ Hai tuần sau” hoặc “15/12/2026 lúc 14h”.",
@@ -109,15 +109,20 @@ def parse_when(text: str, now: datetime) -> When | Clarification:
     return result
 
 
-def extract_when(text: str, now: datetime) -> Extraction:
-    """Find and resolve the time expression inside a longer message."""
+def extract_when(text: str, now: datetime, strict: bool = False) -> Extraction:
+    """Find and resolve the time expression inside a longer message.
+
+    A number the parser could not read next to the expression ("9am mai") makes it
+    ask back; with ``strict`` (the whole text is a time expression) any unread
+    number does.
+    """
     now = local(now)
     normalized = normalize(text)
     scan = _Scanner(normalized)
     facts = scan.run()
     if not facts:
         return Extraction(normalized, None)
-    resolver = _Resolver(scan, facts, now)
+    resolver = _Resolver(scan, facts, now, strict)
     result = resolver.resolve()
     return Extraction(normalized, result, scan.spans(resolver.used))
 
@@ -320,13 +325,13 @@ class _Scanner:
 
     def _period_number(self, unit: str, i: int) -> tuple[Any, int] | None:
         """"tháng 12" (12), "tháng 12 năm 2027" ((12, 2027)), "quý 4" / "quý IV", "năm 2027"."""
-        if unit == "quarter" and i < len(self.atoms) and self.atoms[i].text in _ROMAN:
-            return _ROMAN[self.atoms[i].text], i + 1
         if unit == "year":
             year = self.digits(i)
             return (year, i + 1) if year is not None and year >= 1000 else None
         number = self.number(i) if unit in ("month", "quarter") else None
-        if number and unit == "month" and self.word(number[1], "năm") and (self.digits(number[1] + 1) or 0) >= 1000:
+        if unit == "quarter" and number is None and i < len(self.atoms) and self.atoms[i].text in _ROMAN:
+            number = _ROMAN[self.atoms[i].text], i + 1
+        if number and self.word(number[1], "năm") and (self.digits(number[1] + 1) or 0) >= 1000:
             return (number[0], self.digits(number[1] + 1)), number[1] + 2
         return number
 
@@ -409,9 +414,11 @@ class _Scanner:
                 year = self.digits(j + 4)
                 year = year + 2000 if year < 100 else year
                 return self._date_fact(i, j + 5, day, month, year)
-            if separator != "." or not self.word(i - 1, "lúc"):  # "lúc 9.30" is a time, left unread
-                return self._date_fact(i, j + 3, day, month, None)
-            return None
+            if self.word(j + 3, "h", "g", "giờ", "phút", "p", "tiếng", ":") or (separator == "." and self.word(i - 1, "lúc")):
+                return None  # "9-10h" is a range of hours, "lúc 9.30" a time: neither is a date
+            if self.word(j + 3, "năm") and (self.digits(j + 4) or 0) >= 1000:
+                return self._date_fact(i, j + 5, day, month, self.digits(j + 4))
+            return self._date_fact(i, j + 3, day, month, None)
         # ngày 15 tháng 12 (năm 2026), 15 tháng 12, ngày 5 tháng sau
         number = self.number(j)
         if number is None:
@@ -492,6 +499,8 @@ class _Scanner:
             day, last = 6, i + 1
         if day is None:
             return None
+        if self.seq(last, "đầu", "tiên") or self.seq(last, "cuối", "cùng") or self.word(last, "cuối"):
+            return self.add("vague", i, last + 2, f"Tôi chưa đặt được “{self._text(i, last + 2)} …” của một tháng. Xin ghi rõ ngày.")
         week: int | None = None
         if self.word(last, "tuần"):
             qualifier = self._period_qualifier(last + 1)
@@ -516,6 +525,8 @@ class _Scanner:
                 continue
             unit_atom = k
             k += 1
+            if unit == "day" and self.seq(k, "làm", "việc"):  # working days skip weekends and holidays we do not know
+                return self.add("vague", i, k + 2, f"“{self._text(i, k + 2)}” là đến ngày nào? Xin ghi rõ ngày.")
             if self.word(k, "rưỡi") and unit in ("hour", "day"):
                 value, k = value + 0.5, k + 1
             after = None
@@ -571,6 +582,8 @@ class _Scanner:
                 minute, j = self._minutes(j)
             if self.word(j, "đúng"):
                 j += 1
+        elif in_digits and self.word(j, "am", "pm") and self.glued(j) and 1 <= hour <= 12:
+            hour, j = hour % 12 + (12 if self.word(j, "pm") else 0), j + 1  # "9am", "3pm"
         elif in_digits and self.word(i - 1, "lúc") and (j == len(self.atoms) or self.word(j, *BUOI_DEFAULTS, ",", ".")):
             pass  # "lúc 9 sáng"
         else:
@@ -608,13 +621,16 @@ class _Scanner:
         )
 
     def _buoi(self, i: int) -> int | None:
-        j = i + 1 if self.word(i, "buổi") else i
+        if self.seq(i, "nửa", "đêm"):
+            return self.add("time", i, i + 2, (24, 0))
+        j = i + 1 if self.word(i, "buổi", "rạng") else i
         name = next((b for b in BUOI_DEFAULTS if self.word(j, b)), None)
         if name is None:
             return None
         if self.loose(j) and name in ("tối", "sáng", "đêm") and not self._evening_context(j):
             return None
-        last = self.add("buoi", i, j + 1 + (1 if self.word(j + 1, "sớm") else 0), name)
+        rough = self.word(i, "rạng") or self.word(j + 1, "sớm", "muộn", "khuya")
+        last = self.add("rough_buoi" if rough else "buoi", i, j + 1 + (self.word(j + 1, "sớm", "muộn", "khuya")), name)
         if self.word(last, "nay"):
             return self.add("rel_day", last, last + 1, 0)
         if self.word(last, "qua"):
@@ -661,7 +677,7 @@ class _Scanner:
 # --- resolution --------------------------------------------------------------------------------
 
 _DATE_KINDS = ("date", "day_of_month", "rel_day", "weekday", "period_end", "weekend", "duration", "within", "period", "named_period")
-_CLOCK_KINDS = ("time", "buoi", "clock")
+_CLOCK_KINDS = ("time", "buoi", "rough_buoi", "clock")
 
 
 @dataclass
@@ -675,9 +691,10 @@ class _Plan:
 
 
 class _Resolver:
-    def __init__(self, scan: _Scanner, facts: list[_Fact], now: datetime) -> None:
+    def __init__(self, scan: _Scanner, facts: list[_Fact], now: datetime, strict: bool) -> None:
         self.scan = scan
         self.facts = facts
+        self.strict = strict
         self.now = now
         self.today = now.date()
         self.used = facts  # the facts that made the result (markers and weak facts left aside)
@@ -692,11 +709,14 @@ class _Resolver:
         for fact in self.facts:
             if fact.kind == "past":
                 return self.ask(f"“{fact.value}” đã qua. Bạn muốn đặt vào lúc nào?", "past")
-        for fact in self.facts:
+        facts = self._apply_markers(self._merge(self.facts))
+        for fact in facts:
             if fact.kind == "vague":
                 return self._vague(fact)
-        facts = self._apply_markers(self._merge(self.facts))
         self.used = facts
+        unread = self._unread_number(self.facts)
+        if unread is not None:
+            return self.ask(f"Tôi chưa hiểu “{unread}” trong thời điểm này. Xin ghi lại, ví dụ: “9h sáng mai”.", "not_understood")
         for fact in facts:
             if fact.kind == "after":
                 shown = self.scan._text(fact.first, fact.value.last)
@@ -725,6 +745,23 @@ class _Resolver:
             question += f" Có phải {suggestion.understood}?"
         return self.ask(question, "vague", suggestion)
 
+    def _unread_number(self, facts: list[_Fact]) -> str | None:
+        """A number no fact took, next to one that was taken (anywhere, when strict): we misread it."""
+        covered = {i for f in facts for i in range(f.first, f.last)}
+        for i, atom in enumerate(self.scan.atoms):
+            if i in covered or not atom.text.isdigit():
+                continue
+            last = i + 1
+            while last < len(self.scan.atoms) and self.scan.atoms[last].glued and last not in covered:
+                last += 1
+            near = any(
+                (f.last <= i and self.scan.between_fillers(f.last, i)) or (last <= f.first and self.scan.between_fillers(last, f.first))
+                for f in facts
+            )
+            if self.strict or near:
+                return self.scan._text(i, last)
+        return None
+
     # facts -> facts ----------------------------------------------------------------------------
 
     def _adjacent(self, a: _Fact, b: _Fact) -> bool:
@@ -743,8 +780,8 @@ class _Resolver:
                     merged.remove(period)
                     break
         strong = [f for f in merged if f.kind in _DATE_KINDS and f.kind not in ("period", "named_period")]
-        if strong:  # "báo cáo tháng 12 trước thứ Sáu": the month belongs to the title
-            merged = [f for f in merged if f.kind not in ("period", "named_period") or
+        if strong:  # "báo cáo tháng 12 (6 tháng đầu năm) trước thứ Sáu": those months belong to the title
+            merged = [f for f in merged if not (f.kind in ("period", "named_period") or _is_edge(f)) or
                       any(m.kind in ("before", "by") and m.last <= f.first and self._adjacent(m, f) for m in merged)]
         return merged
 
@@ -965,19 +1002,27 @@ class _Resolver:
                 if year is None:
                     year = today.year if month_end(today.year, month) >= today else today.year + 1
                 start = date(year, month, 1)
-            return start, month_end(start.year, start.month)
+            end = month_end(start.year, start.month)
+            if how == "number" and not isinstance(value, tuple) and end - today > NEXT_YEAR_HORIZON:
+                return None  # "cuối tháng 10" said in November: this year's is gone, next year's far away
+            return start, end
         if unit == "quarter":
             current = (today.month - 1) // 3
             if how == "offset":
                 index = today.year * 4 + current + value
                 year, quarter = divmod(index, 4)
             else:
-                if not 1 <= value <= 4:
+                number, year = value if isinstance(value, tuple) else (value, None)
+                if not 1 <= number <= 4:
                     return None
-                quarter = value - 1
-                year = today.year if quarter >= current else today.year + 1
+                quarter = number - 1
+                if year is None:
+                    year = today.year if quarter >= current else today.year + 1
+                    if month_end(year, quarter * 3 + 3) - today > NEXT_YEAR_HORIZON:
+                        return None
             start = date(year, quarter * 3 + 1, 1)
-            return start, month_end(year, quarter * 3 + 3)
+            end = month_end(year, quarter * 3 + 3)
+            return start, end
         year = today.year + value if how == "offset" else value
         if not 1900 < year < 3000:
             return None
@@ -1027,7 +1072,10 @@ class _Resolver:
     def _clock(self, clocks: list[_Fact]) -> tuple[time, int, str] | Clarification | None:
         """The time of day (and a day shift for "12h đêm", "2h đêm") the clock facts name."""
         times = [f for f in clocks if f.kind == "time"]
-        buois = {f.value for f in clocks if f.kind == "buoi"}
+        buois = {f.value for f in clocks if f.kind in ("buoi", "rough_buoi")}
+        rough = next((f for f in clocks if f.kind == "rough_buoi"), None)
+        if rough is not None and not times:  # "sáng sớm", "chiều muộn": which hour?
+            return self.ask(f"“{self.scan._text(rough.first, rough.last)}” là mấy giờ?", "vague")
         fixed = [f for f in clocks if f.kind == "clock"]
         if len({f.value for f in times}) > 1 or len(buois) > 1 or (fixed and times):
             shown = ", ".join("“" + self.scan._text(f.first, f.last) + "”" for f in clocks)
@@ -1105,6 +1153,11 @@ class _Resolver:
     def _when(self, due: datetime, rule: Recurrence | None, assumptions: list[str]) -> When:
         understood = describe(due) + (f"; lặp lại {rule.describe()}" if rule else "")
         return When(due, rule, understood, tuple(assumptions))
+
+
+def _is_edge(fact: _Fact) -> bool:
+    """"đầu tháng", "giữa năm": a vague part of a period."""
+    return fact.kind == "vague" and isinstance(fact.value, tuple)
 
 
 def _hour_in_buoi(buoi: str, hour: int) -> tuple[int, int] | None:

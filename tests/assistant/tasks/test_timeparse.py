@@ -141,3 +141,18 @@ def test_extract_finds_the_time_inside_a_message() -> None:
     assert extract_when("gửi công văn cho anh Minh", NOW).result is None
     assert due("nhac toi mai 9h") == "2026-11-25 09:00"  # "toi" after "nhắc" is tôi, not tối
     assert due("họp lần thứ hai vào ngày mai lúc 14h") == "2026-11-25 14:00"
+
+
+def test_what_it_cannot_read_makes_it_ask_never_guess() -> None:
+    assert due("9am mai") == "2026-11-25 09:00" and due("3pm thứ Sáu") == "2026-11-27 15:00"
+    assert due("nửa đêm nay") == "2026-11-25 00:00"
+    assert due("15/12 năm 2027") == "2027-12-15 08:00"
+    assert asks("9-10h sáng mai").reason == "not_understood"  # a range of hours, not 9 October
+    assert asks("sáng sớm mai").reason == "vague" and due("sáng sớm mai lúc 6h") == "2026-11-25 06:00"
+    assert asks("cuối tháng 10").reason == "ambiguous"  # passed this year, next year's is far away
+    assert asks("thứ Hai đầu tiên của tháng sau").reason == "vague"
+    assert asks("trong 3 ngày làm việc").reason == "vague"
+    # inside a message, numbers of the title stay in the title; one glued to the time is not ignored
+    message = extract_when("gửi công văn 123/UBND-VP trước 9am thứ Sáu", NOW)
+    assert message.result.due.strftime("%d/%m %H:%M") == "27/11 09:00"
+    assert isinstance(extract_when("họp lúc 9 rưỡi mai", NOW).result, Clarification)
