@@ -60,6 +60,7 @@ from assistant.tasks.dates import (
     week_start,
 )
 from assistant.tasks.recurrence import MAX_MONTHLY_DAY, Recurrence
+from knowledge.parsing.citations import find_numbers
 from knowledge.text import fold, normalize
 
 BUOI_DEFAULTS: dict[str, time] = {
@@ -176,6 +177,7 @@ class _Scanner:
     """Turns text into facts: pieces of time meaning with the atoms they came from."""
 
     def __init__(self, text: str) -> None:
+        self.source = text
         self.atoms: list[_Atom] = []
         previous_end = -1
         for match in _ATOM.finditer(text):
@@ -582,6 +584,8 @@ class _Scanner:
                 minute, j = self._minutes(j)
             if self.word(j, "đúng"):
                 j += 1
+        elif self.word(j, "rưỡi") and hour <= 24:
+            minute, j = 30, j + 1  # "9 rưỡi"
         elif in_digits and self.word(j, "am", "pm") and self.glued(j) and 1 <= hour <= 12:
             hour, j = hour % 12 + (12 if self.word(j, "pm") else 0), j + 1  # "9am", "3pm"
         elif in_digits and self.word(i - 1, "lúc") and (j == len(self.atoms) or self.word(j, *BUOI_DEFAULTS, ",", ".")):
@@ -746,19 +750,27 @@ class _Resolver:
         return self.ask(question, "vague", suggestion)
 
     def _unread_number(self, facts: list[_Fact]) -> str | None:
-        """A number no fact took, next to one that was taken (anywhere, when strict): we misread it."""
+        """A number no fact took, next to one that was taken (anywhere, when strict): we misread it.
+
+        Document numbers ("123/UBND-VP") are not time; "trước"/"chậm nhất" do not make a number near.
+        """
         covered = {i for f in facts for i in range(f.first, f.last)}
-        for i, atom in enumerate(self.scan.atoms):
-            if i in covered or not atom.text.isdigit():
+        anchors = [f for f in facts if f.kind not in ("before", "by", "after")]
+        atoms = self.scan.atoms
+        for i, atom in enumerate(atoms):
+            if i in covered or not atom.text.isdigit() or (i > 0 and atoms[i].glued and i - 1 not in covered):
                 continue
             last = i + 1
-            while last < len(self.scan.atoms) and self.scan.atoms[last].glued and last not in covered:
+            while last < len(atoms) and atoms[last].glued and last not in covered:
                 last += 1
+            if find_numbers(self.scan.source[atom.start:atoms[last - 1].end]):
+                continue
             near = any(
                 (f.last <= i and self.scan.between_fillers(f.last, i)) or (last <= f.first and self.scan.between_fillers(last, f.first))
-                for f in facts
+                for f in anchors
             )
-            if self.strict or near:
+            introduced = self.scan.word(i - 1, "lúc", "vào", "khoảng", "tầm")  # "lúc 9 …" is a time we did not read
+            if self.strict or near or introduced:
                 return self.scan._text(i, last)
         return None
 

@@ -155,4 +155,6 @@ def test_what_it_cannot_read_makes_it_ask_never_guess() -> None:
     # inside a message, numbers of the title stay in the title; one glued to the time is not ignored
     message = extract_when("gửi công văn 123/UBND-VP trước 9am thứ Sáu", NOW)
     assert message.result.due.strftime("%d/%m %H:%M") == "27/11 09:00"
-    assert isinstance(extract_when("họp lúc 9 rưỡi mai", NOW).result, Clarification)
+    assert extract_when("họp lúc 9 rưỡi mai", NOW).result.due.strftime("%d/%m %H:%M") == "25/11 09:30"
+    assert isinstance(extract_when("họp lúc 9 giờ đồng hồ mai", NOW).result, When)
+    assert isinstance(extract_when("họp lúc 9 ngay mai", NOW).result, Clarification)
