@@ -86,16 +86,13 @@ def _add(args: argparse.Namespace) -> int:
     if not args.due and not args.recurrence:
         raise BadInput("cần --due (thời hạn) hoặc --recurrence (lịch lặp lại)")
     now = SystemClock().now()
-    due = _when(args.due, now) if args.due else None
-    rule = None
-    if args.recurrence:
-        repeated = _when(args.recurrence, now)
-        if repeated.recurrence is None:
-            raise BadInput(f"“{args.recurrence}” không phải lịch lặp lại (ví dụ: \"hằng tháng ngày 5\")")
-        rule = repeated.recurrence
-    when = due or repeated
+    repeated = _when(args.recurrence, now) if args.recurrence else None
+    if repeated is not None and repeated.recurrence is None:
+        raise BadInput(f"“{args.recurrence}” không phải lịch lặp lại (ví dụ: \"hằng tháng ngày 5\")")
+    when = _when(args.due, now) if args.due else repeated
+    rule = repeated.recurrence if repeated is not None else when.recurrence
     task = store.create_task(
-        args.title, assignee, when.due, assigned_by=acting, source_doc=args.source_doc, recurrence=rule or when.recurrence
+        args.title, assignee, when.due, assigned_by=acting, source_doc=args.source_doc, recurrence=rule
     )
     print(f"Đã tạo việc #{task.id} «{task.title}» cho {assignee.name} — hạn {describe(task.due)}"
           + (f"; lặp lại {task.recurrence.describe()}" if task.recurrence else ""))
