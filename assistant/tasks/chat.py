@@ -79,7 +79,7 @@ def handle_reminder_message(
     if user.role == "citizen":
         raise BadInput("chức năng nhắc việc dành cho cán bộ, công chức và đại biểu")
     words = _Words.of(normalize(text).strip())
-    assignee, body = _addressee(words, 0, user, store)
+    assignee, body = _addressee(words, user, store)
     if isinstance(assignee, Clarification):
         return assignee
     extraction = extract_when(body, now)
@@ -99,13 +99,12 @@ def handle_reminder_message(
     return TaskCreated(task, assignee, _confirmation(task, assignee, user, result))
 
 
-def _addressee(words: _Words, start: int, user: User, store: TaskStore) -> tuple[User | Clarification, str]:
+def _addressee(words: _Words, user: User, store: TaskStore) -> tuple[User | Clarification, str]:
     """Who the task is for, and the text after the command words ("làm ơn", "hãy" before them are skipped)."""
-    polite = start
+    polite = 0
     while polite < len(words.folded) and words.folded[polite] in _POLITE:
         polite += 1
-    if any(words.starts(polite, verb) for verb in _ASSIGN_VERBS + _SELF_VERBS):
-        start = polite
+    start = polite if any(words.starts(polite, verb) for verb in _ASSIGN_VERBS + _SELF_VERBS) else 0
     for verb in _ASSIGN_VERBS:
         if not words.starts(start, verb):
             continue

@@ -292,10 +292,12 @@ class _Resolver:
             if isinstance(plan, Clarification):
                 return plan
             for weekday in weekdays:
-                if weekday.value[0] != plan.day.weekday():
+                day, week = weekday.value
+                named_week = self._weekday_day(day, week) if week is not None else plan.day
+                if day != plan.day.weekday() or named_week != plan.day:  # "thứ Hai tuần này, ngày 30/11"
                     return self.ask(
                         f"Ngày {plan.day:%d/%m/%Y} là {WEEKDAY_NAMES[plan.day.weekday()]}, không phải"
-                        f" {WEEKDAY_NAMES[weekday.value[0]]}. Bạn muốn ngày nào?",
+                        f" {self.scan.text(weekday.first, weekday.last)}. Bạn muốn ngày nào?",
                         "ambiguous",
                     )
         return None

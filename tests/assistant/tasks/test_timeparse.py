@@ -113,6 +113,8 @@ def test_asks_back_instead_of_guessing(text: str, reason: str) -> None:
 def test_questions_say_what_is_wrong_and_may_suggest() -> None:
     assert "31/02" in asks("31/02").question
     assert "30/11/2026 là thứ Hai" in asks("thứ Ba ngày 30/11").question
+    assert asks("thứ Hai tuần này, ngày 30/11").reason == "ambiguous"  # that Monday is next week's
+    assert due("thứ Hai tuần sau, ngày 30/11") == "2026-11-30 08:00"
     passed = asks("lúc 9h")
     assert passed.suggestion is not None and passed.suggestion.due.strftime("%d/%m %H:%M") == "25/11 09:00"
     start = asks("đầu tuần sau")
