@@ -195,14 +195,9 @@ class Scanner:
                 return self.add("vague", i, i + len(words), question)
         if self.word(i, "vài", "mấy", "dăm", "ít") and self.word(i + 1, *_UNITS, "hôm", "bữa", "tiếng"):
             return self.add("vague", i, i + 2, f"“{self.text(i, i + 2)}” chưa cụ thể. Xin ghi rõ ngày giờ.")
-        for words, what in (
-            (("hôm", "qua"), "hôm qua"),
-            (("hôm", "kia"), "hôm kia"),
-            (("hôm", "trước"), "hôm trước"),
-            (("năm", "ngoái"), "năm ngoái"),
-        ):
+        for words in (("hôm", "qua"), ("hôm", "kia"), ("hôm", "trước"), ("năm", "ngoái")):
             if self.seq(i, *words):
-                return self.add("past", i, i + len(words), what)
+                return self.add("past", i, i + len(words), " ".join(words))
         return None
 
     def _recurrence(self, i: int) -> int | None:
