@@ -122,6 +122,13 @@ def _eval_retrieval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_procedures(args: argparse.Namespace) -> int:
+    from evals import procedures
+
+    _print_metrics(procedures.run(Path(args.questions)), args.json)
+    return 0
+
+
 def _print_metrics(result: dict, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
@@ -156,3 +163,7 @@ def register(subparsers) -> None:
     retrieval.add_argument("--fusion", choices=("score", "rrf", "keyword", "dense"), default="score")
     retrieval.add_argument("--json", action="store_true", help="print one JSON object")
     retrieval.set_defaults(handler=_eval_retrieval)
+    procedures = kinds.add_parser("procedures", help="procedure retrieval against the ingested knowledge base")
+    procedures.add_argument("--questions", required=True, help="Q.jsonl: {question, relevant_procedures}")
+    procedures.add_argument("--json", action="store_true")
+    procedures.set_defaults(handler=_eval_procedures)

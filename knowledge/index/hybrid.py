@@ -1,7 +1,8 @@
 """The production retriever: BM25 and dense vectors fused, with metadata filters.
 
 Steps for one query: prepare (normalise, expand abbreviations, bound the size) →
-mask (rows the filters allow) → keyword scores → dense neighbours → fuse → cut.
+restore diacritics when it was typed without them → mask (rows the filters allow) →
+keyword scores → dense neighbours → fuse → cut.
 
 Two fusions are available. ``score`` (the default) adds BM25 normalised by the
 query's best BM25 score and the dense similarity standardised over the candidate
@@ -24,7 +25,8 @@ from knowledge.index.keyword import KeywordIndex, top_k
 from knowledge.index.passages import PassageStore
 from knowledge.index.vector import VectorIndex
 from knowledge.models import Evidence
-from knowledge.text import expand_abbreviations, normalize, syllables
+from knowledge.text import expand_abbreviations, expand_query, normalize, syllables
+from knowledge.text.diacritics import DiacriticModel
 
 MAX_QUERY_CHARS = 10_000
 
@@ -35,6 +37,7 @@ class FusionSettings:
     dense_weight: float = 0.1
     candidates: int = 50
     rrf_k: int = 60
+    expand: bool = True  # add legal terms for everyday words to the keyword query (knowledge.text.thesaurus)
 
 
 def prepare_query(query: str) -> str:
@@ -94,22 +97,26 @@ class HybridRetriever:
         vectors: VectorIndex | None = None,
         embedder: Embedder | None = None,
         fusion: FusionSettings = FusionSettings(),
+        diacritics: DiacriticModel | None = None,
     ):
         self.passages = passages
         self.keyword = keyword
         self.vectors = vectors
         self.embedder = embedder
         self.fusion = fusion
+        self.diacritics = diacritics
 
     def retrieve(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         text = prepare_query(query)
         if not syllables(text) or k <= 0:
             return []  # nothing searchable: emoji, punctuation
+        if self.diacritics is not None and self.diacritics.needs_restoring(text):
+            text = self.diacritics.restore(text)
         mask = self.passages.mask(filters)
         if mask is not None and not mask.any():
             return []
         method = self.fusion.method if self.vectors is not None else "keyword"
-        keyword_scores = self.keyword.scores(text, mask)
+        keyword_scores = self.keyword.scores(expand_query(text) if self.fusion.expand else text, mask)
         keyword_rows = [row for row, _ in top_k(keyword_scores, self.fusion.candidates)]
         if method == "keyword":
             fused = [Fused(row, float(keyword_scores[row]), {"keyword": i}) for i, row in enumerate(keyword_rows, 1)]

@@ -31,7 +31,14 @@ def test_procedure_passage_carries_what_citizens_search_for():
     passage = procedure_passage(procedure)
     assert passage.kind == "procedure" and passage.doc_id == "1.001193" and passage.url.endswith("/x")
     assert "Giấy chứng sinh" in passage.text and "Hộ tịch" in keyword_text(passage)
-    assert dense_text(passage, 20) == "Thủ tục đăng ký khai"
+    assert dense_text(passage, 0) == "Thủ tục đăng ký khai sinh"
+
+
+def test_dense_text_is_the_heading_without_its_number_and_the_document_title_then_some_body():
+    dieu = Dieu("60/2014/QH13", "15", "Thời hạn đăng ký khai sinh", intro="Trong thời hạn 60 ngày kể từ ngày sinh con")
+    [passage] = law_passages(dieu, "Luật Hộ tịch")
+    assert dense_text(passage, 0) == "Thời hạn đăng ký khai sinh (Luật Hộ tịch)"
+    assert dense_text(passage, 14) == "Thời hạn đăng ký khai sinh (Luật Hộ tịch)\nTrong thời hạn"
 
 
 def test_plain_documents_are_cut_into_pieces_with_their_title():

@@ -1,0 +1,105 @@
+"""What the assistant returns: an ``Answer`` with its citations (DESIGN.md section 3).
+
+Refusals are named so they can be counted: an answer without grounding says why
+in ``refusal_reason`` (one of ``REFUSALS``) instead of inventing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+REFUSALS: dict[str, str] = {
+    "empty": "the message has no text",
+    "too_long": "the message is longer than the assistant accepts",
+    "personal_data": "nothing is left to answer once personal data is removed",
+    "other_language": "the message is not in Vietnamese",
+    "out_of_scope": "the request is outside public administration",
+    "no_grounding": "the knowledge base holds nothing that answers it",
+    "not_permitted": "the request needs a role the user does not have",
+    "needs_account": "the request needs a registered officer account",
+    "needs_clarification": "the request is missing something the user must say",
+    "llm_unverified": "the language model's answer failed the citation check; an extractive answer is given",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One piece of evidence the answer rests on.
+
+    kind "law": a unit of a văn bản (``article``/``clause``/``point`` with its ``status``
+    and the quoted ``text``); "procedure": a thủ tục hành chính of the portal;
+    "document": an uploaded or internal document.
+    """
+
+    kind: str
+    id: str
+    title: str
+    url: str | None = None
+    article: str | None = None
+    clause: str | None = None
+    point: str | None = None
+    status: str | None = None
+    text: str | None = None
+    label: str | None = None  # "khoản 1 Điều 16 Luật Hộ tịch", for display
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "id": self.id, "title": self.title, "url": self.url}
+        if self.kind != "procedure":
+            data.update(article=self.article, clause=self.clause, point=self.point, status=self.status, text=self.text)
+        if self.label:
+            data["label"] = self.label
+        return data
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A numbered option offered to the user ("1", "số 2" or the label selects it)."""
+
+    number: int
+    label: str
+    value: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "label": self.label, "value": self.value}
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    intent: str
+    citations: tuple[Citation, ...] = ()
+    grounded: bool = False
+    refusal_reason: str | None = None
+    choices: tuple[Choice, ...] = ()
+    checklist: tuple[str, ...] = ()  # papers to bring, for channels that can tick them off
+    attachment: str | None = None  # path of a produced file (a drafted .docx)
+    session_id: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.refusal_reason is not None and self.refusal_reason not in REFUSALS:
+            raise ValueError(f"unknown refusal reason: {self.refusal_reason}")
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "answer": self.text,
+            "grounded": self.grounded,
+            "intent": self.intent,
+            "refusal_reason": self.refusal_reason,
+            "citations": [c.to_json() for c in self.citations],
+        }
+        if self.choices:
+            data["choices"] = [c.to_json() for c in self.choices]
+        if self.checklist:
+            data["checklist"] = list(self.checklist)
+        if self.attachment:
+            data["attachment"] = self.attachment
+        if self.session_id:
+            data["session_id"] = self.session_id
+        data.update(self.extras)
+        return data
+
+
+def refusal(intent: str, reason: str, text: str, **extra: Any) -> Answer:
+    """An answer that declines, with its named reason."""
+    return Answer(text=text, intent=intent, grounded=False, refusal_reason=reason, **extra)

@@ -1,0 +1,87 @@
+"""The assistant: one object every channel calls with a message, getting an ``Answer``.
+
+It wires the stores (sessions, tickets, tasks, users), the knowledge base, the
+NLU engine and the skills into the pipeline; channels add nothing but their
+protocol.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from assistant.answer import Answer
+from assistant.nlu import NLU, EmbeddedNLU
+from assistant.pipeline import Pipeline, Turn
+from assistant.pipeline.check import Check
+from assistant.pipeline.compose import Compose
+from assistant.pipeline.guard import Guard
+from assistant.pipeline.normalise import Normalise
+from assistant.pipeline.respond import Respond
+from assistant.pipeline.retrieve import Retrieve
+from assistant.pipeline.understand import Understand
+from assistant.security.roles import check_role
+from assistant.security.users import User, UserDirectory
+from assistant.sessions import SessionStore
+from assistant.skills.citizen_guide import CitizenGuide
+from assistant.skills.conversation import Conversation
+from assistant.skills.feedback import Feedback
+from assistant.skills.legal_qa import LegalQA
+from assistant.skills.office import Drafting, Reminders, Review
+from assistant.tasks import TaskStore
+from assistant.tickets import TicketStore
+from knowledge.base import KnowledgeBase
+from knowledge.settings import Settings
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, kb: KnowledgeBase | None = None, nlu: NLU | None = None):
+        self.settings = settings or Settings.from_env()
+        self.kb = kb or KnowledgeBase.open(self.settings)
+        self.sessions = SessionStore.open(self.settings)
+        self.tickets = TicketStore.open(self.settings)
+        self.users = UserDirectory.open(self.settings)
+        self.tasks = TaskStore.open(self.settings, self.users)
+        self.nlu = nlu or EmbeddedNLU(data_dir=self.settings.data_dir)
+        legal = LegalQA(self.kb)
+        skills = [
+            Conversation(),
+            legal,
+            CitizenGuide(self.kb),
+            Feedback(self.tickets),
+            Drafting(self.settings.data_dir / "drafts"),
+            Review(self.kb),
+            Reminders(self.tasks),
+        ]
+        self.pipeline = Pipeline(
+            [
+                Normalise(),
+                Guard(),
+                Understand(self.nlu, skills),
+                Retrieve(),
+                Compose(),
+                Check(self.kb, fallback=legal.compose),
+                Respond(self.sessions),
+            ]
+        )
+
+    def ask(
+        self,
+        message: str,
+        session_id: str | None = None,
+        role: str = "citizen",
+        user: User | None = None,
+        channel: str = "cli",
+        upload: Path | None = None,
+        now: datetime | None = None,
+    ) -> Answer:
+        """Answer one message; ``session_id`` continues a conversation (an unknown id starts one)."""
+        role = check_role(user.role if user else role)
+        session = self.sessions.start(session_id, role, channel, user.id if user else None)
+        turn = Turn(
+            message=message, session=session, role=role, now=now or datetime.now(ZONE),
+            channel=channel, user=user, upload=upload,
+        )
+        return self.pipeline.run(turn)

@@ -1,0 +1,93 @@
+"""Legal questions: quote the provisions that answer, with full citation and validity.
+
+"thời hạn đăng ký khai sinh là bao lâu?" → «Trong thời hạn 60 ngày kể từ ngày sinh
+con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con…» — khoản 1 Điều 15 Luật
+Hộ tịch (60/2014/QH13), còn hiệu lực. Several relevant provisions give several
+citations, most relevant first. When nothing in the knowledge base covers enough of
+the question, the skill says so and offers a human officer instead of guessing.
+"""
+from __future__ import annotations
+
+from assistant.answer import Answer, Citation, refusal
+from assistant.pipeline.turn import Turn
+from assistant.security.roles import filters_for
+from assistant.skills.quoting import Quote, best_quote, coverage
+from assistant.skills.validity import validity_phrase
+from knowledge.base import KnowledgeBase
+from knowledge.models import Evidence, citation_label
+
+CANDIDATES = 8
+MAX_CITATIONS = 3
+# Share of the question's content words the best passage must contain to count as an answer.
+MIN_COVERAGE = 0.5
+# Further provisions are cited when they cover nearly as much of the question as the first.
+RELATIVE_COVERAGE = 0.8
+
+NO_GROUNDING = (
+    "Tôi chưa tìm thấy quy định nào trong cơ sở dữ liệu văn bản trả lời đúng câu hỏi này, nên không "
+    "muốn đoán. Bạn có thể hỏi lại cụ thể hơn (tên văn bản, lĩnh vực) hoặc nhắn \"gặp cán bộ\" để được "
+    "cán bộ hỗ trợ."
+)
+
+
+class LegalQA:
+    intents = frozenset({"legal_question"})
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def retrieve(self, turn: Turn) -> None:
+        turn.evidence = self.kb.search(turn.text, CANDIDATES, filters_for(turn.role, kinds=("law", "document")))
+
+    def compose(self, turn: Turn) -> Answer:
+        chosen = self.select(turn.text, turn.evidence)
+        if not chosen:
+            return refusal(turn.intent, "no_grounding", NO_GROUNDING)
+        citations = [self.citation(e, q) for e, q in chosen]
+        first, *more = citations
+        lines = [f"Theo {first.label} ({self.validity(chosen[0][0])}):", f"«{first.text}»"]
+        for citation, (evidence, _) in zip(more, chosen[1:]):
+            lines += ["", f"Xem thêm {citation.label} ({self.validity(evidence)}):", f"«{citation.text}»"]
+        return Answer(text="\n".join(lines), intent=turn.intent, citations=tuple(citations), grounded=True)
+
+    def select(self, question: str, evidence: list[Evidence]) -> list[tuple[Evidence, Quote]]:
+        """The passages worth citing, with their best quote, most relevant first."""
+        scored = [(e, coverage(question, e.passage)) for e in evidence]
+        if not scored or max(c for _, c in scored[:3]) < MIN_COVERAGE:
+            return []
+        best = max(c for _, c in scored[:3])
+        chosen: list[tuple[Evidence, Quote]] = []
+        seen: set[tuple[str, str | None]] = set()
+        for e, share in scored:
+            key = (e.passage.doc_id, e.passage.article)
+            if share < RELATIVE_COVERAGE * best or key in seen:
+                continue
+            seen.add(key)
+            chosen.append((e, best_quote(question, e.passage)))
+            if len(chosen) == MAX_CITATIONS:
+                break
+        return chosen
+
+    def validity(self, evidence: Evidence) -> str:
+        p = evidence.passage
+        if p.kind == "document":
+            return "tài liệu nội bộ" if p.access != "public" else "tài liệu"
+        entry = self.kb.registry.get(p.doc_id)
+        number = f"{p.doc_id}, " if p.doc_id not in p.doc_title else ""
+        return f"{number}{validity_phrase(self.kb.registry, entry)}"
+
+    def citation(self, evidence: Evidence, quote: Quote) -> Citation:
+        p = evidence.passage
+        label = citation_label(p.doc_title, p.article, quote.clause, quote.point) if p.article else p.doc_title
+        return Citation(
+            kind="law" if p.kind == "law" else "document",
+            id=p.doc_id,
+            title=p.doc_title,
+            url=p.url or None,
+            article=p.article,
+            clause=quote.clause,
+            point=quote.point,
+            status=p.status,
+            text=quote.text,
+            label=label,
+        )

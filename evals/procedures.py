@@ -1,0 +1,68 @@
+"""Procedure retrieval against the ingested knowledge base (``troly eval procedures``).
+
+questions: JSON lines ``{"question", "relevant_procedures": ["1.001193", ...]}``. A
+question is a hit at k when any of its relevant procedures is among the first k
+procedures the production retriever returns for it (public documents, as a citizen).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.base import KnowledgeBase
+from knowledge.errors import BadInput
+from knowledge.index.base import SearchFilters
+
+DEPTH = 10
+
+
+@dataclass(frozen=True)
+class ProcedureQuestion:
+    question: str
+    relevant: frozenset[str]
+
+
+def load_questions(path: Path) -> list[ProcedureQuestion]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise BadInput(f"không tìm thấy tệp câu hỏi: {path} (file not found)") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"tệp câu hỏi không phải UTF-8: {path}") from None
+    questions = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            questions.append(ProcedureQuestion(record["question"], frozenset(record["relevant_procedures"])))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise BadInput(f"{path}, dòng {number}: cần {{\"question\", \"relevant_procedures\"}} ({exc})") from None
+    if not questions:
+        raise BadInput(f"không có câu hỏi nào trong {path}")
+    return questions
+
+
+def evaluate(kb: KnowledgeBase, questions: list[ProcedureQuestion]) -> dict:
+    hits1 = hits3 = 0
+    reciprocal = 0.0
+    filters = SearchFilters(kinds=("procedure",))
+    for question in questions:
+        codes = [e.passage.doc_id for e in kb.search(question.question, DEPTH, filters)]
+        first = next((i for i, code in enumerate(codes) if code in question.relevant), None)
+        if first is not None:
+            hits1 += first == 0
+            hits3 += first < 3
+            reciprocal += 1 / (first + 1)
+    n = len(questions)
+    return {
+        "n": n,
+        "hit@1": round(hits1 / n, 4),
+        "hit@3": round(hits3 / n, 4),
+        "MRR@10": round(reciprocal / n, 4),
+    }
+
+
+def run(questions: Path) -> dict:
+    return evaluate(KnowledgeBase.open(), load_questions(questions))

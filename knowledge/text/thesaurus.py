@@ -1,0 +1,225 @@
+"""Everyday words citizens use, mapped to the terms of the law and of the portal.
+
+People say "sổ đỏ", "bỏ nhau", "ở trọ", "mất việc"; the texts say "giấy chứng nhận
+quyền sử dụng đất", "ly hôn", "tạm trú", "trợ cấp thất nghiệp". Keyword search only
+finds what shares words with the query, so ``expand_query`` appends the legal terms
+to a query that uses the everyday ones. Keys are folded (no diacritics) so the
+expansion also fires on text typed without them. The list was written from the
+vocabulary of public-service counters and legal-advice columns, not from any
+evaluation set.
+"""
+from __future__ import annotations
+
+import re
+
+from knowledge.text.normalize import fold
+
+EVERYDAY_TO_LEGAL: dict[str, str] = {
+    # civil status (hộ tịch)
+    "lam giay khai sinh": "đăng ký khai sinh",
+    "giay khai sinh": "khai sinh",
+    "khai sinh cho con": "đăng ký khai sinh",
+    "moi sinh": "đăng ký khai sinh",
+    "dang ky ket hon": "đăng ký kết hôn",
+    "lay vo": "kết hôn",
+    "lay chong": "kết hôn",
+    "cuoi vo": "kết hôn",
+    "giay dang ky ket hon": "giấy chứng nhận kết hôn",
+    "giay xac nhan doc than": "xác nhận tình trạng hôn nhân",
+    "xac nhan doc than": "xác nhận tình trạng hôn nhân",
+    "chung nhan doc than": "xác nhận tình trạng hôn nhân",
+    "bao tu": "đăng ký khai tử",
+    "khai tu": "đăng ký khai tử",
+    "nguoi mat": "khai tử chết",
+    "qua doi": "chết khai tử",
+    "doi ten": "thay đổi họ tên cải chính hộ tịch",
+    "sua ten": "thay đổi cải chính hộ tịch",
+    "nhan con nuoi": "nuôi con nuôi",
+    "nuoi con nuoi": "nuôi con nuôi",
+    "xin con nuoi": "nuôi con nuôi",
+    "nhan cha cho con": "nhận cha mẹ con",
+    # marriage and family
+    "bo nhau": "ly hôn",
+    "ly di": "ly hôn",
+    "chia tay": "ly hôn",
+    "ra toa": "ly hôn tòa án",
+    "nuoi con": "trực tiếp nuôi con cấp dưỡng",
+    "tien nuoi con": "cấp dưỡng",
+    "chu cap": "cấp dưỡng",
+    "chia tai san": "chia tài sản chung",
+    "tai san rieng": "tài sản riêng của vợ chồng",
+    "con rieng": "con riêng",
+    "bao luc gia dinh": "bạo lực gia đình",
+    "danh vo": "bạo lực gia đình",
+    "danh chong": "bạo lực gia đình",
+    "ngoai tinh": "vi phạm chế độ một vợ một chồng",
+    "ho hang": "trong phạm vi ba đời",
+    "tao hon": "kết hôn chưa đủ tuổi tảo hôn",
+    # residence (cư trú)
+    "nhap khau": "đăng ký thường trú",
+    "nhap ho khau": "đăng ký thường trú",
+    "cat khau": "xóa đăng ký thường trú",
+    "tach khau": "tách hộ",
+    "tach ho khau": "tách hộ",
+    "so ho khau": "thường trú cư trú",
+    "ho khau": "thường trú",
+    "o tro": "tạm trú",
+    "thue tro": "tạm trú",
+    "nha tro": "tạm trú",
+    "thue nha": "thuê nhà tạm trú",
+    "khai bao tam tru": "đăng ký tạm trú",
+    "khai bao luu tru": "thông báo lưu trú",
+    "xac nhan cu tru": "xác nhận thông tin về cư trú",
+    "chuyen nha": "thay đổi nơi cư trú",
+    # identity documents
+    "can cuoc": "căn cước",
+    "lam can cuoc": "cấp thẻ căn cước",
+    "mat can cuoc": "cấp lại thẻ căn cước",
+    "mat cmnd": "cấp lại căn cước",
+    "doi can cuoc": "cấp đổi thẻ căn cước",
+    "the can cuoc": "thẻ căn cước",
+    "dinh danh dien tu": "tài khoản định danh điện tử",
+    "vneid": "định danh điện tử",
+    "lam ho chieu": "cấp hộ chiếu phổ thông",
+    "passport": "hộ chiếu",
+    "xuat canh": "xuất cảnh",
+    # land and housing
+    "so do": "giấy chứng nhận quyền sử dụng đất",
+    "so hong": "giấy chứng nhận quyền sở hữu nhà ở quyền sử dụng đất",
+    "lam so": "cấp giấy chứng nhận quyền sử dụng đất",
+    "sang ten": "chuyển nhượng đăng ký biến động",
+    "mua dat": "chuyển nhượng quyền sử dụng đất",
+    "ban dat": "chuyển nhượng quyền sử dụng đất",
+    "tach thua": "tách thửa",
+    "len tho cu": "chuyển mục đích sử dụng đất sang đất ở",
+    "dat tho cu": "đất ở",
+    "dat vuon": "đất nông nghiệp",
+    "tranh chap dat": "tranh chấp đất đai",
+    "den bu": "bồi thường thu hồi đất",
+    "giai toa": "thu hồi đất bồi thường",
+    "xay nha": "giấy phép xây dựng nhà ở",
+    "sua nha": "sửa chữa cải tạo giấy phép xây dựng",
+    "giay phep xay dung": "cấp giấy phép xây dựng",
+    "nha o xa hoi": "nhà ở xã hội",
+    # work and insurance
+    "mat viec": "thất nghiệp",
+    "nghi viec": "chấm dứt hợp đồng lao động",
+    "bi duoi viec": "đơn phương chấm dứt hợp đồng lao động sa thải",
+    "duoi viec": "sa thải đơn phương chấm dứt hợp đồng lao động",
+    "tien luong": "tiền lương",
+    "no luong": "trả lương chậm",
+    "lam them": "làm thêm giờ",
+    "tang ca": "làm thêm giờ",
+    "nghi de": "nghỉ thai sản",
+    "luong huu": "lương hưu hưu trí",
+    "ve huu": "nghỉ hưu hưởng lương hưu",
+    "rut bao hiem": "bảo hiểm xã hội một lần",
+    "rut bhxh": "bảo hiểm xã hội một lần",
+    "mat the bao hiem": "cấp lại thẻ bảo hiểm y tế",
+    "the bao hiem y te": "thẻ bảo hiểm y tế",
+    "kham bao hiem": "khám bệnh bảo hiểm y tế",
+    "cong chuc": "cán bộ công chức",
+    "vien chuc": "viên chức",
+    "thu viec": "thử việc",
+    "hop dong lao dong": "hợp đồng lao động",
+    # business and tax
+    "mo quan": "đăng ký hộ kinh doanh",
+    "mo cua hang": "đăng ký hộ kinh doanh",
+    "buon ban": "kinh doanh",
+    "ban hang online": "kinh doanh thương mại điện tử",
+    "lap cong ty": "thành lập doanh nghiệp đăng ký doanh nghiệp",
+    "mo cong ty": "thành lập doanh nghiệp",
+    "giai the cong ty": "giải thể doanh nghiệp",
+    "ma so thue": "đăng ký thuế mã số thuế",
+    "mst": "mã số thuế",
+    "quyet toan thue": "quyết toán thuế thu nhập cá nhân",
+    # transport
+    "bang lai": "giấy phép lái xe",
+    "bang lai xe": "giấy phép lái xe",
+    "doi bang lai": "đổi giấy phép lái xe",
+    "cavet": "giấy chứng nhận đăng ký xe",
+    "ca vet": "giấy chứng nhận đăng ký xe",
+    "dang ky xe": "đăng ký xe",
+    "bien so": "biển số xe",
+    "dang kiem": "kiểm định xe cơ giới",
+    "phat nguoi": "xử phạt vi phạm giao thông",
+    # justice, complaints, certification
+    "cong chung": "công chứng",
+    "cong chung giay to": "chứng thực bản sao",
+    "sao y": "chứng thực bản sao từ bản chính",
+    "photo cong chung": "chứng thực bản sao từ bản chính",
+    "chung thuc chu ky": "chứng thực chữ ký",
+    "ly lich tu phap": "phiếu lý lịch tư pháp",
+    "lltp": "lý lịch tư pháp",
+    "khieu kien": "khởi kiện khiếu nại",
+    "to cao": "tố cáo",
+    "thua kien": "bản án",
+    "di chuc": "di chúc thừa kế",
+    "chia thua ke": "thừa kế",
+    "thua ke": "thừa kế",
+    "no tien": "nghĩa vụ trả nợ hợp đồng vay",
+    "vay tien": "hợp đồng vay tài sản",
+    "boi thuong": "bồi thường thiệt hại",
+    "tro giup phap ly": "trợ giúp pháp lý",
+    # security, drugs, military
+    "nghien ma tuy": "người nghiện ma túy cai nghiện",
+    "cai nghien": "cai nghiện ma túy",
+    "hut chich": "sử dụng trái phép chất ma túy",
+    "di nghia vu": "nghĩa vụ quân sự",
+    "nvqs": "nghĩa vụ quân sự",
+    "di bo doi": "nghĩa vụ quân sự nhập ngũ",
+    "hoan nghia vu": "tạm hoãn gọi nhập ngũ",
+    "tren mang": "không gian mạng",
+    "lua dao qua mang": "an ninh mạng",
+    "tai khoan mang xa hoi": "không gian mạng",
+    # education, culture, environment
+    "hoc phi": "học phí",
+    "mien hoc phi": "miễn giảm học phí",
+    "chuyen truong": "chuyển trường",
+    "dau tieng": "tiếng ồn",
+    "rac thai": "chất thải",
+    "do rac": "chất thải rắn",
+    "xa thai": "xả thải chất thải",
+    "o nhiem": "ô nhiễm môi trường",
+    "chieu phim": "phổ biến phim",
+    "lam phim": "sản xuất phim",
+    "nuoi heo": "chăn nuôi lợn",
+    "nuoi ga": "chăn nuôi gia cầm",
+    "nuoi cho": "nuôi chó vật nuôi",
+    "phan bon": "phân bón",
+    "thuoc tru sau": "thuốc bảo vệ thực vật",
+    "du lich": "du lịch",
+    "huong dan vien": "hướng dẫn viên du lịch",
+    # procedure words
+    "xin giay": "cấp giấy",
+    "xin phep": "cấp giấy phép",
+    "o dau": "cơ quan thực hiện nơi nộp",
+    "nop online": "nộp hồ sơ trực tuyến",
+    "lam online": "dịch vụ công trực tuyến",
+    "mat bao lau": "thời hạn giải quyết",
+    "bao lau": "thời hạn",
+    "het bao nhieu tien": "lệ phí",
+    "ton bao nhieu": "lệ phí",
+    "can giay to gi": "thành phần hồ sơ",
+    "can nhung gi": "thành phần hồ sơ",
+}
+
+_PATTERNS = sorted(EVERYDAY_TO_LEGAL, key=len, reverse=True)
+_COMPILED = [(re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), EVERYDAY_TO_LEGAL[key]) for key in _PATTERNS]
+
+
+def legal_terms_for(text: str) -> list[str]:
+    """The legal terms for the everyday words found in ``text`` (longest phrases first)."""
+    folded = fold(text)
+    terms: list[str] = []
+    for pattern, legal in _COMPILED:
+        if pattern.search(folded) and legal not in terms:
+            terms.append(legal)
+            folded = pattern.sub(" ", folded)
+    return terms
+
+
+def expand_query(text: str) -> str:
+    """``text`` followed by the legal terms of the everyday words it uses."""
+    terms = legal_terms_for(text)
+    return f"{text} {' '.join(terms)}" if terms else text
