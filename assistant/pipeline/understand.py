@@ -3,15 +3,26 @@
 The classifier gives the intent; the dialogue state corrects it where context
 decides: a bare "2" or an option's name after a numbered question is a choice; a
 follow-up ("lệ phí bao nhiêu?") with no procedure under discussion is a request to
-find one. Staff skills are refused to citizens here, before any work is done.
+find one. Officers and delegates ask about the law behind procedures ("thời hạn đăng
+ký khai sinh là bao lâu?" wants the khoản, not the portal's page), so for them a
+procedure question is a legal question unless it asks for the procedure itself
+(thủ tục, hồ sơ, giấy tờ, nộp hồ sơ, lệ phí, trực tuyến). Staff skills are refused to citizens here,
+before any work is done.
 """
 from __future__ import annotations
+
+import re
 
 from assistant.answer import refusal
 from assistant.nlu import NLU, find_choice
 from assistant.pipeline.turn import Skill, Turn
 from assistant.security.roles import may_use
+from knowledge.text import fold
 
+_ASKS_FOR_PROCEDURE = re.compile(
+    r"\b(?:thu tuc|ho so|giay to|nop (?:ho so|o dau|truc tuyen|online)|noi nop|le phi|dich vu cong|truc tuyen|online"
+    r"|mau don|to khai|can (?:nhung )?(?:gi|giay))\b"
+)
 NOT_PERMITTED = "Chức năng này dành cho cán bộ, công chức và đại biểu. Bạn có thể hỏi về thủ tục hành chính hoặc gửi phản ánh, kiến nghị."
 
 
@@ -33,6 +44,8 @@ class Understand:
             intent = "procedure_guide"
         elif intent == "procedure_detail" and not state.procedure:
             intent = "procedure_guide"
+        if intent == "procedure_guide" and turn.role != "citizen" and not _ASKS_FOR_PROCEDURE.search(fold(turn.text)):
+            intent = "legal_question"
         turn.intent = intent
         if not may_use(turn.role, intent):
             turn.answer = refusal(intent, "not_permitted", NOT_PERMITTED)

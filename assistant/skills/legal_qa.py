@@ -35,6 +35,7 @@ class LegalQA:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.rarity = kb.retriever.diacritics.rarity() if kb.retriever.diacritics else None
 
     def retrieve(self, turn: Turn) -> None:
         turn.evidence = self.kb.search(turn.text, CANDIDATES, filters_for(turn.role, kinds=("law", "document")))
@@ -51,16 +52,21 @@ class LegalQA:
         return Answer(text="\n".join(lines), intent=turn.intent, citations=tuple(citations), grounded=True)
 
     def select(self, question: str, evidence: list[Evidence]) -> list[tuple[Evidence, Quote]]:
-        """The passages worth citing, with their best quote, most relevant first."""
-        scored = [(e, coverage(question, e.passage)) for e in evidence]
-        if not scored or max(c for _, c in scored[:3]) < MIN_COVERAGE:
+        """The passages worth citing, in retrieval order, with their best quote.
+
+        The first is the best-ranked of the top three that covers enough of the question
+        (none: no grounding); the others must cover nearly as much as the first.
+        """
+        scored = [(e, coverage(question, e.passage, self.rarity)) for e in evidence[:CANDIDATES]]
+        first = next(((e, share) for e, share in scored[:3] if share >= MIN_COVERAGE), None)
+        if first is None:
             return []
-        best = max(c for _, c in scored[:3])
+        floor = max(MIN_COVERAGE, RELATIVE_COVERAGE * first[1])
         chosen: list[tuple[Evidence, Quote]] = []
         seen: set[tuple[str, str | None]] = set()
-        for e, share in scored:
+        for e, share in [first] + [item for item in scored if item[0] is not first[0]]:
             key = (e.passage.doc_id, e.passage.article)
-            if share < RELATIVE_COVERAGE * best or key in seen:
+            if share < floor or key in seen:
                 continue
             seen.add(key)
             chosen.append((e, best_quote(question, e.passage)))

@@ -3,18 +3,29 @@
 A passage's text is the article's body: an optional lead, then khoản "1. …",
 "2. …", each possibly with điểm "a) …", "b) …", "đ) …". Every unit is scored by
 the question's content words and word pairs it contains (diacritics folded,
-function words left out); the best one is quoted verbatim, so the quote is always
-a substring of the evidence.
+function words left out) and by whether it holds the kind of answer the question
+asks for ("bao lâu" a duration, "bao nhiêu tiền" an amount, "bao nhiêu tuổi" an
+age); the best one is quoted verbatim, so the quote is always a substring of the
+evidence.
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from knowledge.models import Passage
-from knowledge.text import content_tokens, expand_abbreviations, expand_query, folded_syllables
+from knowledge.text import content_tokens, expand_abbreviations, expand_query, fold, folded_syllables
 
+_ANSWER_TYPES = (
+    (re.compile(r"\b(?:bao lau|thoi han|may ngay|may thang|bao nhieu ngay|trong bao lau|khi nao)\b"),
+     re.compile(r"\b\d+\s*(?:ngay|thang|nam|gio|tuan)\b")),
+    (re.compile(r"\b(?:bao nhieu tien|le phi|muc phat|phat bao nhieu|muc phi|chi phi|bao nhieu dong)\b"),
+     re.compile(r"\d[\d.,]*\s*(?:dong|trieu|ty|nghin)\b")),
+    (re.compile(r"\b(?:bao nhieu tuoi|may tuoi|du tuoi|do tuoi)\b"), re.compile(r"\b\d+\s*tuoi\b")),
+)
+ANSWER_TYPE_BONUS = 2.0
 _KHOAN = re.compile(r"^(\d+[a-zđ]?)\.\s")
 _DIEM = re.compile(r"^([a-zđ])\)\s")
 MAX_QUOTE_CHARS = 900
@@ -32,7 +43,8 @@ class Quote:
 class _Unit:
     clause: str | None
     point: str | None
-    lines: tuple[str, ...]
+    lines: tuple[str, ...]  # quoted verbatim (one contiguous run of the passage)
+    context: str = ""  # scored with the lines, not quoted: a điểm's khoản lead
 
 
 def question_terms(question: str) -> set[str]:
@@ -52,13 +64,30 @@ def relevance(terms: set[str], text: str) -> float:
     return sum(2.0 if "_" in t else 1.0 for t in found)
 
 
-def coverage(question: str, passage: Passage) -> float:
-    """Share of the question's content words found in the passage (heading, text, title)."""
-    words = {t for t in question_terms(question) if "_" not in t}
-    if not words:
+def coverage(question: str, passage: Passage, rarity: Mapping[str, float] | None = None) -> float:
+    """Share of the question found in the passage (heading, text, title).
+
+    Without ``rarity`` every content word counts once. With it, the question's word
+    pairs that are phrases of the corpus ("khai_sinh") count too, and every term weighs
+    its rarity: "khai sinh" must be found as a phrase, not as "kê khai" and "phát sinh".
+    """
+    terms = question_terms(question)
+    if rarity:
+        terms = {t for t in terms if "_" not in t or t in rarity}
+        unseen = max(rarity.values(), default=1.0)
+        weight = lambda term: rarity.get(term, unseen)  # noqa: E731 - a one-line lookup
+    else:
+        terms = {t for t in terms if "_" not in t}
+        weight = lambda term: 1.0  # noqa: E731
+    if not terms:
         return 0.0
-    found = words & _terms(f"{passage.doc_title}\n{passage.heading}\n{passage.text}")
-    return len(found) / len(words)
+    found = terms & _terms(f"{passage.doc_title}\n{passage.heading}\n{passage.text}")
+    return sum(weight(t) for t in found) / sum(weight(t) for t in terms)
+
+
+def _answer_type_bonus(question: str, text: str) -> float:
+    folded_question, folded_text = fold(question), fold(text)
+    return sum(ANSWER_TYPE_BONUS for asks, holds in _ANSWER_TYPES if asks.search(folded_question) and holds.search(folded_text))
 
 
 def _units(text: str) -> list[_Unit]:
@@ -78,7 +107,7 @@ def _units(text: str) -> list[_Unit]:
             clause, clause_lines = khoan.group(1), [line]
         elif diem and clause is not None:
             clause_lines.append(line)
-            units.append(_Unit(clause, diem.group(1), (clause_lines[0], line)))
+            units.append(_Unit(clause, diem.group(1), (line,), context=clause_lines[0]))
         elif clause is not None:
             clause_lines.append(line)
         else:
@@ -96,7 +125,9 @@ def best_quote(question: str, passage: Passage) -> Quote:
     best: Quote | None = None
     for unit in _units(passage.text):
         body = "\n".join(unit.lines)
-        score = relevance(terms, body) / math.log(2 + len(body) / 400)
+        if unit.context and relevance(terms, body) <= relevance(terms, unit.context):
+            continue  # the điểm adds nothing its khoản's lead does not say: quote the khoản
+        score = (relevance(terms, f"{unit.context}\n{body}") + _answer_type_bonus(question, body)) / math.log(2 + len(body) / 400)
         if best is None or score > best.score:
             best = Quote(_shorten(unit.lines), unit.clause, unit.point, score)
     if best is None:

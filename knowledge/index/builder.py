@@ -82,7 +82,8 @@ def build_index(
     PassageStore.create(directory / PASSAGES, passages, procedures, meta)
     texts = [keyword_text(p) for p in passages]
     (directory / KEYWORD).mkdir()
-    KeywordIndex.build(texts, settings.bm25).save(directory / KEYWORD)
+    heading_weights = [settings.bm25.procedure_heading_weight if p.kind == "procedure" else 0.0 for p in passages]
+    KeywordIndex.build(texts, [p.heading for p in passages], heading_weights, settings.bm25).save(directory / KEYWORD)
     DiacriticModel.for_corpus(texts).save(directory / DIACRITICS)
     if embedder is not None and passages:
         vectors = embedder.embed_documents([dense_text(p, body_chars) for p in passages], on_embedded)

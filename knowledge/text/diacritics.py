@@ -85,6 +85,18 @@ class DiacriticModel:
         unigram = (self.unigrams[right] + 0.1) / self.total
         return math.log(_BIGRAM_WEIGHT * bigram + (1 - _BIGRAM_WEIGHT) * unigram)
 
+    def rarity(self) -> dict[str, float]:
+        """How informative each folded syllable ("sinh") and pair ("khai_sinh") of this
+        corpus is: log(total / count) within its kind."""
+        weights: dict[str, float] = {}
+        for table, key in ((self.unigrams, fold), (self.bigrams, lambda pair: f"{fold(pair[0])}_{fold(pair[1])}")):
+            counts: Counter[str] = Counter()
+            for item, count in table.items():
+                counts[key(item)] += count
+            total = sum(counts.values())
+            weights.update((term, math.log(total / count)) for term, count in counts.items())
+        return weights
+
     def needs_restoring(self, text: str) -> bool:
         tokens = [t for t in syllables(text) if not any(ch.isdigit() for ch in t)]
         return bool(tokens) and sum(fold(t) != t for t in tokens) < ACCENTED_SHARE * len(tokens)

@@ -5,7 +5,7 @@ from knowledge.index.keyword import KeywordIndex, top_k
 
 
 def test_phrases_outrank_scattered_syllables_and_folded_queries_match(passages, tmp_path):
-    index = KeywordIndex.build([keyword_text(p) for p in passages])
+    index = KeywordIndex.build([keyword_text(p) for p in passages], [p.heading for p in passages], [0.5] * len(passages))
     best = [passages[row].passage_id for row, _ in index.search("thời hạn đăng ký khai sinh", 2)]
     assert best[0] == "law:60/2014/QH13:1"
     folded = [passages[row].passage_id for row, _ in index.search("thoi han dang ky khai sinh", 2)]
@@ -16,7 +16,7 @@ def test_phrases_outrank_scattered_syllables_and_folded_queries_match(passages, 
 
 
 def test_mask_excludes_rows_and_unknown_words_score_nothing(passages):
-    index = KeywordIndex.build([keyword_text(p) for p in passages])
+    index = KeywordIndex.build([keyword_text(p) for p in passages], [p.heading for p in passages], [0.5] * len(passages))
     mask = np.array([p.kind == "procedure" for p in passages])
     assert [passages[r].kind for r, _ in index.search("đăng ký khai sinh", 5, mask)] == ["procedure"]
     assert index.search("xyzzy quux", 5) == []
