@@ -5,23 +5,23 @@
 marks every other required field "[cần bổ sung: …]" for the officer to complete;
 the result carries the .docx. Requests typed without diacritics work too.
 
-Times are read minimally here — an hour ("9h", "14 giờ 30", "8:15"), a weekday
-("thứ Hai", "chủ nhật", the next one to come; "tuần sau" adds a week), "hôm nay",
-"ngày mai" or a date ("15/1", "ngày 15/01/2024") — and written out as Nghị định 30
-writes dates ("09 giờ 00, thứ Hai, ngày 08 tháng 01 năm 2024"). What is not
-recognised stays as the officer wrote it.
+Times are read by the task room's Vietnamese time parser (``assistant.tasks.timeparse``)
+and written out as Nghị định 30 writes dates ("09 giờ 00, thứ Hai, ngày 08 tháng 01
+năm 2024"); what it cannot settle is left for the officer to complete.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from assistant.documents.dates import format_long_date
 from assistant.documents.doc_types import DOC_TYPES
 from assistant.documents.docx_writer import render_docx
 from assistant.documents.draft_data import DraftData, Signer
+from assistant.tasks.dates import TZ
+from assistant.tasks.timeparse import Clarification, extract_when
 from knowledge.errors import BadInput
 from knowledge.text.normalize import fold, normalize
 
@@ -37,29 +37,8 @@ _TYPE_WORDS = {
     "thong bao": "thong-bao",
     "bien ban": "bien-ban",
 }
+_MEETING_TYPES = ("giay-moi", "bien-ban")
 _WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-_WEEKDAY_WORDS = {
-    "hai": 0,
-    "2": 0,
-    "ba": 1,
-    "3": 1,
-    "tu": 2,
-    "4": 2,
-    "nam": 3,
-    "5": 3,
-    "sau": 4,
-    "6": 4,
-    "bay": 5,
-    "7": 5,
-}
-_HOUR = re.compile(
-    r"\b(?:luc\s+|vao\s+)?(\d{1,2})\s*(?:h|gio|:)\s*(\d{2})?(?:\s*(?:phut|p)\b)?(?:\s*(sang|chieu|toi))?"
-)
-_WEEKDAY = re.compile(
-    r"\b(?:vao\s+|ngay\s+)?(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu\s*nhat|cn))\b(\s+tuan\s+(?:sau|toi))?"
-)
-_DATE = re.compile(r"\b(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\b")
-_RELATIVE = re.compile(r"\b(hom nay|ngay mai)\b")
 _PLACE = re.compile(r"\btai\s+(.+?)(?=\s+(?:luc|vao|ngay|thu|chu nhat|de|ve|gui|moi)\b|[,.;]|$)")
 _TO = re.compile(r"\bgui\s+(.+?)(?=\s+(?:ve|de|tai|luc|vao)\b|[,.;]|$)")
 _GUESTS = re.compile(r"\bmoi\s+(?!hop\b)(.+?)(?=\s+(?:du|tham du|hop|toi|den|tai|luc|vao)\b|[,.;]|$)")
@@ -100,40 +79,20 @@ def _detect_type(folded: str) -> tuple[str, int, int]:
     return slug, start, start + size
 
 
-def _meeting_time(text: str, folded: str, now: datetime) -> tuple[str | None, list[tuple[int, int]]]:
-    """The time the request names, written out, and the spans it was read from."""
-    spans = []
-    parts = []
-    hour = _HOUR.search(folded)
-    if hour:
-        h, m = int(hour.group(1)), int(hour.group(2) or 0)
-        if hour.group(3) in ("chieu", "toi") and h < 12:
-            h += 12
-        if h < 24 and m < 60:
-            parts.append(f"{h:02d} giờ {m:02d}")
-            spans.append(hour.span())
-    day: date | None = None
-    today = now.date()
-    weekday, exact, relative = _WEEKDAY.search(folded), _DATE.search(folded), _RELATIVE.search(folded)
-    if exact:
-        try:
-            day = date(int(exact.group(3) or today.year), int(exact.group(2)), int(exact.group(1)))
-            spans.append(exact.span())
-        except ValueError:
-            day = None
-    elif weekday:
-        target = 6 if weekday.group(2) else _WEEKDAY_WORDS[weekday.group(1)]
-        ahead = (target - today.weekday()) % 7 or 7
-        day = today + timedelta(days=ahead + (7 if weekday.group(3) else 0))
-        spans.append(weekday.span())
-    elif relative:
-        day = today + timedelta(days=1 if relative.group(1) == "ngay mai" else 0)
-        spans.append(relative.span())
-    if day:
-        parts += [_WEEKDAYS[day.weekday()], format_long_date(day)]
-    elif parts:
-        parts.append(PLACEHOLDER.format("ngày họp"))
-    return (", ".join(parts) if parts else None), spans
+def _meeting_time(text: str, now: datetime) -> tuple[str | None, list[tuple[int, int]]]:
+    """The time the request names, written out as Nghị định 30 writes it, and the spans it
+    was read from (``assistant.tasks.timeparse`` reads it). A time it cannot settle, or
+    a day without an hour, leaves "[cần bổ sung: …]" rather than a guess."""
+    extraction = extract_when(text, now if now.tzinfo else now.replace(tzinfo=TZ))
+    if extraction.result is None:
+        return None, []
+    spans = list(extraction.spans)
+    if isinstance(extraction.result, Clarification):
+        return PLACEHOLDER.format("thời gian họp"), spans
+    due = extraction.result.due
+    guessed_hour = any(a.startswith("không nêu giờ") for a in extraction.result.assumptions)
+    hour = PLACEHOLDER.format("giờ họp") if guessed_hour else f"{due:%H} giờ {due:%M}"
+    return f"{hour}, {_WEEKDAYS[due.weekday()]}, {format_long_date(due.date())}", spans
 
 
 class _Fields:
@@ -189,7 +148,8 @@ def draft_from_request(text: str, now: datetime) -> DraftResult:
     to = capture(_TO, "kính gửi") if kind.kinh_gui else None
     # "giấy mời các trưởng phòng dự họp …": the "mời" of "giấy mời" may introduce the guests
     guests = capture(_GUESTS, "thành phần mời", type_start) if slug == "giay-moi" else None
-    when, time_spans = _meeting_time(text, folded, now)
+    # Only meetings have a time of their own; elsewhere "tháng 02 năm 2024" belongs to the subject.
+    when, time_spans = _meeting_time(text, now) if slug in _MEETING_TYPES else (None, [])
     cut += time_spans
     if when:
         filled["thời gian"] = when

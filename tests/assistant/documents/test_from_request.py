@@ -73,7 +73,7 @@ def test_typed_without_diacritics():
             "thoi_gian",
             "14 giờ 00, thứ Sáu, ngày 05 tháng 01 năm 2024",
         ),
-        ("soạn giấy mời họp chi bộ 7h30", "giay-moi", "thoi_gian", "07 giờ 30, [cần bổ sung: ngày họp]"),
+        ("soạn giấy mời họp chi bộ 7h30", "giay-moi", "thoi_gian", "[cần bổ sung: thời gian họp]"),
         ("soạn quyết định thành lập tổ công tác", "quyet-dinh", "tham_quyen", "[cần bổ sung: thẩm quyền ban hành]"),
         ("lập tờ trình đề nghị cấp kinh phí", "to-trinh", "trich_yeu", "Đề nghị cấp kinh phí"),
         ("soạn kế hoạch tập huấn ký số", "ke-hoach", "noi_dung", ("[cần bổ sung: nội dung kế hoạch]",)),
