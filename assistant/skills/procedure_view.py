@@ -31,8 +31,14 @@ def checklist(procedure: Procedure) -> list[str]:
     return items
 
 
+def _printed(value: str) -> str:
+    """A portal value as printed; a bare number lost its unit on the portal, and says so."""
+    value = value.strip()
+    return f"{value} (Cổng Dịch vụ công không ghi đơn vị)" if value.isdigit() else value
+
+
 def _by_channel(methods: tuple[SubmissionMethod, ...], attribute: str) -> list[str]:
-    values = [(CHANNEL_NAMES[m.channel], getattr(m, attribute).strip()) for m in methods if getattr(m, attribute).strip()]
+    values = [(CHANNEL_NAMES[m.channel], _printed(getattr(m, attribute))) for m in methods if getattr(m, attribute).strip()]
     if not values:
         return []
     if len({v for _, v in values}) == 1:
