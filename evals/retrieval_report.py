@@ -35,7 +35,7 @@ SETS = {
 }
 CONFIGS = {
     "plain BM25 (baseline)": None,
-    "keyword (bigrams, heading field)": (FusionSettings(method="keyword"), IndexSettings()),
+    "keyword (syllables + bigrams, title and heading)": (FusionSettings(method="keyword"), IndexSettings()),
     "dense only": (FusionSettings(method="dense"), IndexSettings()),
     "hybrid, reciprocal-rank fusion": (FusionSettings(method="rrf", dense_weight=1.0), IndexSettings()),
     "hybrid, score fusion (default)": (FusionSettings(), IndexSettings()),
