@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import numpy as np
+
 from knowledge.chunking import dense_text, keyword_text
 from knowledge.errors import BadInput
 from knowledge.index.base import Embedder
@@ -22,6 +24,11 @@ PASSAGES = "passages.sqlite"
 KEYWORD = "keyword"
 VECTORS = "chroma"
 DIACRITICS = "diacritics.pickle"
+PRIORS = "priors.npy"
+# A procedure meant for citizens and handled by a commune or province is what a person asking
+# usually needs; ministry-level procedures for companies share many of its words.
+CITIZEN_PROCEDURE_PRIOR = 0.05
+LOCAL_PROCEDURE_PRIOR = 0.05
 
 
 def _env_int(name: str, default: int | None) -> int | None:
@@ -63,6 +70,18 @@ class IndexSettings:
         return 0
 
 
+def procedure_priors(passages: Sequence[Passage], procedures: Iterable[Procedure]) -> np.ndarray:
+    """A small static score per passage: procedures for citizens, at commune or province level."""
+    by_code = {p.code: p for p in procedures}
+    priors = np.zeros(len(passages), dtype=np.float32)
+    for row, passage in enumerate(passages):
+        procedure = by_code.get(passage.doc_id) if passage.kind == "procedure" else None
+        if procedure is not None:
+            priors[row] += CITIZEN_PROCEDURE_PRIOR * ("Công dân" in procedure.audience)
+            priors[row] += LOCAL_PROCEDURE_PRIOR * any(level in procedure.level for level in ("Cấp xã", "Cấp tỉnh"))
+    return priors
+
+
 def build_index(
     directory: Path,
     passages: Sequence[Passage],
@@ -72,6 +91,7 @@ def build_index(
     on_embedded: Callable[[int], None] | None = None,
 ) -> None:
     """Write a complete generation into ``directory`` (which must be empty)."""
+    procedures = list(procedures)
     body_chars = settings.body_chars(passages)
     meta = {
         "embedder": embedder.name if embedder else "",
@@ -83,6 +103,7 @@ def build_index(
     texts = [keyword_text(p) for p in passages]
     (directory / KEYWORD).mkdir()
     heading_weights = [settings.bm25.procedure_heading_weight if p.kind == "procedure" else 0.0 for p in passages]
+    np.save(directory / PRIORS, procedure_priors(passages, procedures))
     KeywordIndex.build(texts, [p.heading for p in passages], heading_weights, settings.bm25).save(directory / KEYWORD)
     DiacriticModel.for_corpus(texts).save(directory / DIACRITICS)
     if embedder is not None and passages:
@@ -111,4 +132,5 @@ def open_index(directory: Path, embedder: Embedder | None, fusion: FusionSetting
         embedder if vectors else None,
         fusion,
         DiacriticModel.load(directory / DIACRITICS),
+        np.load(directory / PRIORS),
     )

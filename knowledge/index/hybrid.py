@@ -98,6 +98,7 @@ class HybridRetriever:
         embedder: Embedder | None = None,
         fusion: FusionSettings = FusionSettings(),
         diacritics: DiacriticModel | None = None,
+        priors: np.ndarray | None = None,
     ):
         self.passages = passages
         self.keyword = keyword
@@ -105,6 +106,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.fusion = fusion
         self.diacritics = diacritics
+        self.priors = priors if priors is not None else np.zeros(len(passages), dtype=np.float32)
 
     def retrieve(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         text = prepare_query(query)
@@ -117,6 +119,7 @@ class HybridRetriever:
             return []
         method = self.fusion.method if self.vectors is not None else "keyword"
         keyword_scores = self.keyword.scores(expand_query(text) if self.fusion.expand else text, mask)
+        keyword_scores = keyword_scores * (1.0 + self.priors)
         keyword_rows = [row for row, _ in top_k(keyword_scores, self.fusion.candidates)]
         if method == "keyword":
             fused = [Fused(row, float(keyword_scores[row]), {"keyword": i}) for i, row in enumerate(keyword_rows, 1)]

@@ -1,0 +1,28 @@
+import pytest
+
+from knowledge.chunking import procedure_passage
+from knowledge.index.builder import CITIZEN_PROCEDURE_PRIOR, LOCAL_PROCEDURE_PRIOR, procedure_priors
+from knowledge.models import Passage, Procedure
+
+
+def _procedure(code: str, audience: str, level: str) -> Procedure:
+    return Procedure(code=code, title="Đăng ký khai sinh", audience=audience, level=level)
+
+
+def test_priors_favour_citizen_procedures_handled_locally():
+    procedures = [
+        _procedure("1.001193", "Công dân Việt Nam", "Cấp xã"),
+        _procedure("1.000001", "Doanh nghiệp", "Cấp bộ"),
+        _procedure("1.000002", "Doanh nghiệp", "Cấp tỉnh"),
+    ]
+    law = Passage("60/2014/QH13#16", "law", "60/2014/QH13", "Luật Hộ tịch", "Điều 16. Thời hạn đăng ký khai sinh", "…")
+    passages = [procedure_passage(p) for p in procedures] + [law]
+
+    priors = procedure_priors(passages, procedures)
+
+    assert priors.tolist() == pytest.approx([
+        CITIZEN_PROCEDURE_PRIOR + LOCAL_PROCEDURE_PRIOR,
+        0.0,
+        LOCAL_PROCEDURE_PRIOR,
+        0.0,
+    ])
