@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from assistant.answer import CITATION_MARKER, Answer, marker_numbers, refusal
 from assistant.pipeline.turn import Turn
+from assistant.security.injection import without_injection
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence
 from knowledge.parsing.legal.common import dates_in
@@ -56,12 +57,13 @@ def figures(text: str, whole_dates: bool = True) -> set[str]:
 
 
 def _backing(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None) -> str:
-    """Everything a model was shown about the cited units: their passages, headings, citations and validity."""
+    """What a model may take figures from: the cited units' passages (less any instruction
+    sentences, which it is never shown), headings, citations and validity."""
     parts: list[str] = []
     for citation in answer.citations:
         parts += [citation.id, citation.label or ""]
         parts += [
-            f"{e.passage.doc_title}\n{e.passage.heading}\n{e.passage.text}"
+            f"{e.passage.doc_title}\n{e.passage.heading}\n{without_injection(e.passage.text)[0]}"
             for e in evidence
             if e.passage.doc_id == citation.id and e.passage.article == citation.article
         ]
