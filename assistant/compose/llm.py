@@ -34,7 +34,7 @@ from assistant.compose.base import LanguageModelUnavailable, Source
 from assistant.security.injection import without_injection
 from knowledge.settings import Settings
 
-MAX_ANSWER_TOKENS = 400
+MAX_ANSWER_TOKENS = 300
 # Local servers ignore the key, but the OpenAI client refuses to start without one.
 NO_API_KEY = "not-needed"
 
@@ -110,7 +110,9 @@ class LLMComposer:
             timeout=settings.llm_timeout,
             max_retries=0,  # the extractive answer is ready: better to give it than to wait twice
             temperature=0,
-            max_tokens=MAX_ANSWER_TOKENS,
+            # Sent as "max_tokens" in the body: ChatOpenAI would send "max_completion_tokens",
+            # which llama.cpp's server ignores (a base model then writes until its context is full).
+            extra_body={"max_tokens": MAX_ANSWER_TOKENS},
         )
         return cls(model, settings.llm_base_url)
 
