@@ -5,8 +5,19 @@ in ``refusal_reason`` (one of ``REFUSALS``) instead of inventing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# How an answer written by a language model points at its citations: "[1]", "[1, 3]",
+# numbers being positions in ``Answer.citations`` counted from 1.
+CITATION_MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+
+def marker_numbers(marker: re.Match[str]) -> list[int]:
+    """The numbers of one matched ``CITATION_MARKER``: "[1, 3]" -> [1, 3]."""
+    return [int(n) for n in re.findall(r"\d+", marker.group(1))]
+
 
 REFUSALS: dict[str, str] = {
     "empty": "the message has no text",

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from assistant.answer import Answer
+from assistant.compose import configured_llm
 from assistant.nlu import NLU, EmbeddedNLU
 from assistant.pipeline import Pipeline, Turn
 from assistant.pipeline.check import Check
@@ -33,11 +35,21 @@ from assistant.tickets import TicketStore
 from knowledge.base import KnowledgeBase
 from knowledge.settings import Settings
 
+if TYPE_CHECKING:
+    from assistant.compose.llm import LLMComposer
+
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Assistant:
-    def __init__(self, settings: Settings | None = None, kb: KnowledgeBase | None = None, nlu: NLU | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        kb: KnowledgeBase | None = None,
+        nlu: NLU | None = None,
+        llm: LLMComposer | None = None,
+    ):
+        """``llm`` writes legal answers; by default the one ``TROLY_LLM_BASE_URL`` names, if any."""
         self.settings = settings or Settings.from_env()
         self.kb = kb or KnowledgeBase.open(self.settings)
         self.sessions = SessionStore.open(self.settings)
@@ -45,7 +57,7 @@ class Assistant:
         self.users = UserDirectory.open(self.settings)
         self.tasks = TaskStore.open(self.settings, self.users)
         self.nlu = nlu or EmbeddedNLU(data_dir=self.settings.data_dir)
-        legal = LegalQA(self.kb)
+        legal = LegalQA(self.kb, llm=llm or configured_llm(self.settings))
         skills = [
             Conversation(),
             legal,
@@ -62,7 +74,7 @@ class Assistant:
                 Understand(self.nlu, skills),
                 Retrieve(),
                 Compose(),
-                Check(self.kb, fallback=legal.compose),
+                Check(self.kb, fallback=legal.compose_extractive),
                 Respond(self.sessions),
             ]
         )

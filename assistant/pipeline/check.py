@@ -2,9 +2,11 @@
 
 Every law or document citation must point at a retrieved passage (same document,
 same unit) and quote it verbatim; every procedure citation must name a procedure
-of the knowledge base. An answer written by a language model must also take each
-number and date it states from the cited evidence; one that fails is replaced by
-the extractive answer, marked ``llm_unverified``. An extractive answer that fails
+of the knowledge base. An answer written by a language model must also cite
+something, point its markers [n] at its citations only, and take each number and
+date it states from what it was shown of the cited units (compared by value: "05"
+is "5", "1/1/2031" is "ngày 01 tháng 01 năm 2031"); one that fails is replaced by the
+extractive answer, marked ``llm_unverified``. An extractive answer that fails
 is a defect: it is logged and withheld rather than shown.
 """
 from __future__ import annotations
@@ -12,22 +14,68 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
 
-from assistant.answer import Answer, refusal
+from assistant.answer import CITATION_MARKER, Answer, marker_numbers, refusal
 from assistant.pipeline.turn import Turn
+from assistant.security.injection import without_injection
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence
+from knowledge.parsing.legal.common import dates_in
 
 log = logging.getLogger(__name__)
 
-_FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 WITHHELD = "Xin lỗi, tôi chưa kiểm chứng được câu trả lời từ văn bản gốc. Bạn có thể nhắn \"gặp cán bộ\" để được hỗ trợ."
+
+
+def _number(written: str) -> str:
+    """One spelling per value: "05" and "5", "8.000" and "8000", "1,5" and "1.50" are the same figure."""
+    plain = written.replace(".", "") if _THOUSANDS.fullmatch(written) else written.replace(",", ".")
+    try:
+        return format(Decimal(plain).normalize(), "f")
+    except InvalidOperation:  # "1.2.3": a section number, compared as written
+        return written
+
+
+def figures(text: str, whole_dates: bool = True) -> set[str]:
+    """The numbers and dates ``text`` states, each in one spelling.
+
+    A date ("ngày 01 tháng 01 năm 2031", "1/1/2031") is one figure, its ISO date. With
+    ``whole_dates`` its day, month and year are not figures of their own (a stated date
+    must be backed as a date); without, they are too (evidence that gives a date backs
+    "năm 2031"). Citation markers [n] are not figures.
+    """
+    text = CITATION_MARKER.sub(" ", text)
+    found: set[str] = set()
+    for day, (start, end) in dates_in(text):
+        found.add(day.isoformat())
+        if whole_dates:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return found | {_number(n) for n in _NUMBER.findall(text)}
+
+
+def _backing(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None) -> str:
+    """What a model may take figures from: the cited units' passages (less any instruction
+    sentences, which it is never shown), headings, citations and validity."""
+    parts: list[str] = []
+    for citation in answer.citations:
+        parts += [citation.id, citation.label or ""]
+        parts += [
+            f"{e.passage.doc_title}\n{e.passage.heading}\n{without_injection(e.passage.text)[0]}"
+            for e in evidence
+            if e.passage.doc_id == citation.id and e.passage.article == citation.article
+        ]
+        entry = kb.registry.get(citation.id) if kb is not None and citation.kind == "law" else None
+        if entry is not None:
+            parts += [*entry.replaced_by, *entry.amended_by]
+    return "\n".join(parts)
 
 
 def problems(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None) -> list[str]:
     """What in ``answer`` is not backed by ``evidence`` (empty when everything is)."""
     found: list[str] = []
-    cited_texts: list[str] = []
     for citation in answer.citations:
         if citation.kind == "procedure":
             if kb is None or kb.procedure(citation.id) is None:
@@ -38,14 +86,13 @@ def problems(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None)
             found.append(f"{citation.label or citation.id} was not retrieved")
         elif citation.text and not any(citation.text in p.text for p in passages):
             found.append(f"the quote of {citation.label or citation.id} is not in its text")
-        cited_texts += [p.text for p in passages]
     if answer.extras.get("composer") == "llm":
         if not answer.citations:
             found.append("the language model cited nothing")
-        backing = "\n".join(cited_texts)
-        for figure in set(_FIGURE.findall(answer.text)):
-            if figure not in backing:
-                found.append(f"the figure {figure} is not in the cited evidence")
+        markers = {n for m in CITATION_MARKER.finditer(answer.text) for n in marker_numbers(m)}
+        found += [f"the marker [{n}] points at no source" for n in sorted(markers) if not 1 <= n <= len(answer.citations)]
+        backed = figures(_backing(answer, evidence, kb), whole_dates=False)
+        found += [f"the figure {f} is not in the cited evidence" for f in sorted(figures(answer.text) - backed)]
     return found
 
 

@@ -13,34 +13,18 @@ import re
 
 from assistant.answer import refusal
 from assistant.pipeline.turn import Turn
+from assistant.security.injection import without_injection
 from assistant.security.pii import PLACEHOLDERS, redact
-from knowledge.text import fold, fold_aligned, has_diacritics
+from knowledge.text import fold, has_diacritics
 
 MAX_MESSAGE_CHARS = 4000
 
-_INJECTION = re.compile(
-    r"(?:bo qua|quen|lo di|khong can (?:tuan theo|lam theo))\s+(?:het\s+)?(?:moi|tat ca|cac|nhung)?\s*"
-    r"(?:chi dan|huong dan|chi thi|lenh|quy tac|yeu cau)[^.!?\n]*"
-    r"|ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier) (?:instructions|prompts?|rules)[^.!?\n]*"
-    r"|disregard (?:all |the )?(?:previous |above )?instructions[^.!?\n]*"
-    r"|(?:system prompt|jailbreak|developer mode)[^.!?\n]*"
-    r"|(?:tu bay gio |ke tu bay gio )?(?:ban hay dong vai|hay dong vai|ban la mot tro ly khac)[^.!?\n]*",
-)
 _OTHER_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ENGLISH_WORDS = frozenset(
     "the is are what how can i my you your to of for do does please where when which with this that "
     "need want get apply register birth certificate passport".split()
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _without_injection(text: str) -> tuple[str, bool]:
-    """The text with instruction-giving sentences cut out (offsets kept by the aligned fold)."""
-    folded = fold_aligned(text)
-    spans = [m.span() for m in _INJECTION.finditer(folded)]
-    for start, end in reversed(spans):
-        text = text[:start] + text[end:]
-    return re.sub(r"\s+([.,!?])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" .,;"), bool(spans)
 
 
 def _language(text: str) -> str:
@@ -74,7 +58,7 @@ class Guard:
             return
         redaction = redact(turn.text)
         turn.text, turn.personal_data = redaction.text, tuple(redaction.kinds)
-        turn.text, turn.injection = _without_injection(turn.text)
+        turn.text, turn.injection = without_injection(turn.text)
         remaining = turn.text
         for placeholder in PLACEHOLDERS.values():
             remaining = remaining.replace(placeholder, " ")

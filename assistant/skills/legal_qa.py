@@ -8,13 +8,22 @@ the question, the skill says so and offers a human officer instead of guessing.
 """
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 from assistant.answer import Answer, Citation, refusal
+from assistant.compose import LanguageModelUnavailable, Source, extractive_answer
 from assistant.pipeline.turn import Turn
 from assistant.security.roles import filters_for
 from assistant.skills.quoting import Quote, best_quote, coverage
 from assistant.skills.validity import validity_phrase
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence, citation_label
+
+if TYPE_CHECKING:
+    from assistant.compose.llm import LLMComposer
+
+log = logging.getLogger(__name__)
 
 CANDIDATES = 8
 MAX_CITATIONS = 3
@@ -33,23 +42,35 @@ NO_GROUNDING = (
 class LegalQA:
     intents = frozenset({"legal_question"})
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, llm: LLMComposer | None = None):
         self.kb = kb
+        self.llm = llm
         self.rarity = kb.retriever.diacritics.rarity() if kb.retriever.diacritics else None
 
     def retrieve(self, turn: Turn) -> None:
         turn.evidence = self.kb.search(turn.text, CANDIDATES, filters_for(turn.role, kinds=("law", "document")))
 
     def compose(self, turn: Turn) -> Answer:
-        chosen = self.select(turn.text, turn.evidence)
-        if not chosen:
-            return refusal(turn.intent, "no_grounding", NO_GROUNDING)
-        citations = [self.citation(e, q) for e, q in chosen]
-        first, *more = citations
-        lines = [f"Theo {first.label} ({self.validity(chosen[0][0])}):", f"«{first.text}»"]
-        for citation, (evidence, _) in zip(more, chosen[1:]):
-            lines += ["", f"Xem thêm {citation.label} ({self.validity(evidence)}):", f"«{citation.text}»"]
-        return Answer(text="\n".join(lines), intent=turn.intent, citations=tuple(citations), grounded=True)
+        """The language model's answer when one is configured and reachable, else the extractive one."""
+        sources = self.sources(turn)
+        if sources and self.llm is not None:
+            try:
+                return self.llm.compose(turn.text, sources, turn.intent)
+            except LanguageModelUnavailable as error:
+                log.warning("language model unavailable (%s); extractive answer used", error)
+        return self._quoted(turn.intent, sources)
+
+    def compose_extractive(self, turn: Turn) -> Answer:
+        """The quoted answer, never written by a model (the check step's fallback)."""
+        return self._quoted(turn.intent, self.sources(turn))
+
+    def sources(self, turn: Turn) -> list[Source]:
+        """The chosen passages as citations with their validity, most relevant first."""
+        return [Source(self.citation(e, q), self.validity(e)) for e, q in self.select(turn.text, turn.evidence)]
+
+    @staticmethod
+    def _quoted(intent: str, sources: list[Source]) -> Answer:
+        return extractive_answer(intent, sources) if sources else refusal(intent, "no_grounding", NO_GROUNDING)
 
     def select(self, question: str, evidence: list[Evidence]) -> list[tuple[Evidence, Quote]]:
         """The passages worth citing, in retrieval order, with their best quote.

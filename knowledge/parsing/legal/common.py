@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 from knowledge.parsing.citations import DOC_TYPES, find_cited_documents, number_key
 from knowledge.text import fold
@@ -58,16 +59,21 @@ def markdown_line(line: str) -> str:
     return line
 
 
-def parse_date(text: str) -> date | None:
-    """The first valid date written in ``text``, either way."""
+def dates_in(text: str) -> Iterator[tuple[date, tuple[int, int]]]:
+    """Every valid date written in ``text`` with its span, worded dates first."""
     for pattern in (_WORDED_DATE, _NUMERIC_DATE):
         for match in pattern.finditer(text):
             day, month, year = (int(g) for g in match.groups())
             try:
-                return date(year, month, day)
+                found = date(year, month, day)
             except ValueError:
                 continue
-    return None
+            yield found, match.span()
+
+
+def parse_date(text: str) -> date | None:
+    """The first valid date written in ``text``, either way."""
+    return next((day for day, _ in dates_in(text)), None)
 
 
 def effective_date(texts: list[str], issued_on: date | None) -> date | None:

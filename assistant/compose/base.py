@@ -1,0 +1,27 @@
+"""What every composer shares: the sources it writes from, and the error of an unreachable model."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import Citation
+
+
+@dataclass(frozen=True)
+class Source:
+    """One piece of evidence an answer may rest on.
+
+    ``citation.text`` is the quote, verbatim from the retrieved passage; ``validity``
+    says whether its document is in force, as a reader is told it
+    ("60/2014/QH13, còn hiệu lực").
+    """
+
+    citation: Citation
+    validity: str
+
+    def heading(self) -> str:
+        """"khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13, còn hiệu lực)"."""
+        return f"{self.citation.label or self.citation.title} ({self.validity})"
+
+
+class LanguageModelUnavailable(Exception):
+    """The model could not be asked: endpoint down, timeout, HTTP error, malformed reply."""

@@ -1,0 +1,17 @@
+"""The extractive composer (the default): the sources quoted verbatim, no model, no network."""
+from __future__ import annotations
+
+from assistant.answer import Answer
+from assistant.compose.base import Source
+
+
+def extractive_answer(intent: str, sources: list[Source]) -> Answer:
+    """The first source quoted as the answer, the others as further reading.
+
+    "Theo khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13, còn hiệu lực):\\n«Trong thời hạn 60 ngày…»"
+    """
+    first, *more = sources
+    lines = [f"Theo {first.heading()}:", f"«{first.citation.text}»"]
+    for source in more:
+        lines += ["", f"Xem thêm {source.heading()}:", f"«{source.citation.text}»"]
+    return Answer(text="\n".join(lines), intent=intent, citations=tuple(s.citation for s in sources), grounded=True)

@@ -1,0 +1,33 @@
+"""Configuration of the language-model endpoint from the environment."""
+import pytest
+
+from knowledge.errors import BadInput
+from knowledge.settings import Settings
+
+
+def test_without_an_endpoint_there_is_no_model():
+    settings = Settings.from_env({})
+    assert settings.llm_base_url is None and settings.llm_timeout == 60.0
+
+
+def test_an_endpoint_is_read_with_its_model_key_and_timeout_and_the_key_is_never_printed():
+    settings = Settings.from_env({
+        "TROLY_LLM_BASE_URL": "http://127.0.0.1:11434/v1", "TROLY_LLM_MODEL": "qwen2.5:7b-instruct",
+        "TROLY_LLM_API_KEY": "khoa-bi-mat", "TROLY_LLM_TIMEOUT": "12.5",
+    })
+    assert (settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout) == (
+        "http://127.0.0.1:11434/v1", "qwen2.5:7b-instruct", "khoa-bi-mat", 12.5)
+    assert "khoa-bi-mat" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"TROLY_LLM_BASE_URL": "http://127.0.0.1:8000/v1"}, "TROLY_LLM_MODEL"),
+        ({"TROLY_LLM_TIMEOUT": "mười"}, "TROLY_LLM_TIMEOUT"),
+        ({"TROLY_LLM_TIMEOUT": "-1"}, "TROLY_LLM_TIMEOUT"),
+    ],
+)
+def test_a_bad_model_configuration_is_refused_with_its_variable_named(env, message):
+    with pytest.raises(BadInput, match=message):
+        Settings.from_env(env)
