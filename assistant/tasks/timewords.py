@@ -109,7 +109,7 @@ class Scanner:
         return all(self.word(i + k, w) for k, w in enumerate(words))
 
     def digits(self, i: int) -> int | None:
-        if 0 <= i < len(self.atoms) and self.atoms[i].text.isdigit():
+        if 0 <= i < len(self.atoms) and self.atoms[i].text.isdecimal():
             return int(self.atoms[i].text)
         return None
 
