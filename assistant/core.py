@@ -15,6 +15,7 @@ from assistant.answer import Answer
 from assistant.compose import configured_llm
 from assistant.nlu import NLU, EmbeddedNLU
 from assistant.pipeline import Pipeline, Turn
+from assistant.pipeline.audit import Audit
 from assistant.pipeline.check import Check
 from assistant.pipeline.compose import Compose
 from assistant.pipeline.guard import Guard
@@ -22,6 +23,7 @@ from assistant.pipeline.normalise import Normalise
 from assistant.pipeline.respond import Respond
 from assistant.pipeline.retrieve import Retrieve
 from assistant.pipeline.understand import Understand
+from assistant.security.audit import AuditLog
 from assistant.security.roles import check_role
 from assistant.security.users import User, UserDirectory
 from assistant.sessions import SessionStore
@@ -55,6 +57,7 @@ class Assistant:
         self.sessions = SessionStore.open(self.settings)
         self.tickets = TicketStore.open(self.settings)
         self.users = UserDirectory.open(self.settings)
+        self.audit = AuditLog.open(self.settings)
         self.tasks = TaskStore.open(self.settings, self.users)
         self.nlu = nlu or EmbeddedNLU(data_dir=self.settings.data_dir)
         legal = LegalQA(self.kb, llm=llm or configured_llm(self.settings))
@@ -76,6 +79,7 @@ class Assistant:
                 Compose(),
                 Check(self.kb, fallback=legal.compose_extractive),
                 Respond(self.sessions),
+                Audit(self.audit),
             ]
         )
 

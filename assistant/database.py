@@ -33,10 +33,21 @@ def connect(path: Path, schema: str, durable: bool = True) -> sqlite3.Connection
     conn.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
     conn.execute("PRAGMA foreign_keys=ON")
     with transaction(conn):
-        for statement in schema.split(";"):
-            if statement.strip():
-                conn.execute(statement)
+        for statement in _statements(schema):
+            conn.execute(statement)
     return conn
+
+
+def _statements(schema: str) -> list[str]:
+    """The statements of ``schema``, split on the semicolons that end one (not those inside a trigger)."""
+    statements, pending = [], ""
+    for piece in schema.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending)
+            pending = ""
+    return statements
 
 
 @contextmanager

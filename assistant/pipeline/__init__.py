@@ -1,10 +1,10 @@
 """The answer pipeline: a message in, an ``Answer`` out, as a list of named steps.
 
-normalise → guard → understand → retrieve → compose → check → respond
+normalise → guard → understand → retrieve → compose → check → respond → audit
 
 Each step is a small class in a module of its own with ``name`` and
 ``__call__(turn)``. A step may end the turn early by setting ``turn.answer``
-(a named refusal, say); the steps marked ``always`` (check, respond) still run.
+(a named refusal, say); the steps marked ``always`` (check, respond, audit) still run.
 """
 from __future__ import annotations
 
