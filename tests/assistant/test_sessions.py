@@ -20,3 +20,44 @@ def test_a_fresh_id_is_made_when_none_is_given_and_bad_ids_are_refused(tmp_path)
     assert store.start(None, "citizen").id != store.start(None, "citizen").id
     with pytest.raises(BadInput):
         store.start("../etc/passwd", "citizen")
+
+
+CHAT_WRITER = """
+import sys, time
+from pathlib import Path
+from assistant.sessions import SessionStore, TurnRecord
+store = SessionStore(Path(sys.argv[1]))
+n = 0
+while True:
+    n += 1
+    session = store.start("phien-crash", "citizen", "web")
+    session.state.procedure = str(n)
+    store.finish_turn(session, TurnRecord("phien-crash", time.time(), "web", "citizen", "procedure_detail",
+                                          f"lượt {n}", "…", str(n), "Hộ tịch", True, None))
+    print(n, flush=True)
+"""
+
+
+def test_sigkill_during_chat_writes_leaves_state_and_log_agreeing(tmp_path):
+    """Killed mid-write, the store keeps every acknowledged turn, and the state matches the last turn logged."""
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+
+    path = tmp_path / "conversations.sqlite3"
+    for _ in range(3):
+        writer = subprocess.Popen([sys.executable, "-c", CHAT_WRITER, str(path)], stdout=subprocess.PIPE, text=True)
+        acknowledged = 0
+        while acknowledged < 150:
+            acknowledged = int(writer.stdout.readline())
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+
+        store = SessionStore(path)
+        turns = store.turns(session_id="phien-crash")
+        assert len(turns) >= acknowledged
+        assert [t.text for t in turns[-acknowledged:]] == [f"lượt {n}" for n in range(1, acknowledged + 1)]
+        assert store.start("phien-crash", "citizen").state.procedure == turns[-1].procedure
+        assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
