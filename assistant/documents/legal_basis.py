@@ -190,11 +190,34 @@ def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) ->
     return None
 
 
+@dataclass(frozen=True)
+class CitationCheck:
+    """One cited document: how the text names it, what the registry knows of it, the finding on it."""
+
+    label: str  # as the text names it: "Luật Cư trú số 81/2006/QH11", "Bộ luật Lao động"
+    number: str  # the số hiệu, or the name when none is known (as in ``CitedStatus``)
+    status: str  # in_force | amended | repealed | unknown
+    entry: RegistryEntry | None
+    line: Line  # where it is first cited
+    year: int | None  # the year written after a name cited without number
+    finding: Finding | None  # None: cited correctly
+
+
+def check_citations(lines: list[Line], registry: RegistryLookup, own_number: str | None = None) -> list[CitationCheck]:
+    """Every distinct document the lines cite, in reading order, with its status and finding."""
+    cited = _citations(lines, registry, own_number)
+    cited_keys = {item.key for item in cited} | {number_key(n) for line in lines for n in find_numbers(line.text)}
+    return [
+        CitationCheck(
+            item.label, item.number, item.status, item.entry, item.line, item.year, _finding(registry, item, cited_keys)
+        )
+        for item in cited
+    ]
+
+
 def check_legal_basis(
     lines: list[Line], registry: RegistryLookup, own_number: str | None = None
 ) -> tuple[list[Finding], list[CitedStatus]]:
     """Findings on the documents the lines cite, and the status of each."""
-    cited = _citations(lines, registry, own_number)
-    cited_keys = {item.key for item in cited} | {number_key(n) for line in lines for n in find_numbers(line.text)}
-    findings = [f for f in (_finding(registry, item, cited_keys) for item in cited) if f is not None]
-    return findings, [CitedStatus(item.number, item.status) for item in cited]
+    checks = check_citations(lines, registry, own_number)
+    return [c.finding for c in checks if c.finding is not None], [CitedStatus(c.number, c.status) for c in checks]
