@@ -23,7 +23,9 @@ from assistant.documents.findings import Severity
 from assistant.documents.legal_basis import CitationCheck
 from assistant.documents.lines import Line
 from assistant.hdnd.competence import LOCAL_GOVERNMENT_LAW, Competence
-from assistant.hdnd.figures import PERCENT, Amount, amounts, dates, deadlines, format_amount, number_value
+from assistant.hdnd.figures import (
+    PERCENT, Amount, amounts, dates, deadlines, format_amount, formulas, number_value,
+)
 from assistant.hdnd.structure import (
     CAN_THIET, KINH_PHI, MUC_TIEU, NOI_DUNG, TAC_DONG, TO_CHUC, PartStatus, Section, mentions,
 )
@@ -57,6 +59,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "HDND.FUNDING_AMOUNT_MISSING": ("warning", NGUON_LUC, "chưa nêu tổng kinh phí"),
     "HDND.FUNDING_SOURCE_MISSING": ("warning", NGUON_LUC, "chưa nêu nguồn kinh phí"),
     "HDND.FUNDING_SUM_MISMATCH": ("warning", NGUON_LUC, "tổng kinh phí không khớp các khoản chi tiết"),
+    "HDND.FUNDING_FORMULA_MISMATCH": ("warning", NGUON_LUC, "kinh phí không khớp với cách tính nêu kèm"),
     "HDND.IMPACT_MISSING": ("warning", TAC_DONG_C, "chưa đánh giá tác động"),
 }
 _PART_CRITERION = {CAN_THIET: CAN_THIET_C, MUC_TIEU: CAN_THIET_C, NOI_DUNG: KHA_THI, TO_CHUC: KHA_THI, KINH_PHI: NGUON_LUC}
@@ -423,6 +426,17 @@ def _resources(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
         mismatch = _sum_mismatch(section)
         if mismatch:
             issues.append(mismatch)
+    for sentence, line, section in items:
+        for formula in formulas(sentence):
+            if abs(formula.value - formula.amount.value) > formula.amount.value / 200:
+                issues.append(issue(
+                    "HDND.FUNDING_FORMULA_MISMATCH",
+                    f"Kinh phí {formula.amount.text} ({line.location}) không khớp với cách tính nêu kèm"
+                    f" ({formula.expression} = {format_amount(formula.value, formula.amount.unit)}): đề nghị cơ quan trình"
+                    " rà soát lại dự toán.",
+                    f"{section.ref}, {line.location}",
+                    format_amount(formula.amount.value, formula.amount.unit),
+                ))
     return excerpts, issues
 
 

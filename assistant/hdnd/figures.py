@@ -60,6 +60,45 @@ def amounts(text: str) -> list[Amount]:
     return found
 
 
+# "702 triệu đồng (780 ha x 60 kg/ha x 15.000 đồng/kg x 50%)": an amount and the product it is computed by.
+_FORMULA = re.compile(r"\(([^()]*?\d[^()]*?(?:\s[x×*]\s[^()]*?)+)\)")
+_FACTOR_SPLIT = re.compile(r"\s[x×*]\s")
+
+
+@dataclass(frozen=True)
+class Formula:
+    amount: Amount  # the amount stated
+    expression: str  # as written inside the brackets
+    value: Decimal  # what the expression comes to, in the amount's unit
+
+
+def _factor(text: str) -> Decimal | None:
+    money = amounts(text)
+    if money:
+        return money[0].value
+    percent = PERCENT.search(text)
+    if percent:
+        return number_value(percent.group("number")) / 100
+    number = re.search(_NUMBER, text)
+    return number_value(number.group()) if number else None
+
+
+def formulas(text: str) -> list[Formula]:
+    """Amounts followed by the product that computes them, with what the product comes to."""
+    found = []
+    stated = amounts(text)
+    for match in _FORMULA.finditer(text):
+        before = [a for a in stated if a.end <= match.start() and not text[a.end : match.start()].strip()]
+        factors = [_factor(part) for part in _FACTOR_SPLIT.split(match.group(1))]
+        if not before or None in factors:
+            continue
+        value = Decimal(1)
+        for factor in factors:
+            value *= factor
+        found.append(Formula(before[-1], match.group(1), value))
+    return found
+
+
 def dates(text: str) -> list[str]:
     """Dates, periods and deadlines as written, in order."""
     return [m.group() for m in DATE.finditer(text)]
