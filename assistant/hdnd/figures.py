@@ -24,8 +24,9 @@ _MONTH = r"tháng\s+\d{1,2}(?:\s*(?:năm|/)\s*\d{4})?"
 _PERIOD = r"(?:giai đoạn|năm học|niên khóa|từ năm|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?|quý\s+[IV]+(?:\s*(?:năm|/)\s*\d{4})?"
 DATE = re.compile(rf"{_DAY_MONTH}|{_MONTH}|{_PERIOD}", re.IGNORECASE)
 DEADLINE = re.compile(
-    rf"(?:trước|chậm nhất|muộn nhất|đến hết|hoàn thành|trong thời hạn|trong vòng|kể từ|không quá)\s+(?:ngày\s+)?"
-    rf"(?:{_DAY_MONTH}|{_MONTH}|{_PERIOD}|\d+\s*(?:ngày|tháng|năm|tuần)(?: làm việc)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)",
+    rf"(?:trước|chậm nhất|muộn nhất|đến hết|hoàn thành|trong thời hạn|trong vòng|kể từ|không quá)\s+"
+    rf"(?:{_DAY_MONTH}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|{_MONTH}|{_PERIOD}"
+    rf"|\d+\s*(?:ngày|tháng|năm|tuần)(?: làm việc)?)",
     re.IGNORECASE,
 )
 # Any number worth keeping in a summary: not the "1." of a list, nor a bare "a)".

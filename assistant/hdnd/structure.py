@@ -52,6 +52,7 @@ _TITLE_WORDS = {
 }
 _TITLE_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in _TITLE_WORDS.items()}
 _ROMAN = re.compile(r"^([IVXLC]+)\.\s+(.+)$")
+_PART = re.compile(r"^(?:PHẦN|Phần)\s+([IVXLC]+|\d+|thứ \w+)\s*[.:]?\s+(.+)$")  # "PHẦN I. CƠ SỞ PHÁP LÝ"
 _ARABIC = re.compile(r"^(\d+)\.\s+(.+)$")
 _CAN_CU_LINE = re.compile(r"^Căn cứ\b")
 # What a part says when it has no title of its own (sentences, diacritics kept).
@@ -82,6 +83,9 @@ class Section:
         """ "mục V", "mục 4", or "phần mở đầu"."""
         if self.heading is None:
             return "phần mở đầu"
+        part = _PART.match(self.heading.text)
+        if part:
+            return f"phần {part.group(1)}"
         match = _ROMAN.match(self.heading.text) or _ARABIC.match(self.heading.text)
         return f"mục {match.group(1)}" if match else f"mục “{self.heading.text}”"
 
@@ -89,7 +93,7 @@ class Section:
     def title(self) -> str:
         if self.heading is None:
             return "Phần mở đầu"
-        match = _ROMAN.match(self.heading.text) or _ARABIC.match(self.heading.text)
+        match = _PART.match(self.heading.text) or _ROMAN.match(self.heading.text) or _ARABIC.match(self.heading.text)
         return (match.group(2) if match else self.heading.text).split(":")[0].strip()
 
     @property
@@ -125,7 +129,7 @@ def _title_kinds(title: str) -> frozenset[str]:
 def _heading(line: Line) -> tuple[int, str] | None:
     """(level, title) of a heading line: 1 for "I. …" or capitals, 2 for "1. Title" (short, or "1. Title: text")."""
     text = line.text
-    roman = _ROMAN.match(text)
+    roman = _PART.match(text) or _ROMAN.match(text)
     if roman:
         return 1, roman.group(2)
     if is_upper(text) and len(text.split()) >= 2:
