@@ -117,6 +117,24 @@ def _with_cited_bases(statuses: dict[str, PartStatus], checks: list[CitationChec
     return {**statuses, CAN_CU: replace(statuses[CAN_CU], found=True, where=where)}
 
 
+class _NoRegistry:
+    """Without a knowledge base the citations are still found, but nothing is known of them."""
+
+    def lookup(self, number: str) -> None:
+        return None
+
+    def lookup_title(self, title: str) -> None:
+        return None
+
+
+def _citations(document: Submission, registry: RegistryLookup | None) -> list[CitationCheck]:
+    """The documents ``document`` cites, checked against ``registry``; without one, unchecked and without finding."""
+    lines = list(document.paragraphs)
+    if registry is not None:
+        return check_citations(lines, registry, _own_number(document))
+    return [replace(c, finding=None) for c in check_citations(lines, _NoRegistry(), _own_number(document))]
+
+
 def review(
     submission: Submission,
     draft: Submission | None = None,
@@ -125,11 +143,8 @@ def review(
 ) -> HdndReport:
     """The report on a tờ trình already read."""
     sections = find_sections(submission)
-    lines = list(submission.paragraphs)
-    checks = check_citations(lines, registry, _own_number(submission)) if registry is not None else []
-    draft_checks = (
-        check_citations(list(draft.paragraphs), registry, _own_number(draft)) if registry and draft else []
-    )
+    checks = _citations(submission, registry)
+    draft_checks = _citations(draft, registry) if draft else []
     statuses = _with_cited_bases(parts(sections), checks)
     found = competence.find(submission.metadata, statuses[KINH_PHI].found) if competence else None
     shown: set[str] = set()

@@ -30,6 +30,10 @@ def hdnd_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def true_registry() -> RegistryDouble:
+    return registry_2024()
+
+
+def registry_2024() -> RegistryDouble:
     """What was in force when the fixtures were written (2024)."""
     return RegistryDouble(
         entry("77/2015/QH13", "Luật Tổ chức chính quyền địa phương", "amended", 2015, amended_by=["47/2019/QH14"]),

@@ -71,6 +71,14 @@ def test_without_a_registry_the_report_says_what_it_did_not_check(hdnd_dir):
     assert competence.notes == ("Chưa tra cứu quy định về thẩm quyền: chưa có cơ sở dữ liệu văn bản.",)
 
 
+@pytest.mark.parametrize("case", cases(), ids=lambda c: c["file"])
+def test_without_a_registry_the_citations_are_still_read(hdnd_dir, case):
+    """Only the registry's findings go: a tờ trình citing laws is not said to cite none."""
+    draft = hdnd_dir / case["draft"] if case.get("draft") else None
+    raised = {i.id for i in review_submission(hdnd_dir / case["file"], draft).questions}
+    assert raised == {i for i in case["issues"] if not i.startswith("LEGAL_BASIS_")}
+
+
 def test_the_json_of_the_report(hdnd_dir, true_registry):
     data = json.loads(json.dumps(report_of(hdnd_dir, cases()[1], true_registry).to_dict(), ensure_ascii=False))
     assert list(data) == [
