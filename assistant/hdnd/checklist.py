@@ -171,12 +171,12 @@ def _sentences(part: PartStatus) -> list[tuple[str, Line, Section]]:
     return [(s, line, section) for section in part.sections for s, line in section.sentences()]
 
 
-def _excerpt(sentence: str, line: Line, section: Section) -> Excerpt:
+def excerpt(sentence: str, line: Line, section: Section) -> Excerpt:
     return Excerpt(sentence, f"{section.ref}, {line.location}")
 
 
 def _first_excerpts(part: PartStatus, count: int = 1) -> list[Excerpt]:
-    return [_excerpt(*item) for item in _sentences(part)[:count]]
+    return [excerpt(*item) for item in _sentences(part)[:count]]
 
 
 def _need(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
@@ -228,7 +228,7 @@ def _conformity(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
     issues += _legal_issues(inputs.citations, "tờ trình")
     issues += _legal_issues(inputs.draft_citations, "dự thảo nghị quyết")
     excerpts = [
-        _excerpt(sentence, line, section)
+        excerpt(sentence, line, section)
         for section in inputs.sections
         for sentence, line in section.sentences()
         if _POLICY.search(sentence)
@@ -313,7 +313,7 @@ def _feasibility(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
     if to_chuc.found:
         excerpts += _first_excerpts(to_chuc)
         timed = [
-            _excerpt(sentence, line, section)
+            excerpt(sentence, line, section)
             for section in inputs.sections
             for sentence, line in section.sentences()
             if (section in to_chuc.sections or (_TIMELINE_WORDS.search(sentence) and CAN_THIET not in section.kinds))
@@ -401,7 +401,7 @@ def _resources(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
     with_amounts = [(s, line, sec) for s, line, sec in items if any(not a.rate for a in amounts(s))]
     ref = part.sections[0].ref
     if with_amounts:
-        excerpts.append(_excerpt(*with_amounts[0]))
+        excerpts.append(excerpt(*with_amounts[0]))
     else:
         issues.append(issue(
             "HDND.FUNDING_AMOUNT_MISSING",
@@ -410,7 +410,7 @@ def _resources(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
         ))
     sources = [(s, line, sec) for s, line, sec in items if _FUNDING_SOURCE.search(s)]
     if sources:
-        excerpts += [_excerpt(*item) for item in sources[:2]]
+        excerpts += [excerpt(*item) for item in sources[:2]]
     else:
         listed = [
             _item_label(s, next(a for a in amounts(s) if not a.rate)) for s, _, _ in with_amounts if _ITEM_MARK.match(s)
@@ -451,7 +451,7 @@ def _impact(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
         )]
     titled = any(TAC_DONG in s.kinds for s in part.sections)
     chosen = [item for item in _sentences(part) if titled or mentions(TAC_DONG, item[0])]
-    return [_excerpt(*item) for item in chosen[:2]], []
+    return [excerpt(*item) for item in chosen[:2]], []
 
 
 def assess(inputs: Inputs) -> tuple[list[Issue], list[ChecklistItem]]:
