@@ -5,7 +5,8 @@ with its place ("mục IV, dòng 24"), ranked by the words they share with the q
 ("kinh phí dự kiến bao nhiêu?") keeps only the sentences that state an amount; one on validity ("căn cứ nào đã
 hết hiệu lực?") is answered from the report's legal-basis table, one on time ("thực hiện đến khi nào?") keeps
 the sentences that state a date or a deadline. A word the question shares with a sentence counts the more, the
-fewer sentences hold it; one shared syllable alone (the "tế" of "quốc tế" and "y tế") is no answer.
+fewer sentences hold it; one shared syllable alone (the "tế" of "quốc tế" and "y tế") is no answer, nor is a
+tờ trình in which most words of the question appear nowhere ("kinh phí xây sân bay quốc tế").
 """
 
 from __future__ import annotations
@@ -66,13 +67,18 @@ def answer_about(report: HdndReport, submission: Submission, question: str) -> F
     """What the tờ trình (and its review) says on ``question``; ``found`` is False when it says nothing."""
     folded = fold(question)
     sentences = _sentences(submission)
+    wanted = _terms(question)
+    words = {t for t in wanted if "_" not in t}
+    held = set().union(*(_terms(e.text) for e in sentences))
+    if len(words & held) * 2 < len(words):  # most of what it asks about is nowhere in the tờ trình
+        return FollowUp((f"{report.reference} không nêu nội dung này.",), ())
     if _VALIDITY.search(folded):
         return _validity(report, sentences, bool(_NO_LONGER.search(folded)))
     if _MONEY.search(folded):
         sentences = [e for e in sentences if amounts(e.text)]
     elif _WHEN.search(folded):
         sentences = [e for e in sentences if dates(e.text) or deadlines(e.text)]
-    best = _ranked(_terms(question), sentences)[:TOP]
+    best = _ranked(wanted, sentences)[:TOP]
     if not best:
         return FollowUp((f"{report.reference} không nêu nội dung này.",), ())
     return FollowUp(tuple(f"- «{e.text}» ({e.location})" for e in best), tuple(best))

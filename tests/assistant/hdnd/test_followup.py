@@ -44,3 +44,4 @@ def test_a_question_the_to_trinh_does_not_answer(y_te):
     report, submission = y_te
     answer = answer_about(report, submission, "sân bay quốc tế")
     assert not answer.found and answer.lines == ("Tờ trình số 98/TTr-UBND không nêu nội dung này.",)
+    assert not answer_about(report, submission, "kinh phí xây sân bay quốc tế là bao nhiêu?").found
