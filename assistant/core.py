@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.answer import Answer
 from assistant.compose import configured_llm
+from assistant.hdnd import CompetenceFinder
 from assistant.nlu import NLU, EmbeddedNLU
 from assistant.pipeline import Pipeline, Turn
 from assistant.pipeline.audit import Audit
@@ -30,6 +31,7 @@ from assistant.sessions import SessionStore
 from assistant.skills.citizen_guide import CitizenGuide
 from assistant.skills.conversation import Conversation
 from assistant.skills.feedback import Feedback
+from assistant.skills.hdnd_secretary import HdndSecretary
 from assistant.skills.legal_qa import LegalQA
 from assistant.skills.office import Drafting, Reminders, Review
 from assistant.tasks import TaskStore
@@ -69,6 +71,7 @@ class Assistant:
             Drafting(self.settings.data_dir / "drafts"),
             Review(self.kb),
             Reminders(self.tasks),
+            HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd"),
         ]
         self.pipeline = Pipeline(
             [

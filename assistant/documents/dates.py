@@ -99,3 +99,14 @@ def parse_date_line(text: str) -> DateLine | None:
     if place and not place[0].isupper():
         problems.append(f"chữ cái đầu của địa danh phải viết hoa (“{place}”)")
     return DateLine(place, tuple(problems))
+
+
+def date_of_line(text: str) -> date | None:
+    """The date a date line names ("Đà Nẵng, ngày 15 tháng 11 năm 2024"), None when blank or impossible."""
+    match = _DATE_LINE.match(text)
+    if not match or not all((match.group(g) or "").isdigit() for g in ("d", "m", "y")):
+        return None
+    try:
+        return date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None

@@ -44,6 +44,7 @@ _NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")  # cited by name, witho
 # Where the words that may belong to a cited name stop.
 _SPAN_END = re.compile(r"[;:.(\n“”\"]|\s(?:ngày|số|năm)\s+\d|\s(?:đã|được|có hiệu lực|quy định)\s")
 _MAX_NAME_WORDS = 30
+_NUMBER_OF_NAME = re.compile(r"\s*,?\s*số\s*")  # between a name and its number
 _NORMATIVE = re.compile(r"/\d{4}/|QH\d|HĐNN|HDNN|-L")  # a year in the number, or a law of the legislature
 _YEAR_AFTER = re.compile(
     r"^\s*,?\s*(?:số\s+\S+\s+)?(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(\d{4})|ngày\s+\d{1,2}/\d{1,2}/(\d{4})|năm\s+(\d{4}))",
@@ -109,13 +110,21 @@ def _by_title(registry: RegistryLookup, text: str, cited: CitedDocument) -> tupl
     return cited.title or "", None, cited.end
 
 
-def _resolve(registry: RegistryLookup, line: Line, cited: CitedDocument) -> _Resolved:
+def _by_number(registry: RegistryLookup, line: Line, cited: CitedDocument, name: str | None = None) -> _Resolved:
+    entry = registry.lookup(cited.number)
+    label = f"{name or cited.title or cited.doc_type or 'Văn bản'} số {cited.number}"
+    return _Resolved(label, number_key(cited.number), cited.number, entry, None, cited.end, line)
+
+
+def _resolve(registry: RegistryLookup, line: Line, cited: CitedDocument, following: CitedDocument | None) -> _Resolved:
+    """What the registry knows of a citation; a name followed by "số <number>" is the document of that number
+    ("Luật Khám bệnh, chữa bệnh số 15/2023/QH15": the comma splits the citation, not the document)."""
     text = line.text
     if cited.number:
-        entry = registry.lookup(cited.number)
-        label = f"{cited.title or cited.doc_type or 'Văn bản'} số {cited.number}"
-        return _Resolved(label, number_key(cited.number), cited.number, entry, None, cited.end, line)
+        return _by_number(registry, line, cited)
     title, entry, end = _by_title(registry, text, cited)
+    if following is not None and following.number and _NUMBER_OF_NAME.fullmatch(text[end : following.start]):
+        return _by_number(registry, line, following, title or None)
     year_match = _YEAR_AFTER.match(text[end:])
     year = int(next(g for g in year_match.groups() if g)) if year_match else None
     key = number_key(entry.number) if entry and entry.number else fold(title)
@@ -129,10 +138,11 @@ def _citations(lines: list[Line], registry: RegistryLookup, own_number: str | No
     found = []
     for line in lines:
         covered = 0  # a name resolved over later type words ("… của Luật A và Luật B") covers them
-        for cited in find_cited_documents(line.text):
+        cites = find_cited_documents(line.text)
+        for index, cited in enumerate(cites):
             if cited.start < covered or (cited.number is None and cited.doc_type not in _NAMED_TYPES):
                 continue  # inside a name already read, or "Hiến pháp" / an unnumbered decision
-            resolved = _resolve(registry, line, cited)
+            resolved = _resolve(registry, line, cited, cites[index + 1] if index + 1 < len(cites) else None)
             covered = resolved.end
             if resolved.key in seen or resolved.key == own:
                 continue
@@ -190,11 +200,36 @@ def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) ->
     return None
 
 
+@dataclass(frozen=True)
+class CitationCheck:
+    """One cited document: how the text names it, what the registry knows of it, the finding on it."""
+
+    label: str  # as the text names it: "Luật Cư trú số 81/2006/QH11", "Bộ luật Lao động"
+    number: str  # the số hiệu, or the name when none is known (as in ``CitedStatus``)
+    status: str  # in_force | amended | repealed | unknown
+    entry: RegistryEntry | None
+    line: Line  # where it is first cited
+    by_name: bool  # cited by its name, without a number
+    year: int | None  # the year written after a name cited without number
+    finding: Finding | None  # None: cited correctly
+
+
+def check_citations(lines: list[Line], registry: RegistryLookup, own_number: str | None = None) -> list[CitationCheck]:
+    """Every distinct document the lines cite, in reading order, with its status and finding."""
+    cited = _citations(lines, registry, own_number)
+    cited_keys = {item.key for item in cited} | {number_key(n) for line in lines for n in find_numbers(line.text)}
+    return [
+        CitationCheck(
+            item.label, item.number, item.status, item.entry, item.line, item.by_name, item.year,
+            _finding(registry, item, cited_keys),
+        )
+        for item in cited
+    ]
+
+
 def check_legal_basis(
     lines: list[Line], registry: RegistryLookup, own_number: str | None = None
 ) -> tuple[list[Finding], list[CitedStatus]]:
     """Findings on the documents the lines cite, and the status of each."""
-    cited = _citations(lines, registry, own_number)
-    cited_keys = {item.key for item in cited} | {number_key(n) for line in lines for n in find_numbers(line.text)}
-    findings = [f for f in (_finding(registry, item, cited_keys) for item in cited) if f is not None]
-    return findings, [CitedStatus(item.number, item.status) for item in cited]
+    checks = check_citations(lines, registry, own_number)
+    return [c.finding for c in checks if c.finding is not None], [CitedStatus(c.number, c.status) for c in checks]

@@ -6,8 +6,9 @@ follow-up ("lệ phí bao nhiêu?") with no procedure under discussion is a requ
 find one. Officers and delegates ask about the law behind procedures ("thời hạn đăng
 ký khai sinh là bao lâu?" wants the khoản, not the portal's page), so for them a
 procedure question is a legal question unless it asks for the procedure itself
-(thủ tục, hồ sơ, giấy tờ, nộp hồ sơ, lệ phí, trực tuyến). Staff skills are refused to citizens here,
-before any work is done.
+(thủ tục, hồ sơ, giấy tờ, nộp hồ sơ, lệ phí, trực tuyến). A file a delegate sends is a tờ trình to review
+(``hdnd_review``), and while one is under review, a delegate's question naming what a tờ trình holds (kinh phí,
+căn cứ, đối tượng, mục tiêu, ...) is about it. Staff skills are refused to citizens here, before any work is done.
 """
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from knowledge.text import fold
 _ASKS_FOR_PROCEDURE = re.compile(
     r"\b(?:thu tuc|ho so|giay to|nop (?:ho so|o dau|truc tuyen|online)|noi nop|le phi|dich vu cong|truc tuyen|online"
     r"|mau don|to khai|can (?:nhung )?(?:gi|giay))\b"
+)
+_ABOUT_SUBMISSION = re.compile(
+    r"\b(?:to trinh|du thao|kinh phi|nguon von|von dau tu|ngan sach|can cu|hieu luc|doi tuong|muc ho tro|muc tieu"
+    r"|thoi gian thuc hien|to chuc thuc hien|tac dong|su can thiet)\b"
 )
 NOT_PERMITTED = "Chức năng này dành cho cán bộ, công chức và đại biểu. Bạn có thể hỏi về thủ tục hành chính hoặc gửi phản ánh, kiến nghị."
 
@@ -46,8 +51,18 @@ class Understand:
             intent = "procedure_guide"
         if intent == "procedure_guide" and turn.role != "citizen" and not _ASKS_FOR_PROCEDURE.search(fold(turn.text)):
             intent = "legal_question"
+        if _about_submission(turn):
+            intent = "hdnd_review"
         turn.intent = intent
         if not may_use(turn.role, intent):
             turn.answer = refusal(intent, "not_permitted", NOT_PERMITTED)
             return
         turn.skill = self.skills.get(intent) or self.skills["out_of_scope"]
+
+
+def _about_submission(turn: Turn) -> bool:
+    if turn.role != "delegate":
+        return False
+    if turn.upload is not None:
+        return True
+    return turn.session.state.submission is not None and bool(_ABOUT_SUBMISSION.search(fold(turn.text)))

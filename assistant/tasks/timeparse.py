@@ -198,7 +198,8 @@ class _Resolver:
     def _unread_number(self, facts: list[Fact]) -> str | None:
         """A number no fact took, next to one that was taken (anywhere, when strict): we misread it.
 
-        Document numbers ("123/UBND-VP") are not time; "trước"/"chậm nhất" do not make a number near.
+        Document numbers ("123/UBND-VP") and ordinals ("thứ 12") are not time; "trước"/"chậm nhất" do not
+        make a number near.
         """
         covered = {i for f in facts for i in range(f.first, f.last)}
         anchors = [f for f in facts if f.kind not in ("before", "by", "after")]
@@ -211,6 +212,8 @@ class _Resolver:
                 last += 1
             if find_numbers(self.scan.source[atom.start:atoms[last - 1].end]):
                 continue
+            if self.scan.word(i - 1, "thứ"):
+                continue  # an ordinal the weekday reading left: "kỳ họp thứ 12"
             near = any(
                 (f.last <= i and self.scan.between_fillers(f.last, i)) or (last <= f.first and self.scan.between_fillers(last, f.first))
                 for f in anchors

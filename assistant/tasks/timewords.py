@@ -66,7 +66,9 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _FILLERS = {"lúc", "vào", "khoảng", "tầm", "đúng", "ngày", "hôm", "buổi", "là", ",", "-", ":", "nhé", "nha", "ạ", "và", "định", "kỳ"}
 # After these words "toi" is the pronoun tôi, not the evening.
 _VERBS_BEFORE_ME = {"nhắc", "cho", "giúp", "với", "của", "bảo", "gọi", "báo", "hỏi", "gửi", "mời", "giùm", "dùm"}
-_ORDINAL_NOUNS = {"lần", "bước", "kỳ", "đợt", "phần", "mục", "điều", "khoản", "chương", "quý", "người", "bản", "trang", "hạng", "vòng", "tầng"}
+_ORDINAL_NOUNS = {"lần", "bước", "kỳ", "đợt", "phần", "mục", "điều", "khoản", "chương", "quý", "người", "bản", "trang", "hạng", "vòng", "tầng", "khóa", "phiên"}
+# "kỳ họp thứ 12", "phiên họp thứ hai": the n-th session; "họp thứ Hai" alone is Monday's meeting.
+_ORDINAL_COMPOUNDS = (("kỳ", "họp"), ("phiên", "họp"))
 _HONORIFICS = {"anh", "chị", "em", "cô", "chú", "bác", "ông", "bà", "đồng"}
 
 
@@ -384,9 +386,13 @@ class Scanner:
         last = i
         if self.word(i - 1, *_ORDINAL_NOUNS):  # "lần thứ hai" is the second time, not Monday
             return None
+        if any(self.seq(i - 2, *compound) for compound in _ORDINAL_COMPOUNDS):
+            return None
         if self.word(i, "thứ") or (self.word(i, "t") and self.glued(i + 1) and self.digits(i + 1) is not None):
             number = self.digits(i + 1)
             if number is not None:
+                if number >= 10:
+                    return None  # an ordinal ("lần thứ 12"), no day of the week
                 if not 2 <= number <= 7:
                     return self.add("invalid", i, i + 2, ("date", f"Không có “thứ {number}” (thứ 2 đến thứ 7, Chủ nhật)."))
                 day, last = number - 2, i + 2

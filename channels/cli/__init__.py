@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "channels.cli.users",
     "channels.cli.remind",
     "channels.cli.audit",
+    "channels.cli.hdnd",
 )
 
 log = logging.getLogger("troly")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from assistant.documents.dates import format_place_date, parse_date_line
+from assistant.documents.dates import date_of_line, format_place_date, parse_date_line
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,17 @@ def test_a_correct_date_line_and_a_missing_place():
 
 def test_a_sentence_ending_in_a_date_is_not_a_date_line():
     assert parse_date_line("Báo cáo gửi về Sở Tư pháp trước ngày 20 tháng 02 năm 2024.") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đà Nẵng, ngày 15 tháng 11 năm 2024", date(2024, 11, 15)),
+        ("TP. Hồ Chí Minh, ngày 5 tháng 3 năm 2020", date(2020, 3, 5)),
+        ("Quảng Nam, ngày      tháng      năm 2024", None),  # left blank for the văn thư
+        ("Hà Nội, ngày 30 tháng 02 năm 2024", None),  # no such day
+        ("Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;", None),  # not a date line
+    ],
+)
+def test_the_date_a_date_line_names(text, expected):
+    assert date_of_line(text) == expected

@@ -57,6 +57,20 @@ def test_a_name_with_a_comma_is_one_document(registry):
     )
 
 
+def test_a_name_with_a_comma_belongs_to_the_number_after_it(registry):
+    assert check("Căn cứ Luật Cán bộ, công chức số 22/2008/QH12;", registry) == ([], [("22/2008/QH12", "in_force")])
+    # a newer law of the same name: the number decides, not the older law the registry knows by that name
+    findings, cited = check("Căn cứ Luật Cán bộ, công chức số 52/2019/QH14;", registry)
+    assert cited == [("52/2019/QH14", "unknown")]
+    assert findings == [
+        (
+            "LEGAL_BASIS_UNKNOWN",
+            "không tìm thấy Luật Cán bộ, công chức số 52/2019/QH14 trong cơ sở dữ liệu văn bản; kiểm tra lại số,"
+            " ký hiệu và hiệu lực",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     "text, code",
     [

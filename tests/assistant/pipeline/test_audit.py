@@ -45,14 +45,17 @@ def test_restricted_documents_an_officer_was_shown_are_recorded_once(log):
     ]
 
 
-def test_drafts_and_reviews_are_recorded_with_their_file(log, tmp_path):
+def test_drafts_reviews_and_submissions_are_recorded_with_their_file(log, tmp_path):
     drafted = Answer("Đã soạn giấy mời.", "draft_document", grounded=True, attachment=str(tmp_path / "giay-moi-1.docx"))
     reviewed = Answer("Rà soát xong.", "review_document", grounded=True)
     Audit(log)(turn(drafted))
+    submission = Answer("Báo cáo thẩm tra.", "hdnd_review", grounded=True)
     Audit(log)(turn(reviewed, upload=tmp_path / "du-thao-cong-van.docx"))
+    Audit(log)(turn(submission, upload=tmp_path / "to-trinh-12.docx"))
     assert [(e.action, e.target, e.detail) for e in log.entries()] == [
         ("draft", "giay-moi-1.docx", "soạn giấy mời họp giao ban"),
         ("review", "du-thao-cong-van.docx", ""),
+        ("hdnd_review", "to-trinh-12.docx", ""),
     ]
 
 

@@ -145,6 +145,16 @@ def test_extract_finds_the_time_inside_a_message() -> None:
     assert due("họp lần thứ hai vào ngày mai lúc 14h") == "2026-11-25 14:00"
 
 
+def test_the_nth_session_of_a_council_is_no_weekday() -> None:
+    session = extract_when("kỳ họp thứ 12 ngày 10/12", NOW)
+    assert session.result.due.strftime("%Y-%m-%d %H:%M") == "2026-12-10 08:00"
+    assert [session.text[a:b] for a, b in session.spans] == ["ngày 10/12"]
+    assert extract_when("phiên họp thứ hai lúc 9h ngày 3/12", NOW).result.due.strftime("%d/%m %H:%M") == "03/12 09:00"
+    assert extract_when("hội nghị lần thứ 21 vào 14h ngày 5/12", NOW).result.due.strftime("%d/%m %H:%M") == "05/12 14:00"
+    assert due("họp thứ Hai tuần sau") == "2026-11-30 08:00"  # without "kỳ"/"phiên" it is Monday's meeting
+    assert "thứ 8" in asks("thứ 8 tuần sau").question
+
+
 def test_what_it_cannot_read_makes_it_ask_never_guess() -> None:
     assert due("9am mai") == "2026-11-25 09:00" and due("3pm thứ Sáu") == "2026-11-27 15:00"
     assert due("nửa đêm nay") == "2026-11-25 00:00"
