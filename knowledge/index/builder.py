@@ -116,7 +116,13 @@ def build_index(
 
 
 def open_index(directory: Path, embedder: Embedder | None, fusion: FusionSettings = FusionSettings()) -> HybridRetriever:
-    """A retriever over a generation; BadInput when it was built with another embedder."""
+    """A retriever over a generation; BadInput when it was built with another embedder or version."""
+    missing = [name for name in (PASSAGES, KEYWORD, DIACRITICS, PRIORS) if not (directory / name).exists()]
+    if missing:
+        raise BadInput(
+            f"chỉ mục {directory.name} thiếu {', '.join(missing)} (tạo bởi phiên bản cũ hoặc chưa hoàn tất): "
+            "chạy lại 'troly ingest' (index from an older version: rebuild it)"
+        )
     passages = PassageStore(directory / PASSAGES)
     built_with = passages.meta.get("embedder", "")
     if embedder is not None and built_with and built_with != embedder.name:

@@ -1,7 +1,16 @@
 import pytest
 
 from knowledge.chunking import procedure_passage
-from knowledge.index.builder import CITIZEN_PROCEDURE_PRIOR, LOCAL_PROCEDURE_PRIOR, procedure_priors
+from knowledge.errors import BadInput
+from knowledge.index.builder import (
+    CITIZEN_PROCEDURE_PRIOR,
+    LOCAL_PROCEDURE_PRIOR,
+    PRIORS,
+    IndexSettings,
+    build_index,
+    open_index,
+    procedure_priors,
+)
 from knowledge.models import Passage, Procedure
 
 
@@ -26,3 +35,12 @@ def test_priors_favour_citizen_procedures_handled_locally():
         LOCAL_PROCEDURE_PRIOR,
         0.0,
     ])
+
+
+def test_an_index_from_an_older_version_asks_for_a_rebuild(tmp_path):
+    law = Passage("60/2014/QH13#16", "law", "60/2014/QH13", "Luật Hộ tịch", "Điều 16. Thủ tục đăng ký khai sinh", "Người đi đăng ký khai sinh nộp tờ khai.")
+    build_index(tmp_path, [law], [], None, IndexSettings())
+    assert open_index(tmp_path, None).retrieve("đăng ký khai sinh")
+    (tmp_path / PRIORS).unlink()
+    with pytest.raises(BadInput, match="troly ingest"):
+        open_index(tmp_path, None)
