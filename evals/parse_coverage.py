@@ -164,11 +164,11 @@ def render(cov: Coverage) -> str:
             sum(len(f.articles) for f in files),
             "n/a" if kind == "appendix" else sum(len(f.headings or []) for f in files),
             sum(1 for f in files if f.differs), sum(f.appendix_units for f in files),
-            sum(1 for r in relations if r.verb == "repeals"), sum(1 for r in relations if r.verb == "amends"),
+            *(sum(1 for r in relations if r.verb == verb) for verb in ("repeals", "amends", "expires_with")),
         ])
     lines += _table(
         ["format", "files", "files with a document", "documents", "with số hiệu", "with ngày hiệu lực",
-         "Điều parsed", "heading lines", "files differing", "appendix units", "repeals", "amends"],
+         "Điều parsed", "heading lines", "files differing", "appendix units", "repeals", "amends", "earlier amending acts"],
         rows,
     )
     lines += ["", "Files without any document: " + (", ".join(f"`{f.source}`" for f in cov.files if not f.documents) or "none") + "."]
@@ -209,6 +209,9 @@ def render(cov: Coverage) -> str:
     lines += ["### Every repeal read from vlc-2022 and Markdown văn bản", ""]
     repeals = [r for kind in ("vlc", "markdown") for r in cov.relations(kind) if r.verb == "repeals"]
     lines += _table(["repealing", "repealed", "evidence"], [[r.subject_id, r.object_number, r.evidence[:220]] for r in repeals])
+    lines += ["", "### Earlier amending acts of a repealed law (repealed when the registry's title says it is an amending act, else amended)", ""]
+    expiring = [r for kind in ("vlc", "markdown") for r in cov.relations(kind) if r.verb == "expires_with"]
+    lines += _table(["repealing", "amending act", "evidence"], [[r.subject_id, r.object_number, r.evidence[:220]] for r in expiring])
     return "\n".join(lines) + "\n"
 
 

@@ -143,10 +143,15 @@ class Relation:
 
     ``repeals`` ends the whole document (it *hết hiệu lực*, is *bãi bỏ* or *thay thế*);
     ``amends`` changes, adds or repeals part of it (*sửa đổi, bổ sung*, partial *bãi bỏ*).
+    ``expires_with``: the object once amended a document the subject repeals ("Luật X số A
+    đã được sửa đổi, bổ sung theo Luật số B ... hết hiệu lực"): its amending provisions
+    expire with it. A whole amending act (its title says "sửa đổi, bổ sung") is thereby
+    repealed; any other act (Luật Đầu tư công amending Luật Bảo vệ môi trường in passing)
+    is only amended. The registry decides, knowing the object's title.
     """
 
     subject_id: str
-    verb: Literal["repeals", "amends"]
+    verb: Literal["repeals", "amends", "expires_with"]
     object_number: str
     evidence: str = ""  # the sentence that says so, for the record
     object_title: str = ""  # the object's name where the text gives it ("Luật Cư trú")

@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS statuses (
 # When two files give one document different access levels, the stricter wins.
 _STRICTNESS = {level: rank for rank, level in enumerate(ACCESS_LEVELS)}
 # lookup_title: among documents sharing a title, the first status here wins.
+_AMENDING_ACT = re.compile(r"^(?:\S+\s+){0,3}sửa đổi, bổ sung", re.IGNORECASE)  # "Luật Sửa đổi, bổ sung một số điều của ..."
 _TITLE_PREFERENCE = {"in_force": 0, "amended": 1, "unknown": 2, "repealed": 3}
 
 
@@ -205,9 +206,11 @@ class Registry:
                 for subject_key, subject_id, effective_on, verb in by_object.get(key, [])
                 if _takes_effect(_date(effective_on), identities.get(subject_key), today)
             ]
+            identity = identities.get(key)
+            whole = "repeals" if identity is not None and _AMENDING_ACT.search(identity.title) else "amends"
+            in_effect = [(s, whole if verb == "expires_with" else verb) for s, verb in in_effect]
             repealers = sorted({s for s, verb in in_effect if verb == "repeals"})
             amenders = sorted({s for s, verb in in_effect if verb == "amends"})
-            identity = identities.get(key)
             if repealers:
                 status = "repealed"
             elif identity is None or (identity.effective_on and identity.effective_on > today):

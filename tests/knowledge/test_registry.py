@@ -53,7 +53,7 @@ def test_a_repeal_takes_effect_with_the_repealing_act(fixture_registry):
     fixture_registry.derive_statuses(date(2031, 1, 1))
     old = fixture_registry.lookup("20/2010/QH12")
     assert (old.status, old.replaced_by, old.title) == ("repealed", ("12/2030/QH16",), "Luật Vườn hoa")
-    assert fixture_registry.lookup("30/2015/QH13").status == "repealed"
+    assert fixture_registry.lookup("30/2015/QH13").status == "unknown"  # its amendments expired; cited only, so no title says more
     assert fixture_registry.lookup("12/2030/QH16").status == "in_force"
 
 
@@ -64,6 +64,20 @@ def test_amendments_in_effect_make_a_document_amended(fixture_registry):
     decree = fixture_registry.get("50/2019/NĐ-CP")
     assert (decree.status, decree.amended_by, decree.in_corpus) == ("amended", ("05/2024/NĐ-CP",), True)
     assert fixture_registry.lookup("05/2024/NĐ-CP").in_corpus is False
+
+
+def test_an_earlier_amending_act_expires_with_the_law_it_amended_only_when_it_is_a_whole_amending_act(registry):
+    evidence = "Luật Cư trú số 81/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 36/2013/QH13 và Luật số 39/2019/QH14 hết hiệu lực"
+    relations = [Relation("68/2020/QH14", "repeals", "81/2006/QH11", evidence)] + [
+        Relation("68/2020/QH14", "expires_with", number, evidence) for number in ("36/2013/QH13", "39/2019/QH14")
+    ]
+    registry.add_document(law("68/2020/QH14", "Luật Cư trú", date(2021, 7, 1), relations))
+    registry.add_document(law("81/2006/QH11", "Luật Cư trú", date(2007, 7, 1)))
+    registry.add_document(law("36/2013/QH13", "Luật Sửa đổi, bổ sung một số điều của Luật Cư trú", date(2014, 1, 1)))
+    registry.add_document(law("39/2019/QH14", "Luật Đầu tư công", date(2020, 1, 1)))
+    registry.derive_statuses(TODAY)
+    assert [registry.lookup(n).status for n in ("81/2006/QH11", "36/2013/QH13", "39/2019/QH14")] == ["repealed", "repealed", "amended"]
+    assert registry.lookup("39/2019/QH14").amended_by == ("68/2020/QH14",)
 
 
 def test_identity_merges_sources_and_prefers_a_real_title(fixture_registry):
@@ -146,16 +160,22 @@ def test_statuses_of_shared_corpus_documents(shared_legal, tmp_path):
     files = [root / "vlc-2022" / name for name in (
         "Luat-68-2020-QH14-cu-tru-435315.txt", "Bo-Luat-lao-dong-2019-333670.txt",
         "Luat-Doanh-nghiep-2014-259730.txt", "Luat-Doanh-nghiep-so-59-2020-QH14-427301.txt",
-    )] + [root / "phapdien" / "hanh-chinh-tu-phap__ho-tich.md", root / "nd30-2020" / "Phuluc1.md"]
+        "Luat-so-72-2020-QH14-Bao-ve-moi-truong-2020-431147.txt", "Luat-Dau-tu-cong-2019-362113.txt",
+    )] + [root / "phapdien" / name for name in ("hanh-chinh-tu-phap__ho-tich.md", "trat-tu-an-toan-xa-hoi__cu-tru.md")] + [
+        root / "nd30-2020" / "Phuluc1.md"
+    ]
     with Registry(tmp_path / "registry.sqlite") as registry:
         for path in files:
             for parsed in parse_legal_file(path, root):
                 registry.add_document(parsed)
         registry.derive_statuses(TODAY)
         residence = registry.lookup("81/2006/QH11")
-        assert (residence.status, residence.replaced_by, residence.in_corpus) == ("repealed", ("68/2020/QH14",), False)
+        assert (residence.status, residence.replaced_by) == ("repealed", ("68/2020/QH14",))
         assert residence.title == "Luật Cư trú"
         assert registry.lookup("68/2020/QH14").status in ("in_force", "amended")
+        assert registry.lookup("36/2013/QH13").status == "repealed"  # Luật sửa đổi, bổ sung ... Luật Cư trú
+        public_investment = registry.lookup("39/2019/QH14")  # amended Luật Bảo vệ môi trường 2014 in passing
+        assert public_investment.status == "amended" and "72/2020/QH14" in public_investment.amended_by
         labour = registry.lookup("10/2012/QH13")
         assert (labour.status, labour.replaced_by, labour.doc_type) == ("repealed", ("45/2019/QH14",), "Bộ luật")
         assert registry.lookup("68/2014/QH13").replaced_by == ("59/2020/QH14",)

@@ -3,8 +3,10 @@
 Final provisions say it in a few set phrases:
 
 - "Luật Cư trú số 81/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số
-  36/2013/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành" — both
-  numbers are repealed (the amending law goes with the law it amended);
+  36/2013/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành" — the first
+  is repealed, the amending act's provisions expire with it (``expires_with``: the
+  registry repeals a whole amending act, and only amends a law such as Luật Đầu tư
+  công that amended it in passing);
 - "Thông tư này thay thế Thông tư số 47/2016/TT-BTTTT", "... được thay thế bởi
   Luật này", "Bãi bỏ Pháp lệnh ... số ..." — repealed;
 - "Các quy định về ... của Luật X số N hết hiệu lực", "Bãi bỏ Điều 5 của Luật X
@@ -72,7 +74,11 @@ def _sentence_relations(sentence: str) -> list[tuple[str, CitedDocument, date | 
             if _PARTIAL.match(item):
                 found += [("amends", c, when) for c in _numbered(find_cited_documents(item), _before_history(item))]
             else:
-                found += [("repeals", c, when) for c in _numbered(find_cited_documents(item))]
+                history = _before_history(item)
+                found += [
+                    ("repeals" if history is None or c.start < history else "expires_with", c, when)
+                    for c in _numbered(find_cited_documents(item))
+                ]
         return found
     replaces = _REPLACES.search(sentence)
     if replaces:

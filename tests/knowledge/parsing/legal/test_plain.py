@@ -58,7 +58,7 @@ def test_repeal_and_amendments_of_the_final_provisions(legal_fixtures):
     found = {(r.verb, r.object_number) for r in parsed.relations}
     assert found == {
         ("repeals", "20/2010/QH12"),
-        ("repeals", "30/2015/QH13"),  # the law that had amended it goes with it
+        ("expires_with", "30/2015/QH13"),  # the law that had amended it: its amendments expire too
         ("amends", "10/2020/QH14"),
         ("amends", "11/2021/QH15"),
     }
@@ -89,10 +89,10 @@ def test_luat_ho_tich_dieu_16(shared_legal):
     assert dieu16.khoans[0].text.startswith("Người đi đăng ký khai sinh nộp tờ khai theo mẫu quy định và giấy chứng sinh")
 
 
-def test_luat_cu_tru_2020_repeals_the_2006_law_and_its_amending_law(shared_legal):
+def test_luat_cu_tru_2020_repeals_the_2006_law_and_its_amending_law_expires_with_it(shared_legal):
     parsed = only(parse_legal_file(shared_legal / "vlc-2022" / "Luat-68-2020-QH14-cu-tru-435315.txt", shared_legal))
-    repeals = {r.object_number for r in parsed.relations if r.verb == "repeals"}
-    assert repeals == {"81/2006/QH11", "36/2013/QH13"}
+    assert {r.object_number for r in parsed.relations if r.verb == "repeals"} == {"81/2006/QH11"}
+    assert {r.object_number for r in parsed.relations if r.verb == "expires_with"} == {"36/2013/QH13"}
     assert parsed.document.effective_on == date(2021, 7, 1)
     amended = {r.object_number for r in parsed.relations if r.verb == "amends"}
     assert {"59/2014/QH13", "25/2012/QH13", "28/2009/QH12"} <= amended

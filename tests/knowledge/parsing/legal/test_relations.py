@@ -14,7 +14,7 @@ def found(text, number="12/2030/QH16"):
     [
         (
             "2. Luật Cư trú số 81/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 36/2013/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.",
-            [("repeals", "81/2006/QH11"), ("repeals", "36/2013/QH13")],
+            [("repeals", "81/2006/QH11"), ("expires_with", "36/2013/QH13")],
         ),
         ("Bộ luật Lao động số 10/2012/QH13 hết hiệu lực thi hành kể từ ngày Bộ luật này có hiệu lực.", [("repeals", "10/2012/QH13")]),
         ("Luật này thay thế Luật thuế thu nhập doanh nghiệp số 09/2003/QH11.", [("repeals", "09/2003/QH11")]),
