@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 
 from assistant.answer import Answer
@@ -35,7 +36,7 @@ def tiny_assistant(tiny_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     from assistant.core import Assistant
 
     data = tmp_path / "data"
-    shutil.copytree(tiny_index / "data", data)
+    shutil.copytree(tiny_index / "data", data, symlinks=True)
     monkeypatch.setenv("TROLY_DATA_DIR", str(data))
     return Assistant(Settings(knowledge_dir=tiny_index / "knowledge", data_dir=data, embedder="hash"))
 
@@ -58,3 +59,10 @@ class ScriptedAssistant:
 def scripted(tmp_path: Path):
     """``scripted(answer, ...)``: a ScriptedAssistant that will give these answers in turn."""
     return lambda *answers: ScriptedAssistant(tmp_path / "scripted", list(answers))
+
+
+@pytest.fixture(scope="session")
+def http() -> httpx.Client:
+    """One HTTP client for the whole session (making one costs a tenth of a second)."""
+    with httpx.Client(timeout=30) as client:
+        yield client

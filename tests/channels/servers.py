@@ -60,6 +60,8 @@ class StandIn(ABC):
         stand_in = self
 
         class Handler(BaseHTTPRequestHandler):
+            wbufsize = -1  # one write per answer: no delayed-ACK wait between its headers and its body
+
             def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
                 self._handle("POST")
 
@@ -87,7 +89,7 @@ class StandIn(ABC):
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     def __enter__(self) -> "StandIn":
         self._thread.start()
