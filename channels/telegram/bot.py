@@ -29,6 +29,7 @@ from channels.telegram.format import CHOICE_DATA, render_answer, render_text, se
 
 log = logging.getLogger(__name__)
 
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]  # the kinds of update the bot asks Telegram for
 TEXT_ONLY = "Hiện tôi chỉ đọc được tin nhắn chữ. Bạn hãy nhập câu hỏi bằng chữ nhé."
 LINK_IN_PRIVATE = f"Hãy nhắn /{LINK_COMMAND} MÃ trong cuộc trò chuyện riêng với tôi, không nhắn trong nhóm."
 

@@ -164,6 +164,11 @@ class ZaloClient:
         self.tokens = tokens
         self._http = http
 
+    @classmethod
+    def open(cls, config: ZaloConfig, data_dir: Path, http: httpx.Client) -> "ZaloClient":
+        """A client whose tokens are kept in ``data_dir``."""
+        return cls(config, ZaloTokens(config, data_dir / TOKENS_DATABASE, http), http)
+
     def send(self, user_id: str, texts: list[str]) -> None:
         """Send texts in order, each within ``TEXT_LIMIT``."""
         for text in texts:

@@ -21,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from channels.chat import APOLOGY, ChatGateway
 from channels.hosting import app_assistant, app_service
-from channels.zalo.api import TOKENS_DATABASE, ZaloClient, ZaloError, ZaloTokens
+from channels.zalo.api import ZaloClient, ZaloError
 from channels.zalo.config import ZaloConfig
 from channels.zalo.events import EVENTS_DATABASE, EventGate, Rejected
 from channels.zalo.format import render_answer, render_text
@@ -69,8 +69,7 @@ def _from_environment(app: FastAPI) -> ZaloWebhook | None:
         return None
     assistant = app_assistant(app)
     data_dir = assistant.settings.data_dir
-    http = httpx.Client()
-    client = ZaloClient(config, ZaloTokens(config, data_dir / TOKENS_DATABASE, http), http)
+    client = ZaloClient.open(config, data_dir, httpx.Client())
     return ZaloWebhook(EventGate(config, data_dir / EVENTS_DATABASE), client, ChatGateway(assistant, "zalo"))
 
 

@@ -39,8 +39,11 @@ class BotApi(StandIn):
             self._updates.append(update)
 
     def fail(self, method: str, code: int, description: str) -> None:
-        """Answer every call of ``method`` with this Telegram error."""
+        """Answer every call of ``method`` with this Telegram error, until ``recover``."""
         self._failures[method] = (code, description)
+
+    def recover(self, method: str) -> None:
+        del self._failures[method]
 
     # what the tests read -------------------------------------------------------------------
 
