@@ -25,6 +25,7 @@ from channels.zalo.api import ZaloClient, ZaloError
 from channels.zalo.config import ZaloConfig
 from channels.zalo.events import EVENTS_DATABASE, EventGate, Rejected
 from channels.zalo.format import render_answer, render_text
+from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +68,9 @@ def _from_environment(app: FastAPI) -> ZaloWebhook | None:
     if config is None:
         log.warning("Zalo webhook called but TROLY_ZALO_APP_ID is not set")
         return None
-    assistant = app_assistant(app)
-    data_dir = assistant.settings.data_dir
+    data_dir = Settings.from_env().data_dir
     client = ZaloClient.open(config, data_dir, httpx.Client())
-    return ZaloWebhook(EventGate(config, data_dir / EVENTS_DATABASE), client, ChatGateway(assistant, "zalo"))
+    return ZaloWebhook(EventGate(config, data_dir / EVENTS_DATABASE), client, ChatGateway(app_assistant(app), "zalo"))
 
 
 router = APIRouter()
