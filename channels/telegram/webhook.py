@@ -3,7 +3,7 @@
 Telegram posts each update with the header ``X-Telegram-Bot-Api-Secret-Token`` set to
 the ``secret_token`` given to ``setWebhook`` (``troly telegram --set-webhook URL``);
 a request without the right secret is refused with 403, a body that is not an update
-with 400. An update is handled before the route answers 200, so a failure to reach
+with 400 (415 not JSON, 413 over 1 MB). An update is handled before the route answers 200, so a failure to reach
 Telegram (500) makes Telegram deliver it again; a failure inside the bot is the bot's
 (it logs and apologises) and still answers 200, as does an update of a kind the bot
 does not handle. Include ``router`` in the FastAPI app; the service is built from the
@@ -23,7 +23,7 @@ from fastapi.concurrency import run_in_threadpool
 from telegram import Update
 
 from channels.chat import ChatGateway
-from channels.hosting import app_assistant, app_service
+from channels.hosting import BodyRefused, app_assistant, app_service, json_body
 from channels.telegram.bot import build_application
 from channels.telegram.config import TelegramConfig
 
@@ -102,7 +102,9 @@ async def telegram_update(request: Request) -> Response:
         log.warning("Telegram webhook: wrong or missing secret token from %s", request.client.host if request.client else "?")
         return Response("wrong secret token", status_code=403)
     try:
-        update = webhook.parse(await request.body())
+        update = webhook.parse(await json_body(request))
+    except BodyRefused as exc:
+        return Response(exc.reason, status_code=exc.status)
     except ValueError as exc:
         return Response(str(exc), status_code=400)
     await webhook.process(update)

@@ -1,7 +1,7 @@
 """The Zalo OA webhook route: ``POST /zalo/webhook``.
 
 Each event is admitted by ``events.EventGate`` (401 forged or stale, 400 malformed,
-a replay ignored with 200). A ``user_send_text`` event is answered through
+a replay ignored with 200; 415 not JSON, 413 over 1 MB). A ``user_send_text`` event is answered through
 ``ChatGateway`` (session ``zalo:<user id>``) and the answer sent back with the OA's
 customer-service message API before the route answers 200; other events are logged
 and ignored. A failure to answer is logged and the person gets an apology when
@@ -20,7 +20,7 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from channels.chat import APOLOGY, ChatGateway
-from channels.hosting import app_assistant, app_service
+from channels.hosting import BodyRefused, app_assistant, app_service, json_body
 from channels.zalo.api import ZaloClient, ZaloError
 from channels.zalo.config import ZaloConfig
 from channels.zalo.events import EVENTS_DATABASE, EventGate, Rejected
@@ -81,7 +81,10 @@ async def zalo_event(request: Request) -> Response:
     webhook = await run_in_threadpool(app_service, request.app, STATE_NAME, _from_environment)
     if webhook is None:
         return Response("Zalo channel not configured", status_code=404)
-    body = await request.body()
+    try:
+        body = await json_body(request)
+    except BodyRefused as exc:
+        return Response(exc.reason, status_code=exc.status)
     try:
         await run_in_threadpool(webhook.receive, body, request.headers.get(SIGNATURE_HEADER))
     except Rejected as exc:
