@@ -165,7 +165,7 @@ def _run(args: argparse.Namespace) -> int:
     """The scheduler loop, with the chat channels configured in the environment (Telegram, Zalo);
     after each tick it also delivers officers' replies to tickets over those channels."""
     from assistant.tickets import TicketStore
-    from channels.delivery import Outbound, deliver_replies  # the chat libraries, for this command only
+    from channels.outbound import Outbound, deliver_replies  # the chat libraries, for this command only
 
     if args.interval <= 0:
         raise BadInput("--interval phải lớn hơn 0")

@@ -15,8 +15,9 @@ import asyncio
 import threading
 
 from assistant.tasks import DuePoint
+from assistant.tickets import Ticket
 from channels.chat import address_of
-from channels.formatting import reminder_text
+from channels.formatting import reminder_text, ticket_reply_text
 from channels.telegram.config import TelegramConfig
 from channels.telegram.format import Outgoing, render_text, send
 
@@ -60,15 +61,16 @@ class TelegramNotifier:
 
 
 class TelegramReplies:
-    """``deliver(session_id, text)``: a text to the Telegram chat of a conversation ("tg:<chat id>")."""
+    """``deliver(ticket)``: an officer's reply, as a text to the Telegram chat of a conversation ("tg:<chat id>")."""
 
     channel = "telegram"
 
     def __init__(self, sender: TelegramSender) -> None:
         self.sender = sender
 
-    def __call__(self, session_id: str, text: str) -> None:
-        chat_id = address_of(self.channel, session_id)
+    def deliver(self, ticket: Ticket) -> bool:
+        chat_id = address_of(self.channel, ticket.session_id or "")
         if chat_id is None:
-            raise ValueError(f"'{session_id}' is not a Telegram conversation")
-        self.sender.send(chat_id, render_text(text))
+            raise ValueError(f"'{ticket.session_id}' is not a Telegram conversation")
+        self.sender.send(chat_id, render_text(ticket_reply_text(ticket)))
+        return True

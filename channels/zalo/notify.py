@@ -8,8 +8,9 @@ refuses, the scheduler retries and finally records the reminder as failed.
 from __future__ import annotations
 
 from assistant.tasks import DuePoint
+from assistant.tickets import Ticket
 from channels.chat import address_of
-from channels.formatting import reminder_text
+from channels.formatting import reminder_text, ticket_reply_text
 from channels.zalo.api import ZaloClient
 from channels.zalo.format import render_text
 
@@ -27,15 +28,16 @@ class ZaloNotifier:
 
 
 class ZaloReplies:
-    """``deliver(session_id, text)``: a text to the Zalo user of a conversation ("zalo:<user id>")."""
+    """``deliver(ticket)``: an officer's reply, as a text to the Zalo user of a conversation ("zalo:<user id>")."""
 
     channel = "zalo"
 
     def __init__(self, client: ZaloClient) -> None:
         self.client = client
 
-    def __call__(self, session_id: str, text: str) -> None:
-        user_id = address_of(self.channel, session_id)
+    def deliver(self, ticket: Ticket) -> bool:
+        user_id = address_of(self.channel, ticket.session_id or "")
         if user_id is None:
-            raise ValueError(f"'{session_id}' is not a Zalo conversation")
-        self.client.send(user_id, render_text(text))
+            raise ValueError(f"'{ticket.session_id}' is not a Zalo conversation")
+        self.client.send(user_id, render_text(ticket_reply_text(ticket)))
+        return True

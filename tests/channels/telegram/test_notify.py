@@ -7,6 +7,7 @@ import pytest
 
 from assistant.security.users import UserDirectory
 from assistant.tasks import ReminderConfig, Scheduler, TaskStore, WebInbox
+from assistant.tickets import TicketStore
 from channels.telegram.config import TelegramConfig
 from channels.telegram.notify import TelegramNotifier, TelegramReplies, TelegramSender
 from tests.assistant.conftest import START, FakeClock
@@ -71,11 +72,15 @@ def test_a_reminder_telegram_refused_is_retried_and_marked_as_a_possible_repeat(
     assert [d.status for d in store.deliveries()] == ["delivered"]
 
 
-def test_an_officers_reply_goes_to_the_chat_of_the_conversation(api, sender):
-    deliver = TelegramReplies(sender)
-    deliver("tg:-100200300", "Cán bộ Nguyễn Văn Minh trả lời yêu cầu HT-20261124-0001 của bạn:\nHồ sơ <đã nhận>.")
+def test_an_officers_reply_goes_to_the_chat_of_the_conversation(api, sender, tmp_path):
+    tickets = TicketStore(tmp_path / "tickets.sqlite3")
+    group = tickets.create("handover", "gặp cán bộ", "telegram", "tg:-100200300")
+    answered = tickets.reply(group.code, "Hồ sơ <đã nhận>.", "Nguyễn Văn Minh")
+    replies = TelegramReplies(sender)
+    assert replies.deliver(answered) is True
     [message] = [r.params for r in api.calls("sendMessage")]
     assert (message["chat_id"], message["text"]) == (
-        "-100200300", "Cán bộ Nguyễn Văn Minh trả lời yêu cầu HT-20261124-0001 của bạn:\nHồ sơ &lt;đã nhận&gt;.")
+        "-100200300", f"Cán bộ Nguyễn Văn Minh trả lời yêu cầu {group.code} của bạn:\nHồ sơ &lt;đã nhận&gt;.")
+    elsewhere = tickets.reply(tickets.create("handover", "gặp cán bộ", "zalo", "zalo:99").code, "Chào bạn.", "Minh")
     with pytest.raises(ValueError, match="not a Telegram conversation"):
-        deliver("zalo:99", "…")
+        replies.deliver(elsewhere)

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.security.users import UserDirectory
 from assistant.tasks import DuePoint, ReminderConfig, Scheduler, TaskStore
+from assistant.tickets import TicketStore
 from channels.zalo.api import ZaloClient, ZaloError
 from channels.zalo.config import ZaloConfig
 from channels.zalo.notify import ZaloNotifier, ZaloReplies
@@ -48,13 +49,17 @@ def test_a_possible_repeat_is_marked(oa, client):
     assert oa.texts("8001") == ["(nhắc lại) Đến hạn — việc #1"]
 
 
-def test_an_officers_reply_goes_to_the_zalo_user_of_the_conversation(oa, client):
-    deliver = ZaloReplies(client)
-    deliver("zalo:246845883529197922", "Cán bộ Lê Văn Hùng trả lời yêu cầu KN-20261124-0002 của bạn:\nĐã chuyển phòng Tư pháp.")
+def test_an_officers_reply_goes_to_the_zalo_user_of_the_conversation(oa, client, tmp_path):
+    tickets = TicketStore(tmp_path / "tickets.sqlite3")
+    request = tickets.create("kien_nghi", "mở thêm quầy một cửa", "zalo", "zalo:246845883529197922")
+    answered = tickets.reply(request.code, "Đã chuyển phòng Tư pháp.", "Lê Văn Hùng")
+    replies = ZaloReplies(client)
+    assert replies.deliver(answered) is True
     assert oa.texts("246845883529197922") == [
-        "Cán bộ Lê Văn Hùng trả lời yêu cầu KN-20261124-0002 của bạn:\nĐã chuyển phòng Tư pháp."]
+        f"Cán bộ Lê Văn Hùng trả lời yêu cầu {request.code} của bạn:\nĐã chuyển phòng Tư pháp."]
+    elsewhere = tickets.reply(tickets.create("handover", "gặp cán bộ", "telegram", "tg:42").code, "Chào bạn.", "Hùng")
     with pytest.raises(ValueError, match="not a Zalo conversation"):
-        deliver("tg:42", "…")
+        replies.deliver(elsewhere)
 
 
 def test_a_refused_reminder_raises_so_the_scheduler_tries_again(oa, client):

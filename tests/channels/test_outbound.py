@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.tickets import TicketStore
-from channels.delivery import Outbound, deliver_replies
+from channels.outbound import Outbound, deliver_replies, telegram_replies, zalo_replies
+from knowledge.errors import BadInput
 from knowledge.settings import Settings
 from tests.channels.telegram.bot_api import TOKEN, BotApi
 from tests.channels.zalo.oa_api import APP_ID, APP_SECRET, OA_SECRET, OaApi
@@ -66,3 +67,27 @@ def test_a_channel_that_fails_keeps_its_reply_for_the_next_run_and_stops_no_othe
     assert (tickets.get(first.code).delivered, tickets.get(second.code).delivered) == (False, True)
     telegram.recover("sendMessage")
     assert deliver_replies(tickets, channels.deliverers()) == 1 and tickets.get(first.code).delivered
+
+
+def test_the_web_app_gets_each_channels_deliverer_from_the_environment(tmp_path, monkeypatch, scripted):
+    assistant = scripted()
+    assistant.settings = Settings.from_env({"TROLY_DATA_DIR": str(tmp_path / "data")})
+    for name in ("TROLY_TELEGRAM_TOKEN", "TROLY_ZALO_APP_ID"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(BadInput, match="TROLY_TELEGRAM_TOKEN"):
+        telegram_replies(assistant)
+    with pytest.raises(BadInput, match="TROLY_ZALO_APP_ID"):
+        zalo_replies(assistant)
+    with OaApi() as zalo:
+        for name, value in {"TROLY_ZALO_APP_ID": APP_ID, "TROLY_ZALO_SECRET_KEY": OA_SECRET, "TROLY_ZALO_APP_SECRET": APP_SECRET,
+                            "TROLY_ZALO_REFRESH_TOKEN": "refresh-1", "TROLY_ZALO_API_BASE": zalo.url,
+                            "TROLY_ZALO_OAUTH_BASE": zalo.url, "TROLY_TELEGRAM_TOKEN": TOKEN}.items():
+            monkeypatch.setenv(name, value)
+        tickets = TicketStore(tmp_path / "tickets.sqlite3")
+        ticket = tickets.reply(tickets.create("phan_anh", "đèn đường hỏng", "zalo", "zalo:8001").code, "Đã sửa.", "Minh")
+        replies, by_telegram = zalo_replies(assistant), telegram_replies(assistant)
+        assert (replies.channel, by_telegram.channel) == ("zalo", "telegram")
+        by_telegram.sender.close()
+        assert replies.deliver(ticket) is True
+        assert zalo.texts("8001") == [f"Cán bộ Minh trả lời yêu cầu {ticket.code} của bạn:\nĐã sửa."]
+    assert (tmp_path / "data" / "zalo-tokens.sqlite3").exists()
