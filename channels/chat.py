@@ -45,7 +45,7 @@ APOLOGY = "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời 
 NEEDS_LINK = f"Chức năng nhắc việc dành cho cán bộ đã liên kết tài khoản: nhắn /{LINK_COMMAND} MÃ (mã lấy trên hệ thống)."
 
 _LINK = re.compile(r"^\s*/?(?:lienket|lien\s*ket)(?:\s+(?P<code>[a-z0-9]{4}-?[a-z0-9]{4}))?\s*$")
-_LOCKS: WeakKeyDictionary[Assistant, threading.Lock] = WeakKeyDictionary()
+_LOCKS: WeakKeyDictionary[Assistant, threading.RLock] = WeakKeyDictionary()
 _LOCKS_GUARD = threading.Lock()
 
 
@@ -68,9 +68,11 @@ def link_code(text: str) -> str | None:
     return (match.group("code") or "") if match else None
 
 
-def _lock(assistant: Assistant) -> threading.Lock:
+def assistant_lock(assistant: Assistant) -> threading.RLock:
+    """The one lock of ``assistant`` in this process: its SQLite stores take one caller at a time.
+    Every channel of a process that shares an assistant (chat webhooks, the web app) holds it around a turn."""
     with _LOCKS_GUARD:
-        return _LOCKS.setdefault(assistant, threading.Lock())
+        return _LOCKS.setdefault(assistant, threading.RLock())
 
 
 class ChatGateway:
@@ -81,7 +83,7 @@ class ChatGateway:
             raise ValueError(f"unknown chat channel: {channel}")
         self.assistant = assistant
         self.channel = channel
-        self._lock = _lock(assistant)
+        self._lock = assistant_lock(assistant)
 
     def user(self, address: str) -> User | None:
         with self._lock:

@@ -1,13 +1,14 @@
 """The chat gateway: conversations, account links and reminder replies shared by Telegram and Zalo."""
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 
 import pytest
 
 from assistant.answer import Answer
 from assistant.tasks.dates import TZ
-from channels.chat import NEEDS_LINK, ChatGateway, address_of, link_code, session_id
+from channels.chat import NEEDS_LINK, ChatGateway, address_of, assistant_lock, link_code, session_id
 
 
 def test_a_conversation_is_named_by_its_channel_and_address():
@@ -58,3 +59,15 @@ def test_a_reply_to_a_reminder_marks_the_task_done_for_a_linked_officer_only(scr
 def test_only_chat_channels_have_a_gateway(scripted):
     with pytest.raises(ValueError, match="unknown chat channel"):
         ChatGateway(scripted(), "web")
+
+
+def test_a_turn_waits_while_another_channel_of_the_process_holds_the_assistant(scripted):
+    assistant = scripted(Answer("Chào bạn.", "greeting"))
+    gateway = ChatGateway(assistant, "zalo")
+    with assistant_lock(assistant):
+        turn = threading.Thread(target=gateway.handle, args=("8001", "xin chào"))
+        turn.start()
+        turn.join(0.3)
+        assert turn.is_alive() and assistant.calls == []
+    turn.join(5)
+    assert [c["message"] for c in assistant.calls] == ["xin chào"]
