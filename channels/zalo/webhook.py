@@ -8,7 +8,7 @@ and ignored. A failure to answer is logged and the person gets an apology when
 possible: the event stays answered 200, since Zalo's retry would be a replay anyway.
 
 Include ``router`` in the FastAPI app; the service is built from the environment
-(``channels.zalo.config``; stores in ``TROLY_DATA_DIR``) or taken from
+(``channels.zalo.config``; stores in the assistant's data dir) or taken from
 ``app.state.zalo_webhook``.
 """
 from __future__ import annotations
@@ -25,7 +25,6 @@ from channels.zalo.api import ZaloClient, ZaloError
 from channels.zalo.config import ZaloConfig
 from channels.zalo.events import EVENTS_DATABASE, EventGate, Rejected
 from channels.zalo.format import render_answer, render_text
-from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +67,10 @@ def _from_environment(app: FastAPI) -> ZaloWebhook | None:
     if config is None:
         log.warning("Zalo webhook called but TROLY_ZALO_APP_ID is not set")
         return None
-    data_dir = Settings.from_env().data_dir
+    assistant = app_assistant(app)
+    data_dir = assistant.settings.data_dir
     client = ZaloClient.open(config, data_dir, httpx.Client())
-    return ZaloWebhook(EventGate(config, data_dir / EVENTS_DATABASE), client, ChatGateway(app_assistant(app), "zalo"))
+    return ZaloWebhook(EventGate(config, data_dir / EVENTS_DATABASE), client, ChatGateway(assistant, "zalo"))
 
 
 router = APIRouter()

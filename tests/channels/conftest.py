@@ -45,6 +45,7 @@ class ScriptedAssistant:
     """Answers with the next prepared ``Answer`` and records each call; real user and task stores."""
 
     def __init__(self, data_dir: Path, answers: list[Answer]) -> None:
+        self.settings = Settings.from_env({"TROLY_DATA_DIR": str(data_dir)})
         self.users = UserDirectory(data_dir / "users.sqlite3")
         self.tasks = TaskStore(data_dir / "tasks.sqlite3", self.users)
         self.answers = list(answers)

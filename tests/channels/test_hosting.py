@@ -19,7 +19,7 @@ from tests.channels.telegram.bot_api import TOKEN, BotApi
 from tests.channels.zalo.oa_api import APP_ID, APP_SECRET, OA_SECRET, OaApi
 
 
-def test_both_routes_configure_themselves_from_the_environment(scripted, data_dir, monkeypatch, http):
+def test_both_routes_configure_themselves_from_the_environment(scripted, monkeypatch, http):
     assistant = scripted(Answer("Xin chào từ Telegram!", "greeting"), Answer("Xin chào từ Zalo!", "greeting"))
     app = FastAPI()
     app.state.assistant = assistant
@@ -42,7 +42,8 @@ def test_both_routes_configure_themselves_from_the_environment(scripted, data_di
         assert (to_telegram.status_code, to_zalo.status_code) == (200, 200)
         assert [r.params["text"] for r in telegram.calls("sendMessage")] == ["Xin chào từ Telegram!"]
         assert zalo.texts("8001") == ["Xin chào từ Zalo!"]
-    assert (data_dir / "zalo-events.sqlite3").exists() and (data_dir / "zalo-tokens.sqlite3").exists()
+    stores = assistant.settings.data_dir
+    assert (stores / "zalo-events.sqlite3").exists() and (stores / "zalo-tokens.sqlite3").exists()
     assert [c["session_id"] for c in assistant.calls] == ["tg:42", "zalo:8001"]
 
 
@@ -54,7 +55,7 @@ ENVIRONMENT = {
 
 
 @pytest.fixture
-def both_routes(scripted, data_dir, monkeypatch) -> Iterator[tuple[str, object]]:
+def both_routes(scripted, monkeypatch) -> Iterator[tuple[str, object]]:
     """The base URL of an app with both routes configured from the environment (the APIs unreachable), and its assistant."""
     assistant = scripted()
     app = FastAPI()

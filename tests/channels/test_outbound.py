@@ -71,7 +71,6 @@ def test_a_channel_that_fails_keeps_its_reply_for_the_next_run_and_stops_no_othe
 
 def test_the_web_app_gets_each_channels_deliverer_from_the_environment(tmp_path, monkeypatch, scripted):
     assistant = scripted()
-    assistant.settings = Settings.from_env({"TROLY_DATA_DIR": str(tmp_path / "data")})
     for name in ("TROLY_TELEGRAM_TOKEN", "TROLY_ZALO_APP_ID"):
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(BadInput, match="TROLY_TELEGRAM_TOKEN"):
@@ -90,4 +89,4 @@ def test_the_web_app_gets_each_channels_deliverer_from_the_environment(tmp_path,
         by_telegram.sender.close()
         assert replies.deliver(ticket) is True
         assert zalo.texts("8001") == [f"Cán bộ Minh trả lời yêu cầu {ticket.code} của bạn:\nĐã sửa."]
-    assert (tmp_path / "data" / "zalo-tokens.sqlite3").exists()
+    assert (assistant.settings.data_dir / "zalo-tokens.sqlite3").exists()
