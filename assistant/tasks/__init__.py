@@ -5,7 +5,7 @@
 - ``Scheduler``: due points delivered once each through ``Notifier``s (``WebInbox``);
 - ``handle_reminder_message`` / ``handle_reminder_action``: what chat channels call.
 """
-from assistant.tasks.chat import TaskCreated, handle_reminder_action, handle_reminder_message
+from assistant.tasks.chat import TaskCreated, handle_reminder_action, handle_reminder_message, is_reminder_action
 from assistant.tasks.notifiers import InboxMessage, Notifier, WebInbox
 from assistant.tasks.recurrence import Recurrence
 from assistant.tasks.scheduler import ReminderConfig, Scheduler, SystemClock, task_points
@@ -32,6 +32,7 @@ __all__ = [
     "extract_when",
     "handle_reminder_action",
     "handle_reminder_message",
+    "is_reminder_action",
     "parse_when",
     "task_points",
 ]

@@ -182,6 +182,11 @@ def _confirmation(task: Task, assignee: User, user: User, when: When) -> str:
     return text
 
 
+def is_reminder_action(text: str) -> bool:
+    """Whether a message or button is a reminder action ("done:12", "xong 12") for ``handle_reminder_action``."""
+    return _ACTION.match(text or "") is not None
+
+
 def handle_reminder_action(data: str, user: User, store: TaskStore | None = None) -> str:
     """A reminder's button (``done:12``) or a reply ("xong 12", "đã xong #12"): mark the task done."""
     store = store or TaskStore.open()

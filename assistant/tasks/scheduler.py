@@ -280,12 +280,22 @@ class Scheduler:
         recorded = self.plan(self.clock.now())
         return recorded, self.dispatch(self.clock.now())
 
-    def run(self, interval: float = 30.0, once: bool = False, should_stop: Callable[[], bool] = lambda: False) -> None:
-        """The scheduler loop; ``once`` runs a single tick (for cron or a test)."""
+    def run(
+        self,
+        interval: float = 30.0,
+        once: bool = False,
+        should_stop: Callable[[], bool] = lambda: False,
+        after_tick: Callable[[], object] = lambda: None,
+    ) -> None:
+        """The scheduler loop; ``once`` runs a single tick (for cron or a test).
+
+        ``after_tick`` runs after each tick: another outbox the same loop serves (the
+        channels deliver officers' replies to tickets there)."""
         while True:
             recorded, delivered = self.tick()
             if recorded or delivered:
                 log.info("recorded %d due points, delivered %d reminders", recorded, delivered)
+            after_tick()
             if once or should_stop():
                 return
             self.clock.sleep(interval)

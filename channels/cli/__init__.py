@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "channels.cli.remind",
     "channels.cli.audit",
     "channels.cli.hdnd",
+    "channels.cli.telegram",
 )
 
 log = logging.getLogger("troly")

@@ -162,11 +162,22 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """The scheduler loop, with the chat channels configured in the environment (Telegram, Zalo);
+    after each tick it also delivers officers' replies to tickets over those channels."""
+    from assistant.tickets import TicketStore
+    from channels.outbound import Outbound, deliver_replies  # the chat libraries, for this command only
+
     if args.interval <= 0:
         raise BadInput("--interval phải lớn hơn 0")
     settings = Settings.from_env()
     users = UserDirectory.open(settings)
     store = TaskStore.open(settings, users, durable=False)
-    scheduler = Scheduler(store, [WebInbox.open(settings)], ReminderConfig.from_settings(settings))
-    scheduler.run(interval=args.interval, once=args.once)
+    outbound = Outbound(settings)
+    tickets = TicketStore.open(settings)
+    deliverers = outbound.deliverers()
+    scheduler = Scheduler(store, [WebInbox.open(settings), *outbound.notifiers()], ReminderConfig.from_settings(settings))
+    try:
+        scheduler.run(interval=args.interval, once=args.once, after_tick=lambda: deliver_replies(tickets, deliverers))
+    finally:
+        outbound.close()
     return 0

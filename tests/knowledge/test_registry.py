@@ -1,4 +1,5 @@
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -35,6 +36,13 @@ def fixture_registry(registry, legal_fixtures):
 def test_sqlite_in_wal_mode(registry):
     connection = sqlite3.connect(registry.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_worker_threads_read_the_registry_opened_elsewhere(fixture_registry):
+    fixture_registry.derive_statuses(LATER)
+    with ThreadPoolExecutor(4) as workers:
+        statuses = list(workers.map(lambda number: fixture_registry.lookup(number).status, ["20/2010/QH12"] * 8))
+    assert statuses == ["repealed"] * 8
 
 
 def test_documents_cited_only_are_unknown_never_in_force(fixture_registry):

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.tasks.chat import TaskCreated, handle_reminder_action, handle_reminder_message
+from assistant.tasks.chat import TaskCreated, handle_reminder_action, handle_reminder_message, is_reminder_action
 from assistant.tasks.store import TaskStore
 from assistant.tasks.timeparse import Clarification
 from knowledge.errors import BadInput
@@ -78,6 +78,15 @@ def test_source_document_recurrence_and_politeness(store: TaskStore, office: Off
     assert weekly.task.recurrence.encode() == "weekly 0 08:00" and "hằng tuần" in weekly.text
     bare = created("Ban hành kế hoạch trước cuối tháng này", office.minh, store)
     assert bare.task.title == "Ban hành kế hoạch"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("done:12", True), ("xong 12", True), ("Đã xong #12", True), ("hoan thanh 3", True),
+     ("xong báo cáo quý chưa?", False), ("delete:1", False), ("", False)],
+)
+def test_reminder_actions_are_told_from_other_messages(text: str, expected: bool) -> None:
+    assert is_reminder_action(text) is expected
 
 
 def test_mark_done_from_a_reminder(store: TaskStore, office: Office) -> None:

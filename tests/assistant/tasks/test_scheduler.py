@@ -175,6 +175,15 @@ def test_web_inbox_end_to_end(store: TaskStore, office: Office, clock: FakeClock
     assert "Đến hạn" in message.text and message.actions == (("Đã xong", "done:1"),)
 
 
+def test_the_loop_serves_another_outbox_after_each_tick(store: TaskStore, office: Office, clock: FakeClock) -> None:
+    served = []
+    stops = iter([False, True])
+    Scheduler(store, [Channel("web")], NO_DIGEST, clock).run(
+        interval=30, should_stop=lambda: next(stops), after_tick=lambda: served.append(clock.now())
+    )
+    assert served == [START, START + timedelta(seconds=30)]
+
+
 def test_offsets_and_config() -> None:
     assert parse_offsets("1d, 2h,30m") == (timedelta(days=1), timedelta(hours=2), timedelta(minutes=30))
     assert parse_offsets("none") == ()

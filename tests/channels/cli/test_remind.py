@@ -63,3 +63,34 @@ def test_a_deleted_task_gets_no_reminder(office, capsys, data_dir: Path) -> None
     assert "đã bị hủy" in capsys.readouterr().err
     assert main(["remind", "run", "--once"]) == 0
     assert WebInbox.open(Settings.from_env()).messages(2) == []
+
+
+def test_run_reminds_over_the_linked_telegram_chat_and_delivers_officers_replies(office, data_dir, monkeypatch) -> None:
+    from datetime import datetime, timedelta
+
+    from assistant.security.users import UserDirectory
+    from assistant.tasks import TaskStore
+    from assistant.tasks.dates import TZ
+    from assistant.tickets import TicketStore
+    from tests.assistant.conftest import FakeClock
+    from tests.channels.telegram.bot_api import TOKEN, BotApi
+
+    settings = Settings.from_env()
+    users = UserDirectory.open(settings)
+    minh = users.by_name("Nguyễn Văn Minh")
+    users.redeem_link_code(users.create_link_code(minh.id), "telegram", "42")
+    two_days_ago = FakeClock(datetime.now(TZ) - timedelta(days=2))  # a task created then, due yesterday
+    tasks = TaskStore(data_dir / "tasks.sqlite3", users, two_days_ago)
+    tasks.create_task("nộp báo cáo quý", minh, two_days_ago.now() + timedelta(days=1))
+    tickets = TicketStore.open(settings)
+    ticket = tickets.create("handover", "gặp cán bộ", "telegram", "tg:77")
+    tickets.reply(ticket.code, "Chào bạn, tôi là cán bộ Minh.", "Nguyễn Văn Minh")
+    with BotApi() as api:
+        monkeypatch.setenv("TROLY_TELEGRAM_TOKEN", TOKEN)
+        monkeypatch.setenv("TROLY_TELEGRAM_API_BASE", api.url)
+        assert main(["remind", "run", "--once"]) == 0
+    sent = [(r.params["chat_id"], r.params["text"].split("\n")[0]) for r in api.calls("sendMessage")]
+    assert ("77", f"Cán bộ Nguyễn Văn Minh trả lời yêu cầu {ticket.code} của bạn:") in sent
+    assert ("42", "Đến hạn — việc #1: «nộp báo cáo quý»") in sent
+    assert TicketStore.open(settings).get(ticket.code).delivered
+    assert WebInbox.open(settings).messages(minh.id) == []
