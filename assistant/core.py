@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from assistant.answer import Answer
-from assistant.nlu import NLU, EmbeddedNLU
+from assistant.nlu import NLU, NluResult, engine_for
 from assistant.pipeline import Pipeline, Turn
 from assistant.pipeline.check import Check
 from assistant.pipeline.compose import Compose
@@ -44,7 +44,7 @@ class Assistant:
         self.tickets = TicketStore.open(self.settings)
         self.users = UserDirectory.open(self.settings)
         self.tasks = TaskStore.open(self.settings, self.users)
-        self.nlu = nlu or EmbeddedNLU(data_dir=self.settings.data_dir)
+        self.nlu = nlu or engine_for(self.settings)
         legal = LegalQA(self.kb)
         skills = [
             Conversation(),
@@ -76,12 +76,16 @@ class Assistant:
         channel: str = "cli",
         upload: Path | None = None,
         now: datetime | None = None,
+        understood: NluResult | None = None,
     ) -> Answer:
-        """Answer one message; ``session_id`` continues a conversation (an unknown id starts one)."""
+        """Answer one message; ``session_id`` continues a conversation (an unknown id starts one).
+
+        ``understood`` is what a dialogue engine outside troly (Rasa) already made of the
+        message; the NLU engine is then not asked again."""
         role = check_role(user.role if user else role)
         session = self.sessions.start(session_id, role, channel, user.id if user else None)
         turn = Turn(
             message=message, session=session, role=role, now=now or datetime.now(ZONE),
-            channel=channel, user=user, upload=upload,
+            channel=channel, user=user, upload=upload, nlu=understood,
         )
         return self.pipeline.run(turn)

