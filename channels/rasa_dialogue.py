@@ -52,13 +52,20 @@ def _troly_payload(message: dict[str, Any]) -> dict[str, Any] | None:
     return custom.get("troly") if isinstance(custom, dict) else None
 
 
+def _text_messages(answer: Answer) -> list[str]:
+    """The text messages Rasa's REST channel sends beside an answer's payload: the text whole
+    when it has buttons, else one message per paragraph (Rasa splits text on blank lines)."""
+    text = answer.text.strip()
+    return [text] if answer.choices else text.split("\n\n")
+
+
 def answer_from_rasa(messages: Sequence[dict[str, Any]]) -> Answer:
     """One answer from Rasa's replies to a message: troly's answers read back from their
     custom payloads, and any text Rasa wrote itself, in the order Rasa sent them."""
     if not isinstance(messages, list):
         raise EmptyRasaReply(f"Rasa's reply is not a list of messages: {messages!r:.200}")
     answers = [Answer.from_json(p) for p in map(_troly_payload, messages) if p is not None]
-    copies = Counter(a.text for a in answers)  # Rasa sends each answer's text beside its payload
+    copies = Counter(part for a in answers for part in _text_messages(a))
     texts = []
     for message in messages:
         payload = _troly_payload(message)

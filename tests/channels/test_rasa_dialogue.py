@@ -9,7 +9,7 @@ from dataclasses import replace
 import httpx
 import pytest
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Choice, Citation
 from assistant.core import Assistant
 from assistant.nlu import RasaConnection
 from channels.rasa_actions import rasa_response
@@ -17,24 +17,33 @@ from channels.rasa_dialogue import WEBHOOK_TIMEOUT, EmptyRasaReply, RasaDialogue
 from knowledge.errors import BadInput
 
 FEE = Answer(
-    text="Lệ phí Cấp giấy phép nuôi chim bồ câu đưa thư: Trực tiếp: 50,000 Việt Nam Đồng",
+    text="Lệ phí Cấp giấy phép nuôi chim bồ câu đưa thư:\n- Trực tiếp: 50,000 Việt Nam Đồng\n\nNguồn: Cổng DVC quốc gia",
     intent="procedure_detail", grounded=True,
     citations=(Citation(kind="procedure", id="9.900001", title="Cấp giấy phép nuôi chim bồ câu đưa thư"),),
 )
 
 
 def rest_channel_messages(*answers: Answer, sender: str = "phien-1") -> list[dict]:
-    """What Rasa's REST channel returns for action responses: the text, then the custom payload."""
+    """What Rasa's REST channel returns for action responses: the text (one message per
+    paragraph, whole with its buttons), then the custom payload."""
     messages = []
     for answer in answers:
         response = rasa_response(answer)
-        messages.append({"recipient_id": sender, "text": response["text"]})
+        if "buttons" in response:
+            messages.append({"recipient_id": sender, "text": response["text"], "buttons": response["buttons"]})
+        else:
+            messages += [{"recipient_id": sender, "text": part} for part in response["text"].split("\n\n")]
         messages.append({"recipient_id": sender, "custom": response["custom"]})
     return messages
 
 
 def test_troly_answer_is_read_back_whole_and_its_text_not_repeated():
     assert answer_from_rasa(rest_channel_messages(FEE)) == FEE
+    choices = Answer(
+        text="Có vài thủ tục gần với yêu cầu của bạn.\n\nBạn cần thủ tục nào?", intent="procedure_guide",
+        choices=(Choice(1, "Đăng ký khai sinh", "1.001193"), Choice(2, "Đăng ký lại khai sinh", "1.004884")),
+    )
+    assert answer_from_rasa(rest_channel_messages(choices)) == choices
 
 
 def test_text_rasa_writes_itself_is_kept_beside_troly_answer():
