@@ -68,9 +68,8 @@ def servers(tiny_index_dir: Path, fixtures_dir: Path, tmp_path_factory: pytest.T
         try:
             install = RasaInstall().ensure(log)
             model = train(install, work / "models", log)
-            with ActionServer(assistant, free_port()) as actions:
-                with RasaServer(install, model, free_port(), actions.url, log) as rasa:
-                    yield Servers(rasa.url, assistant)
+            with ActionServer(assistant, free_port()) as actions, RasaServer(install, model, free_port(), actions.url, log) as rasa:
+                yield Servers(rasa.url, assistant)
         except Exception:
             print("".join(log_path.read_text(errors="replace").splitlines(keepends=True)[-80:]))
             raise
