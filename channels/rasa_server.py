@@ -36,11 +36,14 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import httpx
 
 from knowledge.errors import BadInput
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = REPO / "rasa"
@@ -218,7 +221,7 @@ class ActionServer:
     """troly's action endpoint (``channels.rasa_actions.create_app``) served by uvicorn in a
     thread of this process, for the length of a ``with`` block."""
 
-    def __init__(self, assistant, port: int = ACTIONS_PORT) -> None:
+    def __init__(self, assistant: Assistant, port: int = ACTIONS_PORT) -> None:
         import uvicorn
 
         from channels.rasa_actions import create_app
@@ -234,9 +237,6 @@ class ActionServer:
                 raise RasaUnavailable(f"troly's action server could not start on {self.url}")
             time.sleep(0.05)
         return self
-
-    def wait(self) -> None:
-        self._thread.join()
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self._server.should_exit = True
