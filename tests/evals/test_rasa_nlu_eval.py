@@ -2,10 +2,12 @@
 measurement itself, with a real Rasa server, is ``python -m evals.rasa_nlu_eval``)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.nlu import Entity, NluResult
 from assistant.nlu.training_data import Example
 from evals.nlu_eval import NluEvaluation, Outcome
-from evals.rasa_nlu_eval import render_markdown
+from evals.rasa_nlu_eval import MessageLatencies, render_markdown
 
 FEE = Entity("detail_aspect", "lệ phí", 0, 6, "lệ phí")
 EXAMPLES = [
@@ -36,3 +38,13 @@ def test_the_report_sets_both_engines_side_by_side_and_lists_rasa_errors():
     assert "| detail_aspect | 1.00 | 0.00 |" in report
     assert "| xin chao ban | greeting | out_of_scope | 0.80 | greeting |" in report
     assert "chào em" not in report
+    assert "Whole-message latency: not measured" in report
+
+
+def test_whole_message_latency_of_each_path_is_reported_when_measured():
+    embedded = evaluation(["procedure_detail", "greeting", "out_of_scope", "greeting"], (FEE,), 13.2)
+    messages = MessageLatencies(Path("/tmp/index"), [20.0, 30.0, 100.0], [80.0, 90.0, 400.0])
+    report = render_markdown(embedded, embedded, [30.0], "python -m evals.rasa_nlu_eval --index /tmp/index", messages)
+    assert "## Latency of a whole message (3 held-out messages, index `/tmp/index`)" in report
+    assert "| embedded | 50 | 30 | 100 |" in report
+    assert "| Rasa REST channel | 190 | 90 | 400 |" in report
