@@ -246,11 +246,12 @@ class ActionServer:
 def _run_servers(args: argparse.Namespace) -> None:
     from assistant.core import Assistant
 
+    # The assistant first: with no index yet it fails at once, with its reason.
+    assistant = None if args.actions_url else Assistant()
     install = RasaInstall().ensure()
     with ExitStack() as stack:
         actions_url = args.actions_url
-        if not actions_url:
-            assistant = Assistant()  # fails early, with its reason, when there is no index yet
+        if assistant is not None:
             actions_url = stack.enter_context(ActionServer(assistant, args.actions_port)).url
         rasa = stack.enter_context(RasaServer(install, train(install), args.port, actions_url))
         print(f"Rasa on {rasa.url} (for TROLY_NLU=rasa, TROLY_DIALOGUE=rasa), troly's actions at {actions_url}."
