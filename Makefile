@@ -11,7 +11,7 @@ LLM_STAMP := $(VENV)/.installed-llm
 APT_PACKAGES := libreoffice-writer fonts-liberation poppler-utils g++
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps run test clean
+.PHONY: install system-deps run test clean rasa rasa-python
 
 # torch is pinned and installed first: the CPU build lies on this machine's disk,
 # while a looser request would pull a multi-GB CUDA build.
@@ -38,8 +38,26 @@ system-deps:
 	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null && command -v g++ >/dev/null \
 	  || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
 
+# Without Python 3.10 the Rasa integration test is skipped (it says why); the rest runs.
 test: install system-deps $(LLM_STAMP)
-	$(BIN)/python -m pytest
+	-@$(MAKE) --no-print-directory rasa-python
+	TROLY_RASA_VENV=$(RASA_VENV) $(BIN)/python -m pytest
+
+# Rasa 3.6 (optional NLU and dialogue engine; README, "Rasa"). It needs Python 3.10, so it gets
+# its own venv, outside the clone and reused (RASA_VENV): python3.10 on PATH or pyenv's, which
+# pyenv installs when missing. `make rasa` builds the venv (rasa==3.6.21), trains on
+# assistant/nlu/data/nlu.yml and serves Rasa on 127.0.0.1:5005 with troly's action server on
+# 127.0.0.1:5055 (RASA_ACTIONS_URL=http://HOST:PORT/rasa/webhook to use troly's web app instead).
+RASA_VENV ?= $(HOME)/.cache/troly/rasa-venv
+PYENV_ROOT ?= $(HOME)/.pyenv
+
+rasa-python:
+	@[ -n "$$TROLY_RASA_PYTHON" ] || command -v python3.10 >/dev/null || ls $(PYENV_ROOT)/versions/3.10*/bin/python3.10 >/dev/null 2>&1 \
+	  || { command -v pyenv >/dev/null && pyenv install --skip-existing 3.10; } \
+	  || { echo "Rasa 3.6 needs Python 3.10: install pyenv (or python3.10) or set TROLY_RASA_PYTHON" >&2; exit 1; }
+
+rasa: install rasa-python
+	TROLY_RASA_VENV=$(RASA_VENV) $(BIN)/python -m channels.rasa_server run $(if $(RASA_ACTIONS_URL),--actions-url $(RASA_ACTIONS_URL))
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -6,6 +6,7 @@ in ``refusal_reason`` (one of ``REFUSALS``) instead of inventing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,6 +110,27 @@ class Answer:
             data["session_id"] = self.session_id
         data.update(self.extras)
         return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Answer":
+        """The answer ``to_json`` wrote, read back (from a Rasa response, say); other keys are extras."""
+        return cls(
+            text=data["answer"],
+            intent=data["intent"],
+            citations=tuple(Citation(**c) for c in data.get("citations", ())),
+            grounded=bool(data.get("grounded", False)),
+            refusal_reason=data.get("refusal_reason"),
+            choices=tuple(Choice(**c) for c in data.get("choices", ())),
+            checklist=tuple(data.get("checklist", ())),
+            attachment=data.get("attachment"),
+            session_id=data.get("session_id"),
+            extras={key: value for key, value in data.items() if key not in _JSON_KEYS},
+        )
+
+
+_JSON_KEYS = frozenset(
+    {"answer", "grounded", "intent", "refusal_reason", "citations", "choices", "checklist", "attachment", "session_id"}
+)
 
 
 def refusal(intent: str, reason: str, text: str, **extra: Any) -> Answer:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from assistant.answer import Answer
 from assistant.compose import configured_llm
 from assistant.hdnd import CompetenceFinder
-from assistant.nlu import NLU, EmbeddedNLU
+from assistant.nlu import NLU, NluResult, engine_for
 from assistant.pipeline import Pipeline, Turn
 from assistant.pipeline.audit import Audit
 from assistant.pipeline.check import Check
@@ -61,7 +61,7 @@ class Assistant:
         self.users = UserDirectory.open(self.settings)
         self.audit = AuditLog.open(self.settings)
         self.tasks = TaskStore.open(self.settings, self.users)
-        self.nlu = nlu or EmbeddedNLU(data_dir=self.settings.data_dir)
+        self.nlu = nlu or engine_for(self.settings)
         legal = LegalQA(self.kb, llm=llm or configured_llm(self.settings))
         skills = [
             Conversation(),
@@ -95,12 +95,16 @@ class Assistant:
         channel: str = "cli",
         upload: Path | None = None,
         now: datetime | None = None,
+        understood: NluResult | None = None,
     ) -> Answer:
-        """Answer one message; ``session_id`` continues a conversation (an unknown id starts one)."""
+        """Answer one message; ``session_id`` continues a conversation (an unknown id starts one).
+
+        ``understood`` is what a dialogue engine outside troly (Rasa) already made of the
+        message; the NLU engine is then not asked again."""
         role = check_role(user.role if user else role)
         session = self.sessions.start(session_id, role, channel, user.id if user else None)
         turn = Turn(
             message=message, session=session, role=role, now=now or datetime.now(ZONE),
-            channel=channel, user=user, upload=upload,
+            channel=channel, user=user, upload=upload, nlu=understood,
         )
         return self.pipeline.run(turn)

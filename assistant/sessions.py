@@ -32,6 +32,11 @@ CREATE INDEX IF NOT EXISTS turns_at ON turns(at)
 _SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
 
 
+def is_session_id(value: str) -> bool:
+    """Whether ``value`` can name a session (letters, digits, '-', '_', '.', ':'; at most 80)."""
+    return bool(_SESSION_ID.fullmatch(value))
+
+
 @dataclass
 class DialogueState:
     """What the conversation is about, carried from turn to turn."""
@@ -82,7 +87,7 @@ class SessionStore:
 
     def start(self, session_id: str | None, role: str, channel: str = "cli", user_id: int | None = None) -> Session:
         """The session with this id, or a new one (under this id when given, else a fresh one)."""
-        if session_id is not None and not _SESSION_ID.fullmatch(session_id):
+        if session_id is not None and not is_session_id(session_id):
             raise BadInput("mã phiên không hợp lệ: chỉ dùng chữ, số, '-', '_', '.', ':' (tối đa 80 ký tự)")
         if session_id:
             row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()

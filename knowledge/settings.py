@@ -11,6 +11,9 @@
 | TROLY_LLM_MODEL   | (required with the URL) | the model name the endpoint serves               |
 | TROLY_LLM_API_KEY | (none)                 | its API key, when it needs one                    |
 | TROLY_LLM_TIMEOUT | 60                     | seconds to wait for the model's answer            |
+| TROLY_NLU         | embedded               | ``embedded`` or ``rasa`` (a Rasa server's NLU)    |
+| TROLY_DIALOGUE    | embedded               | ``embedded`` or ``rasa`` (Rasa's REST channel)    |
+| TROLY_RASA_URL    | http://127.0.0.1:5005  | the Rasa server, for either switch                |
 
 Relative paths are resolved against the working directory. Without
 ``TROLY_LLM_BASE_URL`` answers are extractive (quoted, no model); see
@@ -37,6 +40,9 @@ class Settings:
     llm_model: str = ""
     llm_api_key: str = field(default="", repr=False)
     llm_timeout: float = 60.0
+    nlu: str = "embedded"
+    dialogue: str = "embedded"
+    rasa_url: str = "http://127.0.0.1:5005"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -53,6 +59,9 @@ class Settings:
             llm_model=env.get("TROLY_LLM_MODEL") or "",
             llm_api_key=env.get("TROLY_LLM_API_KEY") or "",
             llm_timeout=_seconds(env.get("TROLY_LLM_TIMEOUT") or "60"),
+            nlu=env.get("TROLY_NLU") or "embedded",
+            dialogue=env.get("TROLY_DIALOGUE") or "embedded",
+            rasa_url=env.get("TROLY_RASA_URL") or "http://127.0.0.1:5005",
         )
 
 

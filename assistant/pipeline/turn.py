@@ -39,7 +39,7 @@ class Turn:
     text: str = ""  # normalised; after the guard, with personal data replaced by placeholders
     personal_data: tuple[str, ...] = ()  # kinds found and removed ("cccd", "phone", ...)
     injection: bool = False  # the message tried to give the assistant instructions
-    nlu: "NluResult | None" = None
+    nlu: "NluResult | None" = None  # set by understand, or beforehand by a dialogue engine (Rasa)
     intent: str = ""
     skill: Skill | None = None
     evidence: list[Evidence] = field(default_factory=list)

@@ -40,7 +40,7 @@ class Understand:
         self.skills = {intent: skill for skill in skills for intent in skill.intents}
 
     def __call__(self, turn: Turn) -> None:
-        turn.nlu = self.nlu.parse(turn.text)
+        turn.nlu = turn.nlu or self.nlu.parse(turn.text)
         intent = turn.nlu.intent
         state = turn.session.state
         if state.options and (intent == "choose_option" or find_choice(turn.text) is not None):

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from assistant.answer import Answer
+from assistant.nlu import EmbeddedNLU
 from assistant.security.users import UserDirectory
 from assistant.tasks import TaskStore
 from knowledge.settings import Settings
@@ -17,7 +18,8 @@ from knowledge.settings import Settings
 
 @pytest.fixture(scope="session")
 def tiny_index(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Path:
-    """A data dir with the fixture laws and procedures indexed (hash embedder) and the NLU trained."""
+    """A root with the fixture laws and procedures (``knowledge/``) indexed with the hash embedder
+    and the NLU trained (``data/``)."""
     from assistant.nlu.model_cache import load_or_train
     from knowledge.ingest import Ingestor
 
@@ -30,15 +32,35 @@ def tiny_index(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> 
     return root
 
 
+@pytest.fixture(scope="session")
+def tiny_index_dir(tiny_index: Path) -> Path:
+    """The tiny index's data dir (read only: tests that write take ``tiny_settings``)."""
+    return tiny_index / "data"
+
+
 @pytest.fixture
-def tiny_assistant(tiny_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def tiny_settings(tiny_index: Path, tmp_path: Path) -> Settings:
+    """Settings of a fresh copy of the tiny index's data dir, for one test."""
+    data = tmp_path / "data"
+    shutil.copytree(tiny_index / "data", data, symlinks=True)
+    return Settings(knowledge_dir=tiny_index / "knowledge", data_dir=data, embedder="hash")
+
+
+@pytest.fixture
+def tiny_assistant(tiny_settings: Settings, monkeypatch: pytest.MonkeyPatch):
     """The real assistant over the tiny index, with fresh conversation, user and task stores."""
     from assistant.core import Assistant
 
-    data = tmp_path / "data"
-    shutil.copytree(tiny_index / "data", data, symlinks=True)
-    monkeypatch.setenv("TROLY_DATA_DIR", str(data))
-    return Assistant(Settings(knowledge_dir=tiny_index / "knowledge", data_dir=data, embedder="hash"))
+    monkeypatch.setenv("TROLY_DATA_DIR", str(tiny_settings.data_dir))
+    return Assistant(tiny_settings)
+
+
+@pytest.fixture(scope="session")
+def tiny_nlu(tiny_index_dir: Path) -> EmbeddedNLU:
+    """One trained intent classifier for every test of the session."""
+    nlu = EmbeddedNLU(data_dir=tiny_index_dir)
+    nlu.parse("xin chào")
+    return nlu
 
 
 class ScriptedAssistant:

@@ -1,0 +1,27 @@
+"""Answers as JSON and back: what a channel reads from the custom payload of a Rasa response."""
+from assistant.answer import Answer, Choice, Citation
+
+
+def test_an_answer_read_back_from_its_json_is_the_same_answer():
+    answer = Answer(
+        text="Theo khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13, còn hiệu lực): «Trong thời hạn 60 ngày…»",
+        intent="legal_question",
+        citations=(
+            Citation(kind="law", id="60/2014/QH13", title="Luật Hộ tịch", article="15", clause="1",
+                     status="in_force", text="Trong thời hạn 60 ngày…", label="khoản 1 Điều 15 Luật Hộ tịch"),
+            Citation(kind="procedure", id="1.001193", title="Thủ tục đăng ký khai sinh", url="https://dichvucong.gov.vn/x"),
+        ),
+        grounded=True,
+        choices=(Choice(1, "Thủ tục đăng ký khai sinh (Cấp xã)", "1.001193"),),
+        checklist=("Tờ khai đăng ký khai sinh",),
+        session_id="ks-1",
+        extras={"procedure": {"code": "1.001193", "title": "Thủ tục đăng ký khai sinh", "field": "Hộ tịch"}},
+    )
+    assert Answer.from_json(answer.to_json()) == answer
+
+
+def test_a_refusal_keeps_its_named_reason():
+    data = {"answer": "Bạn đang hỏi về thủ tục nào?", "grounded": False, "intent": "procedure_detail",
+            "refusal_reason": "needs_clarification", "citations": []}
+    answer = Answer.from_json(data)
+    assert (answer.refusal_reason, answer.grounded, answer.citations, answer.extras) == ("needs_clarification", False, (), {})
