@@ -45,6 +45,9 @@ class Assistant:
         self.users = UserDirectory.open(self.settings)
         self.tasks = TaskStore.open(self.settings, self.users)
         self.nlu = nlu or EmbeddedNLU(data_dir=self.settings.data_dir)
+        self.pipeline = self._pipeline()
+
+    def _pipeline(self) -> Pipeline:
         legal = LegalQA(self.kb)
         skills = [
             Conversation(),
@@ -55,7 +58,7 @@ class Assistant:
             Review(self.kb),
             Reminders(self.tasks),
         ]
-        self.pipeline = Pipeline(
+        return Pipeline(
             [
                 Normalise(),
                 Guard(),
@@ -66,6 +69,20 @@ class Assistant:
                 Respond(self.sessions),
             ]
         )
+
+    def refresh_knowledge(self) -> bool:
+        """Reopen the knowledge base once a newer ingest has been published; True when it did.
+
+        A long-running channel (the web server, a chat bot) calls it between messages,
+        never while a message is being answered: the previous generation is closed.
+        """
+        if self.kb.is_current():
+            return False
+        previous = self.kb
+        self.kb = KnowledgeBase.open(self.settings)
+        self.pipeline = self._pipeline()
+        previous.close()
+        return True
 
     def ask(
         self,

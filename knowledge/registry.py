@@ -101,13 +101,17 @@ class _Identity:
 
 
 class Registry:
-    """The registry in an SQLite file (WAL mode; every change is one transaction)."""
+    """The registry in an SQLite file (WAL mode; every change is one transaction).
+
+    Its connection may be used from any thread, one at a time: a server answering from a
+    thread pool serialises its calls (``channels.web.backend``).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.DatabaseError) as error:

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "channels.cli.documents",
     "channels.cli.users",
     "channels.cli.remind",
+    "channels.cli.serve",
 )
 
 log = logging.getLogger("troly")
