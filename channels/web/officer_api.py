@@ -45,9 +45,13 @@ def tickets(
     return {"tickets": [ticket_json(t) for t in listed]}
 
 
-@router.post("/tickets/{code}/reply", dependencies=[Depends(require_json)])
+@router.post("/tickets/{code}/reply")
 def reply(
-    code: str, body: ReplyRequest, user: User = Depends(require_staff), backend: WebBackend = Depends(get_backend)
+    code: str,
+    body: ReplyRequest,
+    user: User = Depends(require_staff),
+    _json: None = Depends(require_json),  # after the token: who asks is checked before what they send
+    backend: WebBackend = Depends(get_backend),
 ) -> dict:
     """Answer a ticket; the reply goes to the citizen on the channel the ticket came from."""
     with backend.locked() as assistant:
