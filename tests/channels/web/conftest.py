@@ -1,13 +1,11 @@
-"""Fixtures of the web channel's tests: a tiny real index (hash embedder), the app over it, a live server."""
+"""Fixtures of the web channel's tests: the app over the tiny real index, officers' tokens, a live server."""
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 import uvicorn
@@ -17,42 +15,12 @@ from fastapi.testclient import TestClient
 from assistant.core import Assistant
 from assistant.nlu import EmbeddedNLU
 from channels.web.app import create_app
-from knowledge.ingest import Ingestor
 from knowledge.settings import Settings
 
 
-def tiny_settings(data_dir: Path, fixtures_dir: Path) -> Settings:
-    return Settings(knowledge_dir=fixtures_dir, data_dir=data_dir, embedder="hash")
-
-
-@pytest.fixture(scope="session")
-def tiny_index_dir(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data dir with an index of the fixture procedures (9.900001 nuôi chim bồ câu…) and laws."""
-    data = tmp_path_factory.mktemp("web-data")
-    settings = tiny_settings(data, fixtures_dir)
-    report = Ingestor(settings).ingest([fixtures_dir / "procedures" / "sample.jsonl", fixtures_dir / "legal"])
-    assert report.errors == []
-    return data
-
-
-@pytest.fixture(scope="session")
-def web_nlu(tiny_index_dir: Path) -> EmbeddedNLU:
-    """One trained intent classifier for every test of the session."""
-    nlu = EmbeddedNLU(data_dir=tiny_index_dir)
-    nlu.parse("xin chào")
-    return nlu
-
-
 @pytest.fixture
-def web_settings(tiny_index_dir: Path, fixtures_dir: Path, tmp_path: Path) -> Settings:
-    data = tmp_path / "data"
-    shutil.copytree(tiny_index_dir, data, symlinks=True)
-    return tiny_settings(data, fixtures_dir)
-
-
-@pytest.fixture
-def web_assistant(web_settings: Settings, web_nlu: EmbeddedNLU) -> Assistant:
-    return Assistant(web_settings, nlu=web_nlu)
+def web_assistant(tiny_settings: Settings, tiny_nlu: EmbeddedNLU) -> Assistant:
+    return Assistant(tiny_settings, nlu=tiny_nlu)
 
 
 @pytest.fixture

@@ -1,0 +1,36 @@
+"""Fixtures of the channels' tests: a tiny real index (hash embedder) of the fixture procedures and laws."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.nlu import EmbeddedNLU
+from knowledge.ingest import Ingestor
+from knowledge.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def tiny_index_dir(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with an index of the fixture procedures (9.900001 nuôi chim bồ câu…) and laws."""
+    data = tmp_path_factory.mktemp("tiny-data")
+    settings = Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash")
+    assert Ingestor(settings).ingest([fixtures_dir / "procedures" / "sample.jsonl", fixtures_dir / "legal"]).errors == []
+    return data
+
+
+@pytest.fixture
+def tiny_settings(tiny_index_dir: Path, fixtures_dir: Path, tmp_path: Path) -> Settings:
+    """Settings of a fresh copy of the tiny index, for one test."""
+    data = tmp_path / "data"
+    shutil.copytree(tiny_index_dir, data, symlinks=True)
+    return Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash")
+
+
+@pytest.fixture(scope="session")
+def tiny_nlu(tiny_index_dir: Path) -> EmbeddedNLU:
+    """One trained intent classifier for every test of the session."""
+    nlu = EmbeddedNLU(data_dir=tiny_index_dir)
+    nlu.parse("xin chào")
+    return nlu
