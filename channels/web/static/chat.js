@@ -145,8 +145,16 @@
     });
   }
 
+  /* The answer without the lines that list its numbered choices: those become buttons. */
+  function withoutChoiceLines(data) {
+    if (!data.choices?.length) return data;
+    const listed = new Set(data.choices.map((choice) => `${choice.number}. ${choice.label}`));
+    const answer = data.answer.split("\n").filter((line) => !listed.has(line.trim())).join("\n");
+    return Object.assign({}, data, { answer });
+  }
+
   function renderAnswer(data, key) {
-    const parts = answerBody(data, key);
+    const parts = answerBody(withoutChoiceLines(data), key);
     if (data.choices?.length) parts.push(choicesBlock(data.choices));
     if (data.attachment) parts.push(attachmentButton(data.attachment));
     if (data.citations?.length) {
