@@ -33,6 +33,18 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture(scope="session")
+def tiny_index_dir(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with a real index (hash embedder) of the fixture procedures (9.900001 nuôi chim bồ câu…) and laws."""
+    from knowledge.ingest import Ingestor
+    from knowledge.settings import Settings
+
+    data = tmp_path_factory.mktemp("tiny-data")
+    settings = Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash")
+    assert Ingestor(settings).ingest([fixtures_dir / "procedures" / "sample.jsonl", fixtures_dir / "legal"]).errors == []
+    return data
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh TROLY_DATA_DIR for one test."""

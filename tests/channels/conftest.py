@@ -1,4 +1,4 @@
-"""Fixtures of the channels' tests: a tiny real index (hash embedder) of the fixture procedures and laws."""
+"""Fixtures of the channels' tests: settings and intent classifier over the tiny index (``tiny_index_dir``)."""
 from __future__ import annotations
 
 import shutil
@@ -7,17 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.nlu import EmbeddedNLU
-from knowledge.ingest import Ingestor
 from knowledge.settings import Settings
-
-
-@pytest.fixture(scope="session")
-def tiny_index_dir(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data dir with an index of the fixture procedures (9.900001 nuôi chim bồ câu…) and laws."""
-    data = tmp_path_factory.mktemp("tiny-data")
-    settings = Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash")
-    assert Ingestor(settings).ingest([fixtures_dir / "procedures" / "sample.jsonl", fixtures_dir / "legal"]).errors == []
-    return data
 
 
 @pytest.fixture
