@@ -114,7 +114,9 @@ def test_an_officer_on_a_phone_reads_a_quoted_article_with_its_validity(browser,
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_a_citizen_picks_birth_registration_among_real_procedures_and_reads_luat_ho_tich(browser, shared_assistant):
+def test_a_citizen_picks_birth_registration_and_an_officer_reads_luat_ho_tich(browser, shared_assistant):
+    officer = shared_assistant.users.add_user("Trần Thị Lan", "officer")
+    token = shared_assistant.users.issue_token(officer.id)
     with live_server(create_app(assistant=shared_assistant)) as base:
         page = browser.new_page(**DESKTOP)
         errors = watch_errors(page)
@@ -128,6 +130,10 @@ def test_a_citizen_picks_birth_registration_among_real_procedures_and_reads_luat
         assert "Tờ khai" in answer.locator("fieldset.checklist").inner_text()
         assert "1.001193" in answer.locator("details.citation").first.text_content()
 
+        page.get_by_role("button", name="Trò chuyện mới").click()  # else "thời hạn" follows up on the procedure
+        assert page.locator(ANSWER).count() == 0
+        page.evaluate("token => localStorage.setItem('troly.token', token)", token)
+        page.reload()
         legal = ask(page, "thời hạn đăng ký khai sinh là bao lâu?")
         card = open_card(legal, "Điều 15")
         assert "còn hiệu lực" in card.locator(".badge").inner_text()
