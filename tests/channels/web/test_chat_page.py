@@ -2,6 +2,7 @@
 
 The page's mechanics run on the tiny index (seconds); one slow test walks a real citizen's path
 on the shared sample index (a choice between real procedures, a real article of Luật Hộ tịch)."""
+import json
 import shutil
 from pathlib import Path
 
@@ -96,11 +97,11 @@ def test_an_officer_on_a_phone_reads_a_quoted_article_with_its_validity(browser,
     officer = web_assistant.users.add_user("Trần Thị Lan", "officer")
     token = web_assistant.users.issue_token(officer.id)
     with live_server(create_app(assistant=web_assistant)) as base:
-        phone = browser.new_page(**PHONE)
+        context = browser.new_context(**PHONE)
+        context.add_init_script(f"localStorage.setItem('troly.token', {json.dumps(token)})")  # signed in before load
+        phone = context.new_page()
         errors = watch_errors(phone)
         phone.goto(base + "/")
-        phone.evaluate("token => localStorage.setItem('troly.token', token)", token)
-        phone.reload()
         assert phone.locator("#role-badge").is_visible()
         answer = ask(phone, "luật vườn hoa công cộng quy định về việc gì")
         card = open_card(answer, "12/2030/QH16")
