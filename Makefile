@@ -6,9 +6,10 @@ STAMP  := $(VENV)/.installed
 LLM_STAMP := $(VENV)/.installed-llm
 
 # Debian packages the tests use for real: LibreOffice renders drafted .docx to PDF,
-# poppler's pdftoppm renders PDF pages to PNG, Liberation fonts give Times New Roman metrics;
+# poppler's pdftoppm renders PDF pages to PNG, Liberation fonts give Times New Roman metrics,
+# Chromium runs the web page's browser test (driven by Playwright; no browser is downloaded),
 # g++ compiles llama.cpp for the [llm] extra (PyPI has no wheel of llama-cpp-python).
-APT_PACKAGES := libreoffice-writer fonts-liberation poppler-utils g++
+APT_PACKAGES := libreoffice-writer fonts-liberation poppler-utils chromium g++
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install system-deps run test clean rasa rasa-python
@@ -30,12 +31,14 @@ $(LLM_STAMP): $(STAMP) | system-deps
 	$(BIN)/pip install --quiet -e '.[test,llm]'
 	touch $@
 
+# Index the knowledge folder, then serve the chat page and the API on http://127.0.0.1:8000/
+# (`troly shell` remains the terminal search prompt).
 run: install
 	$(BIN)/troly ingest
-	$(BIN)/troly shell
+	$(BIN)/troly serve --host 127.0.0.1 --port 8000
 
 system-deps:
-	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null && command -v g++ >/dev/null \
+	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null && command -v chromium >/dev/null && command -v g++ >/dev/null \
 	  || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
 
 # Without Python 3.10 the Rasa integration test is skipped (it says why); the rest runs.

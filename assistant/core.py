@@ -62,7 +62,11 @@ class Assistant:
         self.audit = AuditLog.open(self.settings)
         self.tasks = TaskStore.open(self.settings, self.users)
         self.nlu = nlu or engine_for(self.settings)
-        legal = LegalQA(self.kb, llm=llm or configured_llm(self.settings))
+        self.llm = llm or configured_llm(self.settings)
+        self.pipeline = self._pipeline()
+
+    def _pipeline(self) -> Pipeline:
+        legal = LegalQA(self.kb, llm=self.llm)
         skills = [
             Conversation(),
             legal,
@@ -73,7 +77,7 @@ class Assistant:
             Reminders(self.tasks),
             HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd"),
         ]
-        self.pipeline = Pipeline(
+        return Pipeline(
             [
                 Normalise(),
                 Guard(),
@@ -85,6 +89,20 @@ class Assistant:
                 Audit(self.audit),
             ]
         )
+
+    def refresh_knowledge(self) -> bool:
+        """Reopen the knowledge base once a newer ingest has been published; True when it did.
+
+        A long-running channel (the web server, a chat bot) calls it between messages,
+        never while a message is being answered: the previous generation is closed.
+        """
+        if self.kb.is_current():
+            return False
+        previous = self.kb
+        self.kb = KnowledgeBase.open(self.settings)
+        self.pipeline = self._pipeline()
+        previous.close()
+        return True
 
     def ask(
         self,

@@ -85,17 +85,25 @@ class SessionStore:
         settings = settings or Settings.from_env()
         return cls(settings.data_dir / "conversations.sqlite3")
 
+    def get(self, session_id: str) -> Session | None:
+        """The session with this id, or None when there is none (or the id is malformed)."""
+        if not _SESSION_ID.fullmatch(session_id):
+            return None
+        row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            return None
+        return Session(
+            row["id"], row["role"], row["channel"], row["user_id"],
+            DialogueState(**json.loads(row["state"])), bool(row["handed_over"]),
+        )
+
     def start(self, session_id: str | None, role: str, channel: str = "cli", user_id: int | None = None) -> Session:
         """The session with this id, or a new one (under this id when given, else a fresh one)."""
         if session_id is not None and not is_session_id(session_id):
             raise BadInput("mã phiên không hợp lệ: chỉ dùng chữ, số, '-', '_', '.', ':' (tối đa 80 ký tự)")
-        if session_id:
-            row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
-            if row is not None:
-                return Session(
-                    row["id"], row["role"], row["channel"], row["user_id"],
-                    DialogueState(**json.loads(row["state"])), bool(row["handed_over"]),
-                )
+        existing = self.get(session_id) if session_id else None
+        if existing is not None:
+            return existing
         new_id = session_id or secrets.token_urlsafe(12)
         now = time.time()
         with transaction(self._db):

@@ -42,6 +42,7 @@ class Ticket:
     reply: str | None = None
     replied_by: str | None = None
     delivered: bool = False
+    replied: float | None = None  # when the (latest) reply was written
 
 
 class TicketStore:
@@ -80,6 +81,11 @@ class TicketStore:
         query = "SELECT * FROM tickets" + (" WHERE status = ?" if status else "") + " ORDER BY created"
         return [_ticket(r) for r in self._db.execute(query, (status,) if status else ())]
 
+    def for_session(self, session_id: str) -> list[Ticket]:
+        """The tickets opened from one conversation, oldest first."""
+        rows = self._db.execute("SELECT * FROM tickets WHERE session_id = ? ORDER BY created", (session_id,))
+        return [_ticket(r) for r in rows]
+
     def reply(self, code: str, text: str, officer: str) -> Ticket:
         if not text.strip():
             raise BadInput("nội dung trả lời trống")
@@ -102,5 +108,5 @@ class TicketStore:
 def _ticket(row) -> Ticket:
     return Ticket(
         row["code"], row["kind"], row["topic"], row["text"], row["channel"], row["session_id"], row["status"],
-        row["created"], row["reply"], row["replied_by"], bool(row["delivered"]),
+        row["created"], row["reply"], row["replied_by"], bool(row["delivered"]), row["replied"],
     )

@@ -3,43 +3,29 @@
 - Reminders: ``Outbound.notifiers()`` are the Telegram and Zalo ``Notifier``s of the
   reminder scheduler (``troly remind run``); each reminder goes to the officer's most
   recently linked channel among those (the web inbox otherwise).
-- Officers' replies to tickets: ``Outbound.deliverers()`` maps a channel name to a
-  ``ReplyDeliverer`` — ``channel`` and ``deliver(ticket) -> bool``, True once the channel
-  took the reply, an exception when it did not — and ``deliver_replies`` hands every
-  answered, undelivered ticket to the deliverer of the channel it came from, then marks
-  it delivered. A crash between the two sends the reply again on the next run: at least
-  once, like the reminders. The web app takes the same deliverers from
-  ``telegram_replies`` / ``zalo_replies`` (factories ``(Assistant) -> ReplyDeliverer``).
+- Officers' replies to tickets: ``Outbound.deliverers()`` are the Telegram and Zalo
+  ``channels.delivery.ReplyDeliverer``s, handed to ``ReplyDeliveries``. The web app takes
+  the same deliverers from ``telegram_replies`` / ``zalo_replies`` (factories
+  ``(Assistant) -> ReplyDeliverer | None``, None when the channel is not configured).
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import httpx
 
 from assistant.tasks import Notifier
-from assistant.tickets import Ticket, TicketStore
+from channels.delivery import ReplyDeliverer
 from channels.telegram.config import TelegramConfig
 from channels.telegram.notify import TelegramNotifier, TelegramReplies, TelegramSender
 from channels.zalo.api import ZaloClient
 from channels.zalo.config import ZaloConfig
 from channels.zalo.notify import ZaloNotifier, ZaloReplies
-from knowledge.errors import BadInput
 from knowledge.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
-
-log = logging.getLogger(__name__)
-
-
-class ReplyDeliverer(Protocol):
-    channel: str
-
-    def deliver(self, ticket: Ticket) -> bool:
-        """Send ``ticket``'s reply to the conversation it came from: True once sent; raises when not."""
 
 
 class Outbound:
@@ -60,12 +46,12 @@ class Outbound:
             notifiers.append(ZaloNotifier(self.zalo))
         return notifiers
 
-    def deliverers(self) -> dict[str, ReplyDeliverer]:
-        deliverers: dict[str, ReplyDeliverer] = {}
+    def deliverers(self) -> list[ReplyDeliverer]:
+        deliverers: list[ReplyDeliverer] = []
         if self.telegram:
-            deliverers["telegram"] = TelegramReplies(self.telegram)
+            deliverers.append(TelegramReplies(self.telegram))
         if self.zalo:
-            deliverers["zalo"] = ZaloReplies(self.zalo)
+            deliverers.append(ZaloReplies(self.zalo))
         return deliverers
 
     def close(self) -> None:
@@ -76,34 +62,14 @@ class Outbound:
         self._http.close()
 
 
-def deliver_replies(tickets: TicketStore, deliverers: Mapping[str, ReplyDeliverer]) -> int:
-    """Send officers' replies not yet delivered to the conversations they answer; returns how many went."""
-    delivered = 0
-    for ticket in tickets.list("answered"):
-        deliverer = deliverers.get(ticket.channel)
-        if ticket.delivered or not ticket.session_id or deliverer is None:
-            continue
-        try:
-            deliverer.deliver(ticket)
-        except Exception as exc:  # one channel's failure waits for the next run, it stops no other reply
-            log.warning("reply to ticket %s over %s not delivered: %s", ticket.code, ticket.channel, exc)
-            continue
-        tickets.mark_delivered(ticket.code)
-        delivered += 1
-    return delivered
-
-
-def telegram_replies(assistant: Assistant) -> ReplyDeliverer:
-    """The Telegram reply deliverer of a web app (``channels.web.app.REPLY_DELIVERERS``)."""
+def telegram_replies(assistant: Assistant) -> ReplyDeliverer | None:
+    """The Telegram reply deliverer of a web app (``channels.web.app.REPLY_DELIVERERS``); None without a token."""
     config = TelegramConfig.from_env()
-    if config is None:
-        raise BadInput("chưa đặt TROLY_TELEGRAM_TOKEN: không gửi được trả lời qua Telegram")
-    return TelegramReplies(TelegramSender(config))
+    return TelegramReplies(TelegramSender(config)) if config is not None else None
 
 
-def zalo_replies(assistant: Assistant) -> ReplyDeliverer:
-    """The Zalo reply deliverer of a web app (``channels.web.app.REPLY_DELIVERERS``); tokens in its data dir."""
+def zalo_replies(assistant: Assistant) -> ReplyDeliverer | None:
+    """The Zalo reply deliverer of a web app (``channels.web.app.REPLY_DELIVERERS``); tokens in its data dir;
+    None without an app id."""
     config = ZaloConfig.from_env()
-    if config is None:
-        raise BadInput("chưa đặt TROLY_ZALO_APP_ID: không gửi được trả lời qua Zalo")
-    return ZaloReplies(ZaloClient.open(config, assistant.settings.data_dir, httpx.Client()))
+    return ZaloReplies(ZaloClient.open(config, assistant.settings.data_dir, httpx.Client())) if config is not None else None

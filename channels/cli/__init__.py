@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "channels.cli.audit",
     "channels.cli.hdnd",
     "channels.cli.telegram",
+    "channels.cli.serve",
 )
 
 log = logging.getLogger("troly")

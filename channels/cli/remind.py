@@ -165,7 +165,8 @@ def _run(args: argparse.Namespace) -> int:
     """The scheduler loop, with the chat channels configured in the environment (Telegram, Zalo);
     after each tick it also delivers officers' replies to tickets over those channels."""
     from assistant.tickets import TicketStore
-    from channels.outbound import Outbound, deliver_replies  # the chat libraries, for this command only
+    from channels.delivery import ReplyDeliveries
+    from channels.outbound import Outbound  # the chat libraries, for this command only
 
     if args.interval <= 0:
         raise BadInput("--interval phải lớn hơn 0")
@@ -174,10 +175,10 @@ def _run(args: argparse.Namespace) -> int:
     store = TaskStore.open(settings, users, durable=False)
     outbound = Outbound(settings)
     tickets = TicketStore.open(settings)
-    deliverers = outbound.deliverers()
+    replies = ReplyDeliveries(tickets, outbound.deliverers())
     scheduler = Scheduler(store, [WebInbox.open(settings), *outbound.notifiers()], ReminderConfig.from_settings(settings))
     try:
-        scheduler.run(interval=args.interval, once=args.once, after_tick=lambda: deliver_replies(tickets, deliverers))
+        scheduler.run(interval=args.interval, once=args.once, after_tick=replies.deliver_pending)
     finally:
         outbound.close()
     return 0

@@ -19,7 +19,7 @@ from knowledge.settings import Settings
 @pytest.fixture(scope="session")
 def tiny_index(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Path:
     """A root with the fixture laws and procedures (``knowledge/``) indexed with the hash embedder
-    and the NLU trained (``data/``)."""
+    as of 2031, when every fictional fixture law is in force, and the NLU trained (``data/``)."""
     from assistant.nlu.model_cache import load_or_train
     from knowledge.ingest import Ingestor
 
@@ -32,27 +32,23 @@ def tiny_index(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> 
     return root
 
 
-@pytest.fixture(scope="session")
-def tiny_index_dir(tiny_index: Path) -> Path:
-    """The tiny index's data dir (read only: tests that write take ``tiny_settings``)."""
-    return tiny_index / "data"
-
-
 @pytest.fixture
-def tiny_settings(tiny_index: Path, tmp_path: Path) -> Settings:
-    """Settings of a fresh copy of the tiny index's data dir, for one test."""
-    data = tmp_path / "data"
-    shutil.copytree(tiny_index / "data", data, symlinks=True)
-    return Settings(knowledge_dir=tiny_index / "knowledge", data_dir=data, embedder="hash")
-
-
-@pytest.fixture
-def tiny_assistant(tiny_settings: Settings, monkeypatch: pytest.MonkeyPatch):
+def tiny_assistant(tiny_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The real assistant over the tiny index, with fresh conversation, user and task stores."""
     from assistant.core import Assistant
 
-    monkeypatch.setenv("TROLY_DATA_DIR", str(tiny_settings.data_dir))
-    return Assistant(tiny_settings)
+    data = tmp_path / "data"
+    shutil.copytree(tiny_index / "data", data, symlinks=True)
+    monkeypatch.setenv("TROLY_DATA_DIR", str(data))
+    return Assistant(Settings(knowledge_dir=tiny_index / "knowledge", data_dir=data, embedder="hash"))
+
+
+@pytest.fixture
+def tiny_settings(tiny_index_dir: Path, fixtures_dir: Path, tmp_path: Path) -> Settings:
+    """Settings of a fresh copy of the tiny index (``tiny_index_dir``, as of today), for one test."""
+    data = tmp_path / "data"
+    shutil.copytree(tiny_index_dir, data, symlinks=True)
+    return Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,184 @@
+"""Load test of ``POST /api/chat``: concurrent citizens against the real ``troly serve`` on loopback.
+
+A separate process runs ``troly serve`` over a copy of an index (by default the shared sample
+index of ``evals.sample_index``, built when missing). ``clients`` concurrent clients each open
+their own conversation and send ``turns`` questions from a mix of citizens' procedure questions,
+follow-ups and legal questions, waiting for each answer before the next. The run is bounded:
+``clients × turns`` requests and ``deadline`` seconds at most. Reported: p50/p95/max latency,
+throughput and every non-200 answer.
+
+    python -m evals.chat_load [--data DIR] [--clients 20] [--turns 5] [--report FILE.md]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from evals.markdown import command_line, table, write_report
+from knowledge.errors import BadInput
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_REPORT = REPO / "evals" / "reports" / "chat_load.md"
+DEFAULT_SAMPLE_DATA = Path(tempfile.gettempdir()) / "troly-sample-index"
+CONVERSATIONS = (
+    ("làm giấy khai sinh cần gì", "lệ phí bao nhiêu?", "nộp ở đâu?"),
+    ("đăng ký tạm trú cho người thuê trọ", "mất bao lâu?", "cần giấy tờ gì"),
+    ("thời hạn đăng ký khai sinh là bao lâu?", "dk ket hon can gi", "cảm ơn"),
+    ("làm lại căn cước bị mất", "xin chào", "đăng ký thường trú cần gì"),
+)
+URL_LINE = re.compile(r"http://[^\s/]+:(\d+)/")
+
+
+@dataclass
+class LoadResult:
+    latencies_ms: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def percentile(self, fraction: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def start_server(data_dir: Path, startup_seconds: float = 120) -> tuple[subprocess.Popen, str]:
+    """``troly serve`` on a free loopback port over ``data_dir``; returns the process and its base URL."""
+    env = dict(os.environ, TROLY_DATA_DIR=str(data_dir), PYTHONPATH=str(REPO))
+    log = data_dir.parent / "serve.log"
+    with log.open("w") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "channels.cli", "serve", "--port", "0"], cwd=REPO, env=env,
+                                   stderr=stderr)
+    deadline = time.monotonic() + startup_seconds
+    port = None
+    while port is None and time.monotonic() < deadline and process.poll() is None:
+        port = URL_LINE.search(log.read_text())
+        time.sleep(0.1)
+    if port is None:
+        process.kill()
+        raise RuntimeError(f"troly serve did not start: {log.read_text()[-2000:]}")
+    base = f"http://127.0.0.1:{port.group(1)}"
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/health", timeout=5).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("troly serve did not answer /api/health")
+
+
+async def _citizen(client: httpx.AsyncClient, number: int, turns: int, result: LoadResult, stop_at: float) -> None:
+    conversation = CONVERSATIONS[number % len(CONVERSATIONS)]
+    session_id = None
+    for turn in range(turns):
+        if time.monotonic() > stop_at:
+            return
+        body = {"message": conversation[turn % len(conversation)], "session_id": session_id}
+        started = time.perf_counter()
+        try:
+            response = await client.post("/api/chat", json=body)
+        except httpx.HTTPError as error:
+            result.failures.append(f"client {number}: {type(error).__name__}")
+            continue
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            result.failures.append(f"client {number}: HTTP {response.status_code} {response.text[:120]}")
+            continue
+        result.latencies_ms.append(elapsed)
+        session_id = response.json()["session_id"]
+
+
+async def run_load(base: str, clients: int, turns: int, deadline: float) -> LoadResult:
+    """``clients`` concurrent conversations of ``turns`` questions each against ``base``."""
+    result = LoadResult()
+    limits = httpx.Limits(max_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=deadline, limits=limits) as client:
+        await client.post("/api/chat", json={"message": "xin chào"})  # warm-up: the first answer loads the index
+        started = time.monotonic()
+        await asyncio.gather(*(_citizen(client, n, turns, result, started + deadline) for n in range(clients)))
+        result.seconds = time.monotonic() - started
+    return result
+
+
+def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None) -> str:
+    done = len(result.latencies_ms)
+    rows = [
+        ["requests answered (200)", str(done)],
+        ["failures", str(len(result.failures))],
+        ["p50 latency", f"{statistics.median(result.latencies_ms):.0f} ms"],
+        ["p95 latency", f"{result.percentile(0.95):.0f} ms"],
+        ["max latency", f"{max(result.latencies_ms):.0f} ms"],
+        ["throughput", f"{done / result.seconds:.1f} answers/s"],
+        ["wall time", f"{result.seconds:.1f} s"],
+    ]
+    lines = [
+        "# Load of POST /api/chat", "",
+        f"`{command_line('evals.chat_load', argv)}`", "",
+        f"{clients} concurrent citizens, {turns} turns each (procedure questions, follow-ups, legal questions), "
+        f"against `troly serve` (one uvicorn worker) on 127.0.0.1, {os.cpu_count()} cores.", "",
+        table(["measure", "value"], rows),
+    ]
+    if result.failures:
+        lines += ["", "## Failures", "", *[f"- {failure}" for failure in result.failures[:20]]]
+    return "\n".join(lines) + "\n"
+
+
+def prepare_data(data: Path | None, workdir: Path) -> Path:
+    """A writable copy of ``data`` (conversations are stored there), or of the sample index, built if missing."""
+    if data is None:
+        from evals.sample_index import build_sample_index
+
+        shared = REPO.parent / "shared"
+        if not (shared / "knowledge").is_dir():
+            raise BadInput(f"no --data given and no shared corpus at {shared} to build the sample index")
+        build_sample_index(shared, DEFAULT_SAMPLE_DATA)
+        data = DEFAULT_SAMPLE_DATA
+    if not data.is_dir():
+        raise BadInput(f"--data {data}: not a folder")
+    copy = workdir / "data"
+    shutil.copytree(data, copy, symlinks=True)
+    return copy
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.chat_load", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, help="an index folder (TROLY_DATA_DIR); default: the sample index")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--turns", type=int, default=5)
+    parser.add_argument("--deadline", type=float, default=300, help="seconds at most for the whole load")
+    parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
+    args = parser.parse_args(argv)
+    if args.clients < 1 or args.turns < 1 or args.deadline <= 0:
+        raise BadInput("--clients, --turns and --deadline must be positive")
+    with tempfile.TemporaryDirectory(prefix="troly-load-") as workdir:
+        process, base = start_server(prepare_data(args.data, Path(workdir)))
+        try:
+            result = asyncio.run(run_load(base, args.clients, args.turns, args.deadline))
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    if not result.latencies_ms:
+        raise BadInput(f"no request was answered: {result.failures[:3]}")
+    markdown = report(result, args.clients, args.turns, argv)
+    write_report(args.report.parent, args.report.name, markdown)
+    print(markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BadInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(2)

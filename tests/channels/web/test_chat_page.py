@@ -1,0 +1,142 @@
+"""The chat page in real headless Chromium (Debian's, driven by Playwright; no browser is downloaded).
+
+The page's mechanics run on the tiny index (seconds); one slow test walks a real citizen's path
+on the shared sample index (a choice between real procedures, a real article of Luật Hộ tịch)."""
+import json
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+
+from channels.web.app import create_app
+from tests.channels.web.conftest import live_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1100, "height": 900}}
+ANSWER = ".message.assistant:not(.welcome):not(.typing)"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        pytest.skip("needs Debian's chromium (apt-get install chromium; make system-deps installs it)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def watch_errors(page) -> list[str]:
+    """Console errors and failed requests: a content-policy violation or a missing asset shows here."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("requestfailed", lambda request: errors.append(f"failed {request.url}"))
+    return errors
+
+
+def ask(page, question: str):
+    """Types ``question``, sends it with Enter and returns the new answer's element."""
+    before = page.locator(ANSWER).count()
+    page.fill("#message", question)
+    page.press("#message", "Enter")
+    answer = page.locator(ANSWER).nth(before)
+    answer.wait_for(timeout=60_000)
+    return answer
+
+
+def open_card(answer, text: str):
+    """Opens the citation card holding ``text`` and returns it."""
+    card = answer.locator("details.citation").filter(has_text=text).first
+    card.locator("summary").click()
+    assert card.evaluate("card => card.open")
+    return card
+
+
+def test_a_citizen_ticks_papers_asks_an_officer_and_sees_the_reply(browser, web_assistant, artifacts_dir):
+    officer = web_assistant.users.add_user("Trần Thị Lan", "officer")
+    token = web_assistant.users.issue_token(officer.id)
+    with live_server(create_app(assistant=web_assistant)) as base:
+        page = browser.new_page(**DESKTOP)
+        errors = watch_errors(page)
+        page.goto(base + "/")
+        assert page.title().startswith("Trợ lý ảo")
+        assert page.get_by_label("Câu hỏi của bạn").is_visible()
+
+        answer = ask(page, "cấp giấy phép nuôi chim bồ câu cần gì")
+        assert "Mã thủ tục" in open_card(answer, "9.900001").inner_text()
+        checklist = answer.locator("fieldset.checklist")
+        items = checklist.locator("li")
+        assert items.count() >= 2 and "Tờ khai đề nghị cấp giấy phép" in checklist.inner_text()
+        items.first.locator("label").click()
+        assert checklist.locator("input:checked").count() == 1
+        assert f"Đã chuẩn bị 1/{items.count()}" in checklist.inner_text()
+        checklist.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts_dir / "chat-procedure-desktop.png"))
+
+        page.get_by_role("button", name="Gặp cán bộ").click()
+        page.locator(ANSWER).nth(1).wait_for(timeout=60_000)
+        ticket = page.locator(ANSWER).last.locator(".ticket-code strong").inner_text()
+        reply = httpx.post(f"{base}/api/tickets/{ticket}/reply", headers={"Authorization": f"Bearer {token}"},
+                           json={"text": "Chào bạn, mang Tờ khai đến UBND xã, tôi sẽ hướng dẫn thêm."}, timeout=30)
+        assert reply.json()["delivery"] == "waiting"
+        page.reload()
+        officer_reply = page.locator(".message.officer")
+        officer_reply.wait_for(timeout=30_000)
+        assert "Trần Thị Lan" in officer_reply.inner_text() and "mang Tờ khai" in officer_reply.inner_text()
+        assert page.locator("fieldset.checklist").count() == 1  # the conversation came back from localStorage
+        assert errors == []
+
+
+def test_an_officer_on_a_phone_reads_a_quoted_article_with_its_validity(browser, web_assistant, artifacts_dir):
+    officer = web_assistant.users.add_user("Trần Thị Lan", "officer")
+    token = web_assistant.users.issue_token(officer.id)
+    with live_server(create_app(assistant=web_assistant)) as base:
+        context = browser.new_context(**PHONE)
+        context.add_init_script(f"localStorage.setItem('troly.token', {json.dumps(token)})")  # signed in before load
+        phone = context.new_page()
+        errors = watch_errors(phone)
+        phone.goto(base + "/")
+        assert phone.locator("#role-badge").is_visible()
+        answer = ask(phone, "luật vườn hoa công cộng quy định về việc gì")
+        card = open_card(answer, "12/2030/QH16")
+        assert card.locator(".badge").inner_text().strip() == "chưa rõ"  # the fixture law's validity is unknown
+        assert "vườn hoa công cộng" in card.locator("blockquote").inner_text()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways on a phone"
+        card.scroll_into_view_if_needed()
+        phone.screenshot(path=str(artifacts_dir / "chat-legal-phone.png"))
+        assert errors == []
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_a_citizen_picks_birth_registration_and_an_officer_reads_luat_ho_tich(browser, shared_assistant):
+    officer = shared_assistant.users.add_user("Trần Thị Lan", "officer")
+    token = shared_assistant.users.issue_token(officer.id)
+    with live_server(create_app(assistant=shared_assistant)) as base:
+        page = browser.new_page(**DESKTOP)
+        errors = watch_errors(page)
+        page.goto(base + "/")
+        answer = ask(page, "làm giấy khai sinh cần gì")
+        birth = answer.get_by_role("button", name="Thủ tục đăng ký khai sinh (Cấp xã)", exact=False)
+        if birth.count():  # several procedures matched: the citizen picks one
+            birth.first.click()
+            page.locator(ANSWER).nth(1).wait_for(timeout=60_000)
+            answer = page.locator(ANSWER).last
+        assert "Tờ khai" in answer.locator("fieldset.checklist").inner_text()
+        assert "1.001193" in answer.locator("details.citation").first.text_content()
+
+        page.get_by_role("button", name="Trò chuyện mới").click()  # else "thời hạn" follows up on the procedure
+        assert page.locator(ANSWER).count() == 0
+        page.evaluate("token => localStorage.setItem('troly.token', token)", token)
+        page.reload()
+        legal = ask(page, "thời hạn đăng ký khai sinh là bao lâu?")
+        card = open_card(legal, "Điều 15")
+        assert "còn hiệu lực" in card.locator(".badge").inner_text()
+        assert "Trong thời hạn 60 ngày" in card.locator("blockquote").inner_text()
+        assert errors == []
