@@ -31,6 +31,7 @@ REFUSALS: dict[str, str] = {
     "needs_account": "the request needs a registered officer account",
     "needs_clarification": "the request is missing something the user must say",
     "llm_unverified": "the language model's answer failed the citation check; an extractive answer is given",
+    "rate_limited": "the sender sent more messages than the rate limit allows",
 }
 
 

@@ -23,7 +23,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from assistant.answer import Answer
+from assistant.answer import Answer, refusal
+from assistant.security.rate_limit import RateLimiter, too_many_message
 from assistant.security.users import User
 from assistant.tasks import handle_reminder_action, is_reminder_action
 from knowledge.errors import BadInput
@@ -84,13 +85,17 @@ class ChatGateway:
         self.assistant = assistant
         self.channel = channel
         self._lock = assistant_lock(assistant)
+        self.limiter = RateLimiter(assistant.settings.rate_per_minute)
 
     def user(self, address: str) -> User | None:
         with self._lock:
             return self.assistant.users.user_at(self.channel, address)
 
     def handle(self, address: str, text: str, now: datetime | None = None) -> Answer:
-        """The answer to a message from ``address``."""
+        """The answer to a message from ``address`` (a polite refusal when it sends too fast)."""
+        wait = self.limiter.retry_after(f"{self.channel}:{address}")
+        if wait:
+            return refusal("rate_limited", "rate_limited", too_many_message(wait))
         code = link_code(text)
         if code is not None:
             return self.link(address, code)

@@ -54,7 +54,8 @@ class LoadResult:
 
 def start_server(data_dir: Path, startup_seconds: float = 120) -> tuple[subprocess.Popen, str]:
     """``troly serve`` on a free loopback port over ``data_dir``; returns the process and its base URL."""
-    env = dict(os.environ, TROLY_DATA_DIR=str(data_dir), PYTHONPATH=str(REPO))
+    # Every simulated citizen sends from 127.0.0.1: the per-IP rate limit would measure itself.
+    env = dict(os.environ, TROLY_DATA_DIR=str(data_dir), PYTHONPATH=str(REPO), TROLY_RATE_PER_MINUTE="0")
     log = data_dir.parent / "serve.log"
     with log.open("w") as stderr:
         process = subprocess.Popen([sys.executable, "-m", "channels.cli", "serve", "--port", "0"], cwd=REPO, env=env,

@@ -14,6 +14,7 @@
 | TROLY_NLU         | embedded               | ``embedded`` or ``rasa`` (a Rasa server's NLU)    |
 | TROLY_DIALOGUE    | embedded               | ``embedded`` or ``rasa`` (Rasa's REST channel)    |
 | TROLY_RASA_URL    | http://127.0.0.1:5005  | the Rasa server, for either switch                |
+| TROLY_RATE_PER_MINUTE | 30                 | messages a minute per IP, token or chat address (burst half that); 0 = off |
 
 Relative paths are resolved against the working directory. Without
 ``TROLY_LLM_BASE_URL`` answers are extractive (quoted, no model); see
@@ -43,6 +44,7 @@ class Settings:
     nlu: str = "embedded"
     dialogue: str = "embedded"
     rasa_url: str = "http://127.0.0.1:5005"
+    rate_per_minute: float = 30.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -62,6 +64,7 @@ class Settings:
             nlu=env.get("TROLY_NLU") or "embedded",
             dialogue=env.get("TROLY_DIALOGUE") or "embedded",
             rasa_url=env.get("TROLY_RASA_URL") or "http://127.0.0.1:5005",
+            rate_per_minute=_rate(env.get("TROLY_RATE_PER_MINUTE") or "30"),
         )
 
 
@@ -74,3 +77,14 @@ def _seconds(value: str) -> float:
     if not seconds > 0:
         raise BadInput(message)
     return seconds
+
+
+def _rate(value: str) -> float:
+    message = f"TROLY_RATE_PER_MINUTE must be a number of messages a minute (0 = no limit), not {value!r}"
+    try:
+        rate = float(value)
+    except ValueError:
+        raise BadInput(message) from None
+    if not rate >= 0:
+        raise BadInput(message)
+    return rate

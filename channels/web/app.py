@@ -33,7 +33,8 @@ from channels.web import chat_api, documents_api, officer_api, pages
 from channels.web.pages import STATIC_DIR
 from channels.web.backend import WebBackend
 from channels.web.errors import install_error_handlers
-from channels.web.middleware import BodyLimit, SecurityHeaders
+from assistant.security.rate_limit import RateLimiter
+from channels.web.middleware import BodyLimit, RateLimit, SecurityHeaders
 from knowledge.settings import Settings
 
 EXTRA_ROUTERS: tuple[str, ...] = (
@@ -93,4 +94,5 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limits={"/api/documents": documents_api.MAX_UPLOAD_BYTES + documents_api.MULTIPART_OVERHEAD})
+    app.add_middleware(RateLimit, limiter=RateLimiter(assistant.settings.rate_per_minute))
     return app

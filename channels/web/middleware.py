@@ -1,4 +1,8 @@
-"""ASGI middleware: request body limits and the security headers of the pages.
+"""ASGI middleware: rate limits, request body limits and the security headers of the pages.
+
+Every ``/api/`` request and webhook call counts against its sender's rate limit
+(``assistant.security.rate_limit``): the bearer token's when one is sent, else the
+client's IP address. Over the limit the answer is 429 with ``Retry-After``.
 
 Bodies are limited to ``MAX_BODY_BYTES`` (1 MB) except where a route has its own
 limit (uploads: 20 MB plus the multipart envelope). A declared Content-Length over
@@ -7,9 +11,12 @@ arrives and refused once it passes the limit.
 """
 from __future__ import annotations
 
+import hashlib
+
 from fastapi import HTTPException, status
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.security.rate_limit import RateLimiter, too_many_message
 from channels.web.errors import error_response
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -76,6 +83,30 @@ class BodyLimit:
                 raise
             await error_response(413, error.detail)(scope, receive, send)
 
+
+
+class RateLimit:
+    def __init__(self, app: ASGIApp, limiter: RateLimiter, prefixes: tuple[str, ...] = ("/api/", "/telegram/", "/zalo/")):
+        self.app = app
+        self.limiter = limiter
+        self.prefixes = prefixes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(self.prefixes):
+            wait = self.limiter.retry_after(_sender(scope))
+            if wait:
+                await error_response(429, too_many_message(wait), {"Retry-After": str(wait)})(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _sender(scope: Scope) -> str:
+    """Whom a request counts against: its bearer token (hashed, never kept) or its IP address."""
+    authorization = dict(scope["headers"]).get(b"authorization", b"")
+    if authorization.lower().startswith(b"bearer "):
+        return "token:" + hashlib.sha256(authorization[7:].strip()).hexdigest()
+    client = scope.get("client")
+    return f"ip:{client[0] if client else 'unknown'}"
 
 
 class SecurityHeaders:

@@ -71,3 +71,12 @@ def test_a_turn_waits_while_another_channel_of_the_process_holds_the_assistant(s
         assert turn.is_alive() and assistant.calls == []
     turn.join(5)
     assert [c["message"] for c in assistant.calls] == ["xin chào"]
+
+
+def test_a_chat_address_sending_too_fast_is_asked_to_wait_without_reaching_the_assistant(scripted):
+    assistant = scripted(*[Answer("Xin chào!", "greeting")] * 16)
+    gateway = ChatGateway(assistant, "telegram")  # 30 a minute, a burst of 15
+    answers = [gateway.handle("42", "xin chào") for _ in range(16)]
+    assert [a.refusal_reason for a in answers].count("rate_limited") == 1 and answers[-1].refusal_reason == "rate_limited"
+    assert "thử lại sau 2 giây" in answers[-1].text and len(assistant.calls) == 15
+    assert gateway.handle("43", "xin chào").text == "Xin chào!"  # another chat is not slowed

@@ -12,3 +12,24 @@ def test_chat_webhooks_and_the_rasa_action_endpoint_are_served_by_the_web_app(cl
     unknown = client.post("/rasa/webhook", json={"next_action": "action_khong_co", "sender_id": "s", "tracker": {}, "domain": {}})
     assert unknown.status_code == 404 and "action_khong_co" in unknown.json()["error"]
     assert "action_legal_answer" in client.get("/rasa/actions").text
+
+
+def test_a_sender_over_the_rate_limit_gets_429_with_retry_after_and_others_go_on(tiny_settings, tiny_nlu):
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from assistant.core import Assistant
+    from channels.web.app import create_app
+
+    assistant = Assistant(replace(tiny_settings, rate_per_minute=6), nlu=tiny_nlu)  # a burst of 3
+    with TestClient(create_app(assistant=assistant)) as client:
+        codes = [client.post("/api/chat", json={"message": "xin chào"}).status_code for _ in range(4)]
+        refused = client.post("/api/chat", json={"message": "xin chào"})
+        officer = assistant.users.add_user("Trần Thị Lan", "officer")
+        token = assistant.users.issue_token(officer.id)
+        by_token = client.post("/api/chat", json={"message": "xin chào"}, headers={"Authorization": f"Bearer {token}"})
+    assert codes == [200, 200, 200, 429]
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    assert "thử lại sau" in refused.json()["detail"]
+    assert by_token.status_code == 200  # an officer's token has its own allowance
