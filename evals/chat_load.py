@@ -4,8 +4,8 @@ A separate process runs ``troly serve`` over a copy of an index (by default the 
 index of ``evals.sample_index``, built when missing). ``clients`` concurrent clients each open
 their own conversation and send ``turns`` questions from a mix of citizens' procedure questions,
 follow-ups and legal questions, waiting for each answer before the next. The run is bounded:
-``clients × turns`` requests and ``deadline`` seconds at most. Reported: p50/p95/max latency,
-throughput and every non-200 answer.
+``clients × turns`` requests and ``deadline`` seconds at most. Reported: p50/p95/p99/max latency,
+throughput, the server's peak resident memory and every non-200 answer.
 
     python -m evals.chat_load [--data DIR] [--clients 20] [--turns 5] [--report FILE.md]
 """
@@ -46,6 +46,7 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    peak_rss_mb: float | None = None  # the server process's high-water mark (Linux /proc)
 
     def percentile(self, fraction: float) -> float:
         ordered = sorted(self.latencies_ms)
@@ -112,6 +113,16 @@ async def run_load(base: str, clients: int, turns: int, deadline: float) -> Load
     return result
 
 
+def peak_rss_mb(pid: int) -> float | None:
+    """The process's peak resident memory so far (VmHWM), or None where /proc does not say."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match.group(1)) / 1024 if match else None
+
+
 def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None) -> str:
     done = len(result.latencies_ms)
     rows = [
@@ -119,9 +130,11 @@ def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None)
         ["failures", str(len(result.failures))],
         ["p50 latency", f"{statistics.median(result.latencies_ms):.0f} ms"],
         ["p95 latency", f"{result.percentile(0.95):.0f} ms"],
+        ["p99 latency", f"{result.percentile(0.99):.0f} ms"],
         ["max latency", f"{max(result.latencies_ms):.0f} ms"],
         ["throughput", f"{done / result.seconds:.1f} answers/s"],
         ["wall time", f"{result.seconds:.1f} s"],
+        ["server peak RSS", f"{result.peak_rss_mb:.0f} MB" if result.peak_rss_mb is not None else "n/a"],
     ]
     lines = [
         "# Load of POST /api/chat", "",
@@ -166,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         process, base = start_server(prepare_data(args.data, Path(workdir)))
         try:
             result = asyncio.run(run_load(base, args.clients, args.turns, args.deadline))
+            result.peak_rss_mb = peak_rss_mb(process.pid)
         finally:
             process.terminate()
             process.wait(timeout=30)

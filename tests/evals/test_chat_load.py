@@ -1,4 +1,6 @@
 """The chat load test against a real ``troly serve`` over the tiny index, kept small."""
+import re
+
 import pytest
 
 from evals import chat_load
@@ -14,7 +16,8 @@ def test_concurrent_citizens_are_all_answered_and_the_report_gives_percentiles(t
     assert chat_load.main(["--data", str(tiny_index_dir), "--clients", "4", "--turns", "3", "--report", str(report)]) == 0
     text = report.read_text(encoding="utf-8")
     assert "| requests answered (200) | 12 |" in text and "| failures | 0 |" in text
-    assert "p95 latency" in text and "4 concurrent citizens, 3 turns each" in text
+    assert "p95 latency" in text and "p99 latency" in text and "4 concurrent citizens, 3 turns each" in text
+    assert re.search(r"server peak RSS \| \d+ MB", text)
 
 
 def test_bad_arguments_are_refused(tmp_path):
