@@ -53,13 +53,13 @@ class LoadResult:
         return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def start_server(data_dir: Path, startup_seconds: float = 120) -> tuple[subprocess.Popen, str]:
-    """``troly serve`` on a free loopback port over ``data_dir``; returns the process and its base URL."""
+def start_server(data_dir: Path, startup_seconds: float = 120, workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """``troly serve`` (``workers`` processes) on a free loopback port over ``data_dir``; returns the process and its base URL."""
     # Every simulated citizen sends from 127.0.0.1: the per-IP rate limit would measure itself.
     env = dict(os.environ, TROLY_DATA_DIR=str(data_dir), PYTHONPATH=str(REPO), TROLY_RATE_PER_MINUTE="0")
     log = data_dir.parent / "serve.log"
     with log.open("w") as stderr:
-        process = subprocess.Popen([sys.executable, "-m", "channels.cli", "serve", "--port", "0"], cwd=REPO, env=env,
+        process = subprocess.Popen([sys.executable, "-m", "channels.cli", "serve", "--port", "0", "--workers", str(workers)], cwd=REPO, env=env,
                                    stderr=stderr)
     deadline = time.monotonic() + startup_seconds
     port = None
@@ -114,16 +114,32 @@ async def run_load(base: str, clients: int, turns: int, deadline: float) -> Load
 
 
 def peak_rss_mb(pid: int) -> float | None:
-    """The process's peak resident memory so far (VmHWM), or None where /proc does not say."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
-    return int(match.group(1)) / 1024 if match else None
+    """The peak resident memory (VmHWM) of the server and its worker processes, summed; None without /proc."""
+    peaks = []
+    for process in [pid, *_children(pid)]:
+        try:
+            status = Path(f"/proc/{process}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+        if match:
+            peaks.append(int(match.group(1)) / 1024)
+    return sum(peaks) if peaks else None
 
 
-def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None) -> str:
+def _children(pid: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None, workers: int = 1) -> str:
     done = len(result.latencies_ms)
     rows = [
         ["requests answered (200)", str(done)],
@@ -140,7 +156,7 @@ def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None)
         "# Load of POST /api/chat", "",
         f"`{command_line('evals.chat_load', argv)}`", "",
         f"{clients} concurrent citizens, {turns} turns each (procedure questions, follow-ups, legal questions), "
-        f"against `troly serve` (one uvicorn worker) on 127.0.0.1, {os.cpu_count()} cores.", "",
+        f"against `troly serve --workers {workers}` on 127.0.0.1, {os.cpu_count()} cores.", "",
         table(["measure", "value"], rows),
     ]
     if result.failures:
@@ -171,12 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--deadline", type=float, default=300, help="seconds at most for the whole load")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (troly serve --workers)")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
     args = parser.parse_args(argv)
-    if args.clients < 1 or args.turns < 1 or args.deadline <= 0:
-        raise BadInput("--clients, --turns and --deadline must be positive")
+    if args.clients < 1 or args.turns < 1 or args.deadline <= 0 or args.workers < 1:
+        raise BadInput("--clients, --turns, --deadline and --workers must be positive")
     with tempfile.TemporaryDirectory(prefix="troly-load-") as workdir:
-        process, base = start_server(prepare_data(args.data, Path(workdir)))
+        process, base = start_server(prepare_data(args.data, Path(workdir)), workers=args.workers)
         try:
             result = asyncio.run(run_load(base, args.clients, args.turns, args.deadline))
             result.peak_rss_mb = peak_rss_mb(process.pid)
@@ -185,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             process.wait(timeout=30)
     if not result.latencies_ms:
         raise BadInput(f"no request was answered: {result.failures[:3]}")
-    markdown = report(result, args.clients, args.turns, argv)
+    markdown = report(result, args.clients, args.turns, argv, args.workers)
     write_report(args.report.parent, args.report.name, markdown)
     print(markdown)
     return 0

@@ -61,3 +61,45 @@ def test_a_busy_port_or_a_missing_index_is_bad_input(tiny_settings, tmp_path):
     bad = serve(tiny_settings.data_dir, "--port", "70000")
     _, error = bad.communicate(timeout=60)
     assert bad.returncode == 2 and "cổng không hợp lệ" in error
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+@pytest.mark.slow
+def test_several_workers_share_the_socket_and_the_conversations(tiny_nlu, tiny_settings):
+    server = serve(tiny_settings.data_dir, "--port", "0", "--workers", "2")
+    try:
+        base = "http://127.0.0.1:" + re.search(r":(\d+)/", server.stderr.readline()).group(1)
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not come up"
+                time.sleep(0.2)
+        [worker] = _children(server.pid)
+        first = httpx.post(base + "/api/chat", json={"message": "nuoi chim bo cau can giay to gi"}, timeout=30).json()
+        follow_ups = [
+            httpx.post(base + "/api/chat", json={"message": "lệ phí bao nhiêu?", "session_id": first["session_id"]},
+                       timeout=30, headers={"Connection": "close"}).json()
+            for _ in range(6)
+        ]
+        assert all(answer["session_id"] == first["session_id"] and "50.000" in answer["answer"] for answer in follow_ups)
+    finally:
+        server.send_signal(signal.SIGTERM)  # as a supervisor stops it: the workers stop with it
+        server.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not Path(f"/proc/{worker}").exists()
