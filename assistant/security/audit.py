@@ -60,7 +60,7 @@ class AuditLog:
     def record(self, actor: str, role: str, action: str, target: str, channel: str, detail: str = "") -> AuditEntry:
         if action not in ACTIONS:
             raise BadInput(f"hành động không hợp lệ cho nhật ký: {action} (unknown audit action)")
-        detail = redact(detail[:MAX_DETAIL_CHARS]).text
+        target, detail = redact(target).text, redact(detail[:MAX_DETAIL_CHARS]).text
         at = time.time()
         with transaction(self._db) as db:
             row_id = db.execute(

@@ -31,6 +31,8 @@ def current_user(request: Request, backend: WebBackend = Depends(get_backend)) -
         raise _unauthorized("tiêu đề Authorization phải có dạng 'Bearer <token>' (malformed Authorization header)")
     with backend.locked() as assistant:
         user = assistant.users.authenticate(token.strip())
+        if user is not None:
+            assistant.audit.record(user.name, user.role, "token_use", f"{request.method} {request.url.path}", "web")
     if user is None:
         raise _unauthorized("token không hợp lệ hoặc đã bị thu hồi (invalid or revoked token)")
     return user

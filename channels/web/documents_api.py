@@ -86,6 +86,8 @@ def upload_document(
     finally:
         checking.unlink(missing_ok=True)
     job = backend.jobs.submit(final, file.filename or "", access, user.name)
+    with backend.locked() as assistant:
+        assistant.audit.record(user.name, user.role, "upload", file.filename or final.name, "web", f"access: {access}")
     url = f"/api/documents/jobs/{job.id}"
     return JSONResponse({"job": job.to_json(), "status_url": url}, status_code=202, headers={"Location": url})
 

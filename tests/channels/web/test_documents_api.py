@@ -35,7 +35,7 @@ def stored_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in (data_dir / "uploads").rglob("*") if p.is_file())
 
 
-def test_an_internal_upload_is_indexed_in_the_background_and_only_staff_find_it(client, officer, tiny_settings):
+def test_an_internal_upload_is_indexed_in_the_background_and_only_staff_find_it(client, officer, tiny_settings, web_assistant):
     response = upload(client, officer, "quy-che-nha-van-hoa.txt", REGULATION.encode())
     assert response.status_code == 202
     job = response.json()["job"]
@@ -55,6 +55,9 @@ def test_an_internal_upload_is_indexed_in_the_background_and_only_staff_find_it(
     assert any("Nhà văn hóa mở cửa từ 7 giờ đến 21 giờ" in r["text"] for r in staff[:3])
     public = client.get("/api/search", params=query).json()["results"]
     assert all("Nhà văn hóa mở cửa" not in r["text"] for r in public)
+    audit = [(e.actor, e.action, e.target, e.detail) for e in web_assistant.audit.entries()]
+    assert ("Trần Thị Lan", "upload", "quy-che-nha-van-hoa.txt", "access: internal") in audit
+    assert ("Trần Thị Lan", "token_use", "GET /api/search", "") in audit
 
 
 def test_files_that_are_not_what_they_claim_are_refused_and_nothing_is_kept(client, officer, tiny_settings):
