@@ -4,8 +4,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+import json
+
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from fastapi import FastAPI
 
 from assistant.answer import Answer, Choice, Citation
@@ -192,3 +196,31 @@ def test_without_configuration_the_route_is_not_there(post, api, monkeypatch):
     app.include_router(router)
     with serve(app) as base:
         assert post(base + WEBHOOK_PATH, updates.message(1, 42, "xin chào")).status_code == 404
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+_updates = st.fixed_dictionaries(
+    {"update_id": st.integers(min_value=0, max_value=2**31)},
+    optional={key: _json for key in ("message", "callback_query", "edited_message", "my_chat_member")},
+)
+
+
+def test_any_body_parses_to_an_update_or_a_named_fault(scripted):
+    config = TelegramConfig(TOKEN, webhook_secret=SECRET, api_base="http://127.0.0.1:9")
+    hook = TelegramWebhook(config, ChatGateway(scripted(), "telegram"))
+
+    @settings(max_examples=200, deadline=2000)
+    @given(body=st.one_of(_updates.map(lambda u: json.dumps(u).encode()), st.binary(max_size=100)))
+    def parses_or_names_the_fault(body):
+        try:
+            update = hook.parse(body)
+        except ValueError as fault:
+            assert str(fault)
+            return
+        assert update.update_id == json.loads(body)["update_id"]
+
+    parses_or_names_the_fault()

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from channels.zalo.config import ZaloConfig
 from channels.zalo.events import EventGate, Rejected, event_mac
@@ -116,3 +118,34 @@ def test_events_are_forgotten_once_they_would_be_refused_as_old_anyway(tmp_path)
     assert gate.admit(late, signed(late)) is not None
     assert gate._conn.execute("SELECT COUNT(*) FROM seen_events").fetchone()[0] == 2  # the late event's two keys
     gate.close()
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=10,
+)
+_events = st.fixed_dictionaries(
+    {"timestamp": st.just(str(int(NOW * 1000)))},
+    optional={"event_name": _json, "sender": _json, "message": _json, "app_id": _json},
+)
+
+
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=_events, signature=st.booleans())
+def test_any_signed_or_forged_event_is_admitted_or_rejected_never_crashes(gate, data, signature):
+    body = json.dumps(data).encode()
+    try:
+        event = gate.admit(body, signed(body) if signature else "mac=" + "0" * 64)
+    except Rejected as rejected:
+        assert not signature and rejected.status == 401
+        return
+    assert signature and (event is None or event.timestamp_ms == int(NOW * 1000))
+
+
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=200), signature=st.none() | st.text(max_size=80))
+def test_arbitrary_bytes_are_rejected_with_a_4xx(gate, body, signature):
+    with pytest.raises(Rejected) as rejected:
+        gate.admit(body, signature)
+    assert rejected.value.status in (400, 401)
