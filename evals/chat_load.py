@@ -116,7 +116,7 @@ async def run_load(base: str, clients: int, turns: int, deadline: float) -> Load
 def peak_rss_mb(pid: int) -> float | None:
     """The peak resident memory (VmHWM) of the server and its worker processes, summed; None without /proc."""
     peaks = []
-    for process in [pid, *_children(pid)]:
+    for process in [pid, *child_processes(pid)]:
         try:
             status = Path(f"/proc/{process}/status").read_text()
         except OSError:
@@ -127,7 +127,8 @@ def peak_rss_mb(pid: int) -> float | None:
     return sum(peaks) if peaks else None
 
 
-def _children(pid: int) -> list[int]:
+def child_processes(pid: int) -> list[int]:
+    """The pids whose parent is ``pid`` (Linux /proc)."""
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:

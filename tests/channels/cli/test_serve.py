@@ -11,6 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from evals.chat_load import child_processes
+
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -22,22 +24,27 @@ def serve(data_dir: Path, *args: str) -> subprocess.Popen:
     )
 
 
+def base_url_when_up(server: subprocess.Popen, startup_seconds: float) -> str:
+    """The base URL the banner names, once ``/api/health`` answers there."""
+    banner = server.stderr.readline()
+    match = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
+    assert match, banner
+    base = f"http://127.0.0.1:{match.group(1)}"
+    deadline = time.monotonic() + startup_seconds
+    while True:
+        try:
+            if httpx.get(base + "/api/health", timeout=5).status_code == 200:
+                return base
+        except httpx.TransportError:
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not come up"
+            time.sleep(0.2)
+
+
 @pytest.mark.slow
 def test_troly_serve_answers_citizens_on_loopback(tiny_nlu, tiny_settings):
     server = serve(tiny_settings.data_dir, "--host", "127.0.0.1", "--port", "0")
     try:
-        banner = server.stderr.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
-        assert match, banner
-        base = f"http://127.0.0.1:{match.group(1)}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/api/health", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline and server.poll() is None, "the server did not come up"
-                time.sleep(0.2)
+        base = base_url_when_up(server, startup_seconds=60)
         answer = httpx.post(base + "/api/chat", json={"message": "nuoi chim bo cau can giay to gi"}, timeout=30).json()
         assert answer["citations"][0]["id"] == "9.900001" and answer["checklist"]
         page = httpx.get(base + "/", timeout=5)
@@ -63,32 +70,12 @@ def test_a_busy_port_or_a_missing_index_is_bad_input(tiny_settings, tmp_path):
     assert bad.returncode == 2 and "cổng không hợp lệ" in error
 
 
-def _children(pid: int) -> list[int]:
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            children.append(int(stat.parent.name))
-    return children
-
-
 @pytest.mark.slow
 def test_several_workers_share_the_socket_and_the_conversations(tiny_nlu, tiny_settings):
     server = serve(tiny_settings.data_dir, "--port", "0", "--workers", "2")
     try:
-        base = "http://127.0.0.1:" + re.search(r":(\d+)/", server.stderr.readline()).group(1)
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(base + "/api/health", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline and server.poll() is None, "the server did not come up"
-                time.sleep(0.2)
-        [worker] = _children(server.pid)
+        base = base_url_when_up(server, startup_seconds=90)
+        [worker] = child_processes(server.pid)
         first = httpx.post(base + "/api/chat", json={"message": "nuoi chim bo cau can giay to gi"}, timeout=30).json()
         follow_ups = [
             httpx.post(base + "/api/chat", json={"message": "lệ phí bao nhiêu?", "session_id": first["session_id"]},
