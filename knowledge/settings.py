@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from knowledge.errors import BadInput
 
@@ -68,23 +68,22 @@ class Settings:
         )
 
 
-def _seconds(value: str) -> float:
-    message = f"TROLY_LLM_TIMEOUT must be a positive number of seconds, not {value!r}"
+def _number(value: str, allowed: Callable[[float], bool], message: str) -> float:
+    """``value`` as a number ``allowed`` accepts; BadInput with ``message`` otherwise (NaN included)."""
     try:
-        seconds = float(value)
+        number = float(value)
     except ValueError:
         raise BadInput(message) from None
-    if not seconds > 0:
+    if not allowed(number):
         raise BadInput(message)
-    return seconds
+    return number
+
+
+def _seconds(value: str) -> float:
+    return _number(value, lambda n: n > 0, f"TROLY_LLM_TIMEOUT must be a positive number of seconds, not {value!r}")
 
 
 def _rate(value: str) -> float:
-    message = f"TROLY_RATE_PER_MINUTE must be a number of messages a minute (0 = no limit), not {value!r}"
-    try:
-        rate = float(value)
-    except ValueError:
-        raise BadInput(message) from None
-    if not rate >= 0:
-        raise BadInput(message)
-    return rate
+    return _number(
+        value, lambda n: n >= 0, f"TROLY_RATE_PER_MINUTE must be a number of messages a minute (0 = no limit), not {value!r}"
+    )
