@@ -30,4 +30,15 @@ PORTAL_FRAGMENTS = [
 ]
 portal_text = st.lists(st.one_of(st.sampled_from(PORTAL_FRAGMENTS + FRAGMENTS), st.text(max_size=20)), max_size=60).map("".join)
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), portal_text)
-json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+
+
+def json_of(scalars: st.SearchStrategy) -> st.SearchStrategy:
+    """Decoded JSON values (objects and arrays nested a few levels) whose leaves come from ``scalars``."""
+    return st.recursive(
+        scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+        max_leaves=12,
+    )
+
+
+json_values = json_of(json_scalars)
+plain_json = json_of(st.none() | st.booleans() | st.integers() | st.text(max_size=20))
