@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from knowledge.errors import BadInput
 
-DEFAULT_PER_MINUTE = 30
 MAX_BUCKETS = 100_000
 
 
@@ -29,7 +28,7 @@ class _Bucket:
 
 
 class RateLimiter:
-    def __init__(self, per_minute: float = DEFAULT_PER_MINUTE, burst: int | None = None, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, per_minute: float, burst: int | None = None, clock: Callable[[], float] = time.monotonic):
         if per_minute < 0:
             raise BadInput(f"giới hạn tần suất phải không âm, không phải {per_minute} (rate limit must be >= 0)")
         self.per_second = per_minute / 60.0

@@ -1,8 +1,11 @@
 """ASGI middleware: rate limits, request body limits and the security headers of the pages.
 
-Every ``/api/`` request and webhook call counts against its sender's rate limit
+Every ``/api/`` request counts against its sender's rate limit
 (``assistant.security.rate_limit``): the bearer token's when one is sent, else the
-client's IP address. Over the limit the answer is 429 with ``Retry-After``.
+client's IP address. Over the limit the answer is 429 with ``Retry-After``. The chat
+webhooks are not counted by IP: Telegram and Zalo post every user's messages from a
+few addresses of theirs, so their gateway limits each chat address instead
+(``channels.chat``).
 
 Bodies are limited to ``MAX_BODY_BYTES`` (1 MB) except where a route has its own
 limit (uploads: 20 MB plus the multipart envelope). A declared Content-Length over
@@ -86,7 +89,7 @@ class BodyLimit:
 
 
 class RateLimit:
-    def __init__(self, app: ASGIApp, limiter: RateLimiter, prefixes: tuple[str, ...] = ("/api/", "/telegram/", "/zalo/")):
+    def __init__(self, app: ASGIApp, limiter: RateLimiter, prefixes: tuple[str, ...] = ("/api/",)):
         self.app = app
         self.limiter = limiter
         self.prefixes = prefixes

@@ -29,7 +29,9 @@ def test_a_sender_over_the_rate_limit_gets_429_with_retry_after_and_others_go_on
         officer = assistant.users.add_user("Trần Thị Lan", "officer")
         token = assistant.users.issue_token(officer.id)
         by_token = client.post("/api/chat", json={"message": "xin chào"}, headers={"Authorization": f"Bearer {token}"})
+        webhook = client.post("/zalo/webhook", json={})  # Zalo posts for all its users: limited per chat address
     assert codes == [200, 200, 200, 429]
     assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
     assert "thử lại sau" in refused.json()["detail"]
     assert by_token.status_code == 200  # an officer's token has its own allowance
+    assert webhook.status_code == 404  # not configured here, and not refused for the API's callers' IP
