@@ -13,6 +13,7 @@ weight tried (evals/reports/retrieval.md), so it is the default. ``keyword`` and
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +30,7 @@ from knowledge.text import expand_abbreviations, expand_query, normalize, syllab
 from knowledge.text.diacritics import DiacriticModel
 
 MAX_QUERY_CHARS = 10_000
+BROAD_FILTER_SHARE = 0.5  # a filter admitting at least this share of rows is applied after the dense query
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class HybridRetriever:
         if method == "keyword":
             fused = [Fused(row, float(keyword_scores[row]), {"keyword": i}) for i, row in enumerate(keyword_rows, 1)]
             return [Evidence(self.passages[f.row], f.score, f.ranks) for f in fused[:k]]
-        dense = self._dense(text, filters if mask is not None else None, keyword_rows if method != "dense" else [])
+        dense = self._dense(text, mask, filters, keyword_rows if method != "dense" else [])
         if method == "dense":
             ranked = sorted(dense, key=lambda r: -dense[r])
             fused = [Fused(row, dense[row], {"dense": i}) for i, row in enumerate(ranked, 1)]
@@ -139,13 +141,31 @@ class HybridRetriever:
             fused = _score_fusion(keyword_scores, keyword_rows, dense, self.fusion.dense_weight)
         return [Evidence(self.passages[f.row], f.score, f.ranks) for f in fused[:k]]
 
-    def _dense(self, text: str, filters: SearchFilters | None, keyword_rows: list[int]) -> dict[int, float]:
+    def _dense(self, text: str, mask: np.ndarray | None, filters: SearchFilters | None, keyword_rows: list[int]) -> dict[int, float]:
         """Dense similarities of the dense neighbours and of the keyword candidates."""
         if self.vectors is None or self.embedder is None:
             return {}
         vector = self.embedder.embed_query(text)
-        where = _where(filters) if filters is not None else None
-        dense = dict(self.vectors.search(vector, self.fusion.candidates, where))
+        dense = self._neighbours(vector, mask, filters)
         missing = [row for row in keyword_rows if row not in dense]
         dense.update(self.vectors.similarities(vector, missing))
         return dense
+
+    def _neighbours(self, vector: np.ndarray, mask: np.ndarray | None, filters: SearchFilters | None) -> dict[int, float]:
+        """The nearest rows the filters allow.
+
+        Chroma's filtered search is slowest when the filter admits most rows (a
+        citizen's "public only" over the whole knowledge base: 60 ms against 5 ms
+        unfiltered). Such a broad filter is applied here to a wider unfiltered
+        query instead; only when that leaves too few allowed rows does the filtered
+        query run. Both give the same neighbours.
+        """
+        wanted = self.fusion.candidates
+        if mask is None:
+            return dict(self.vectors.search(vector, wanted))
+        share = float(mask.mean())
+        if share >= BROAD_FILTER_SHARE:
+            allowed = [(row, similarity) for row, similarity in self.vectors.search(vector, math.ceil(2 * wanted / share)) if mask[row]]
+            if len(allowed) >= wanted:
+                return dict(allowed[:wanted])
+        return dict(self.vectors.search(vector, wanted, _where(filters)))

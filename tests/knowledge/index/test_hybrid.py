@@ -44,6 +44,17 @@ def test_filters_restrict_kind_access_status_and_document(generation):
     assert nothing == []
 
 
+def test_a_broad_filter_applied_after_the_dense_query_gives_the_filtered_query_s_rows(generation, monkeypatch):
+    import knowledge.index.hybrid as hybrid
+
+    retriever = open_index(generation, HashEmbedder(), FusionSettings(method="dense", candidates=2))
+    laws = SearchFilters(kinds=("law",), statuses=("in_force",))
+    after = ids(retriever.retrieve("đăng ký khai sinh", k=2, filters=laws))
+    monkeypatch.setattr(hybrid, "BROAD_FILTER_SHARE", 1.01)
+    assert after == ids(retriever.retrieve("đăng ký khai sinh", k=2, filters=laws))
+    assert len(after) == 2 and all(row.startswith("law:") and row != "law:81/2006/QH11:4" for row in after)
+
+
 def test_abbreviations_and_missing_diacritics_still_find_the_procedure(generation):
     retriever = open_index(generation, HashEmbedder())
     assert retriever.retrieve("thu tuc dk ks", k=1)[0].passage.doc_id == "1.001193"
