@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Access, Dieu, Passage, Procedure, Status
+from knowledge.text import expand_abbreviations
 
 MAX_PASSAGE_CHARS = 2400
 
@@ -121,8 +122,14 @@ def document_passages(doc_id: str, title: str, text: str, *, access: Access, sou
 
 
 def keyword_text(passage: Passage) -> str:
-    """What BM25 indexes: the document title and the heading weigh as a field would."""
-    return f"{passage.doc_title}\n{passage.heading}\n{passage.heading}\n{passage.text}"
+    """What BM25 indexes: the document title and the heading weigh as a field would;
+    abbreviations written out as queries have them (``expand_abbreviations``)."""
+    return expand_abbreviations(f"{passage.doc_title}\n{passage.heading}\n{passage.heading}\n{passage.text}")
+
+
+def keyword_heading(passage: Passage) -> str:
+    """What BM25's heading field indexes: the heading, abbreviations written out."""
+    return expand_abbreviations(passage.heading)
 
 
 _UNIT_NUMBER = re.compile(r"^(?:Điều|Mục)\s+[\w.]+\.\s*")

@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from knowledge.chunking import dense_text, keyword_text
+from knowledge.chunking import dense_text, keyword_heading, keyword_text
 from knowledge.errors import BadInput
 from knowledge.index.base import Embedder
 from knowledge.index.embedders import CachedEmbedder
@@ -104,7 +104,7 @@ def build_index(
     (directory / KEYWORD).mkdir()
     heading_weights = [settings.bm25.procedure_heading_weight if p.kind == "procedure" else 0.0 for p in passages]
     np.save(directory / PRIORS, procedure_priors(passages, procedures))
-    KeywordIndex.build(texts, [p.heading for p in passages], heading_weights, settings.bm25).save(directory / KEYWORD)
+    KeywordIndex.build(texts, [keyword_heading(p) for p in passages], heading_weights, settings.bm25).save(directory / KEYWORD)
     DiacriticModel.for_corpus(texts).save(directory / DIACRITICS)
     if embedder is not None and passages:
         vectors = embedder.embed_documents([dense_text(p, body_chars) for p in passages], on_embedded)

@@ -1,5 +1,9 @@
 """Abbreviations citizens and officers type, expanded before search and intent detection.
 
+The same expansion runs over the indexed text (``knowledge.chunking``), so a
+procedure named "… sổ BHXH, thẻ BHYT" is found by "sổ bảo hiểm xã hội" and a
+question typed "bhyt" finds a law that writes "bảo hiểm y tế" in full.
+
 Keys are folded (no diacritics, lower case) so that "đk", "dk" and "DK" all match.
 Only abbreviations that are unambiguous in the public-service domain are listed
 ("k" is not: "điểm k khoản 1" is a citation, not "không").
@@ -34,6 +38,13 @@ ABBREVIATIONS: dict[str, str] = {
     "bhyt": "bảo hiểm y tế",
     "bhtn": "bảo hiểm thất nghiệp",
     "tncn": "thu nhập cá nhân",
+    "tndn": "thu nhập doanh nghiệp",
+    "gtgt": "giá trị gia tăng",
+    "tnld": "tai nạn lao động",
+    "bnn": "bệnh nghề nghiệp",
+    "hdld": "hợp đồng lao động",
+    "kcb": "khám bệnh, chữa bệnh",
+    "gpxd": "giấy phép xây dựng",
     "xnc": "xuất nhập cảnh",
     "tp": "thành phố",
     "tphcm": "thành phố hồ chí minh",
@@ -51,6 +62,8 @@ ABBREVIATIONS: dict[str, str] = {
     "vs": "với",
     "cty": "công ty",
     "dn": "doanh nghiệp",
+    "tnhh": "trách nhiệm hữu hạn",
+    "mtv": "một thành viên",
 }
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
