@@ -1,0 +1,31 @@
+"""Everyday words to the terms of the law and of the public-service portal."""
+import pytest
+
+from knowledge.text.thesaurus import expand_query, legal_terms_for
+
+
+@pytest.mark.parametrize(
+    "question, term",
+    [
+        ("Làm mất sổ đỏ thì xin lại ở đâu?", "cấp lại bị mất"),
+        ("lam mat so do thi xin lai o dau", "giấy chứng nhận quyền sử dụng đất"),
+        ("Con trai tôi muốn ra riêng làm chủ hộ", "tách hộ"),
+        ("ngân hàng cần giấy chứng minh tôi chưa lấy ai", "xác nhận tình trạng hôn nhân"),
+        ("tiem tap hoa muon tam nghi 3 thang", "tạm ngừng kinh doanh"),
+        ("con nằm viện, mẹ nghỉ làm chăm con", "chế độ ốm đau"),
+    ],
+)
+def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):
+    assert term in legal_terms_for(question)
+
+
+def test_the_longest_phrase_wins_over_the_words_inside_it():
+    terms = legal_terms_for("Đã trả hết nợ, giờ xóa thế chấp trên sổ đỏ")
+    assert "xóa đăng ký biện pháp bảo đảm" in terms
+    assert "đăng ký biện pháp bảo đảm thế chấp" not in terms
+
+
+def test_the_terms_follow_the_text_as_typed_and_a_citation_is_left_alone():
+    question = "Bố tôi qua đời, báo tử ở đâu"
+    assert expand_query(question) == f"{question} chết khai tử đăng ký khai tử cơ quan thực hiện nơi nộp"
+    assert expand_query("Điều 16 Luật Hộ tịch") == "Điều 16 Luật Hộ tịch"
