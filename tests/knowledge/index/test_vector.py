@@ -106,7 +106,9 @@ def test_two_workers_read_the_same_vectors_from_the_server(fixtures_dir, tmp_pat
         "TROLY_DATA_DIR": str(settings.data_dir), "TROLY_EMBEDDER": "hash", "TROLY_CHROMA_URL": chroma_url,
         "TROLY_KNOWLEDGE": str(fixtures_dir), "PYTHONPATH": str(REPO),
     }
-    other = subprocess.run([sys.executable, "-c", worker, *QUERIES], env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+    other = subprocess.run(
+        [sys.executable, "-c", worker, *QUERIES], env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
     assert other.returncode == 0, other.stderr
     count, *evidence = json.loads(other.stdout)
 
