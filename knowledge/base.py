@@ -19,7 +19,9 @@ class KnowledgeBase:
     def __init__(self, generation: Path, settings: Settings):
         self.generation = generation
         self.settings = settings
-        self.retriever: HybridRetriever = open_index(generation, make_embedder(settings.embedder))
+        self.retriever: HybridRetriever = open_index(
+            generation, make_embedder(settings.embedder), chroma_url=settings.chroma_url
+        )
         self.registry = Registry(generation / REGISTRY)
 
     @classmethod

@@ -26,6 +26,7 @@ from knowledge.errors import BadInput
 from knowledge.index.builder import IndexSettings, build_index
 from knowledge.index.embedders import CachedEmbedder, make_embedder
 from knowledge.index.generations import IndexDirectory
+from knowledge.index.vector import drop_vectors
 from knowledge.models import ACCESS_LEVELS, Access, ParsedLegalDocument, Passage, Procedure
 from knowledge.parsing.legal import parse_legal_text
 from knowledge.parsing.procedures import parse_procedures_file
@@ -161,7 +162,8 @@ class Ingestor:
         self.index_settings = index_settings or IndexSettings()
         self.today = today or date.today()
         self.progress = progress or (lambda stage, done, total: None)
-        self.index_dir = IndexDirectory(self.settings.data_dir / "index")
+        chroma_url = self.settings.chroma_url
+        self.index_dir = IndexDirectory(self.settings.data_dir / "index", lambda generation: drop_vectors(generation, chroma_url))
         self._cache_dir = self.settings.data_dir / "cache"
 
     # -- the steps -------------------------------------------------------------------------
@@ -195,7 +197,9 @@ class Ingestor:
                 done += count
                 self.progress("embed", done, len(passages))
 
-            build_index(generation, passages, procedures, embedder, self.index_settings, on_embedded)
+            build_index(
+                generation, passages, procedures, embedder, self.index_settings, on_embedded, self.settings.chroma_url
+            )
             report.embedded = embedder.misses - embedded_before
             kept = {str(s.path): s for s in sources if str(s.path) in parsed}
             (generation / MANIFEST).write_text(
@@ -224,7 +228,10 @@ class Ingestor:
         return [SourceFile(p, _sha256(p), scanned[p]) for p in sorted(scanned)]
 
     def _fingerprint(self) -> str:
-        return json.dumps({"code": _code_fingerprint(), "embedder": self.settings.embedder, "index": repr(self.index_settings)})
+        parts = {"code": _code_fingerprint(), "embedder": self.settings.embedder, "index": repr(self.index_settings)}
+        if self.settings.chroma_url:  # only then: embedded indexes from before the setting stay unchanged
+            parts["vectors"] = self.settings.chroma_url
+        return json.dumps(parts)
 
     def _parse_all(self, sources: list[SourceFile], report: IngestReport) -> dict[str, ParsedFile]:
         cache = self._cache_dir / "parsed"

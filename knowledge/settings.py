@@ -15,10 +15,18 @@
 | TROLY_DIALOGUE    | embedded               | ``embedded`` or ``rasa`` (Rasa's REST channel)    |
 | TROLY_RASA_URL    | http://127.0.0.1:5005  | the Rasa server, for either switch                |
 | TROLY_RATE_PER_MINUTE | 30                 | messages a minute per IP, token or chat address (burst half that); 0 = off |
+| TROLY_CHROMA_URL  | (unset: embedded)      | a Chroma server (``http://host:port``) holding the vectors |
 
 Relative paths are resolved against the working directory. Without
 ``TROLY_LLM_BASE_URL`` answers are extractive (quoted, no model); see
 ``assistant/compose/llm.py`` for the endpoints that work (vLLM, Ollama, llama.cpp).
+
+Without ``TROLY_CHROMA_URL`` each index generation keeps its vectors in an
+embedded Chroma database inside its own directory. With it, they live on that
+Chroma server (``chroma run --path DIR --host 127.0.0.1 --port 8000``), one
+collection per generation, so several ``troly serve`` workers read the same
+vectors; the rest of the index stays in ``TROLY_DATA_DIR``, which the workers
+share. The port defaults to 8000 (443 for ``https``).
 """
 from __future__ import annotations
 
@@ -26,6 +34,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
+from urllib.parse import urlsplit
 
 from knowledge.errors import BadInput
 
@@ -45,6 +54,7 @@ class Settings:
     dialogue: str = "embedded"
     rasa_url: str = "http://127.0.0.1:5005"
     rate_per_minute: float = 30.0
+    chroma_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -65,6 +75,7 @@ class Settings:
             dialogue=env.get("TROLY_DIALOGUE") or "embedded",
             rasa_url=env.get("TROLY_RASA_URL") or "http://127.0.0.1:5005",
             rate_per_minute=_rate(env.get("TROLY_RATE_PER_MINUTE") or "30"),
+            chroma_url=_chroma_url(env.get("TROLY_CHROMA_URL") or ""),
         )
 
 
@@ -87,3 +98,22 @@ def _rate(value: str) -> float:
     return _number(
         value, lambda n: n >= 0, f"TROLY_RATE_PER_MINUTE must be a number of messages a minute (0 = no limit), not {value!r}"
     )
+
+
+def _chroma_url(value: str) -> str | None:
+    """A Chroma server's address (scheme, host, optional port, nothing else), or None for the embedded database."""
+    value = value.strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:  # not a number, or out of range
+        port_ok = False
+    address_ok = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.path in ("", "/")
+    if not (port_ok and address_ok) or parts.query or parts.fragment:
+        raise BadInput(
+            f"TROLY_CHROMA_URL phải là địa chỉ máy chủ Chroma dạng http://127.0.0.1:8000 "
+            f"(must be a Chroma server address like http://127.0.0.1:8000), not {value!r}"
+        )
+    return value.rstrip("/")

@@ -1,4 +1,4 @@
-"""Writing and opening one index generation: passages, BM25, Chroma."""
+"""Writing and opening one index generation: passages, BM25, Chroma (embedded, or a server at ``chroma_url``)."""
 from __future__ import annotations
 
 import json
@@ -22,7 +22,6 @@ from knowledge.text.diacritics import DiacriticModel
 
 PASSAGES = "passages.sqlite"
 KEYWORD = "keyword"
-VECTORS = "chroma"
 DIACRITICS = "diacritics.pickle"
 PRIORS = "priors.npy"
 # A procedure meant for citizens and handled by a commune or province is what a person asking
@@ -89,8 +88,9 @@ def build_index(
     embedder: CachedEmbedder | None,
     settings: IndexSettings = IndexSettings(),
     on_embedded: Callable[[int], None] | None = None,
+    chroma_url: str | None = None,
 ) -> None:
-    """Write a complete generation into ``directory`` (which must be empty)."""
+    """Write a complete generation into ``directory`` (which must be empty), its vectors where ``chroma_url`` says."""
     procedures = list(procedures)
     body_chars = settings.body_chars(passages)
     meta = {
@@ -98,6 +98,7 @@ def build_index(
         "settings": json.dumps(asdict(settings)),
         "body_chars": str(body_chars),
         "passages": str(len(passages)),
+        "vectors": _vector_store(chroma_url),
     }
     PassageStore.create(directory / PASSAGES, passages, procedures, meta)
     texts = [keyword_text(p) for p in passages]
@@ -107,16 +108,22 @@ def build_index(
     KeywordIndex.build(texts, [keyword_heading(p) for p in passages], heading_weights, settings.bm25).save(directory / KEYWORD)
     DiacriticModel.for_corpus(texts).save(directory / DIACRITICS)
     if embedder is not None and passages:
-        vectors = embedder.embed_documents([dense_text(p, body_chars) for p in passages], on_embedded)
-        VectorIndex(directory / VECTORS).add(
+        index = VectorIndex(directory, chroma_url, create=True)  # before embedding: an unreachable server fails fast
+        index.add(
             list(range(len(passages))),
-            vectors,
+            embedder.embed_documents([dense_text(p, body_chars) for p in passages], on_embedded),
             [{"kind": p.kind, "access": p.access, "status": p.status, "doc_id": p.doc_id} for p in passages],
         )
 
 
-def open_index(directory: Path, embedder: Embedder | None, fusion: FusionSettings = FusionSettings()) -> HybridRetriever:
-    """A retriever over a generation; BadInput when it was built with another embedder or version."""
+def _vector_store(chroma_url: str | None) -> str:
+    return "server" if chroma_url else "embedded"
+
+
+def open_index(
+    directory: Path, embedder: Embedder | None, fusion: FusionSettings = FusionSettings(), chroma_url: str | None = None
+) -> HybridRetriever:
+    """A retriever over a generation; BadInput when it was built with another embedder, vector store or version."""
     missing = [name for name in (PASSAGES, KEYWORD, DIACRITICS, PRIORS) if not (directory / name).exists()]
     if missing:
         raise BadInput(
@@ -130,7 +137,15 @@ def open_index(directory: Path, embedder: Embedder | None, fusion: FusionSetting
             f"chỉ mục được tạo bằng embedder '{built_with}', cấu hình hiện tại là '{embedder.name}': "
             "chạy lại 'troly ingest' (index built with another embedder)"
         )
-    vectors = VectorIndex(directory / VECTORS) if built_with and embedder is not None else None
+    vectors = None
+    if built_with and embedder is not None:
+        stored, wanted = passages.meta.get("vectors", "embedded"), _vector_store(chroma_url)
+        if stored != wanted:
+            raise BadInput(
+                f"vector của chỉ mục được lưu '{stored}', cấu hình hiện tại (TROLY_CHROMA_URL) là '{wanted}': "
+                "chạy lại 'troly ingest' (index vectors stored elsewhere: rebuild the index)"
+            )
+        vectors = VectorIndex(directory, chroma_url)
     return HybridRetriever(
         passages,
         KeywordIndex.load(directory / KEYWORD),

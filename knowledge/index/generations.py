@@ -7,26 +7,34 @@ crash mid-ingest leaves ``current`` on the previous generation, and the
 unfinished directory is removed by the next ingest. The previous generation is
 kept until the next swap, so a server still reading it is not cut off. One
 ingest at a time holds the directory's lock.
+
+A generation may keep part of itself outside its directory (its vectors on a
+Chroma server): ``on_prune`` removes that part before the directory goes. When it
+fails, the directory stays, so the next prune tries again.
 """
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from knowledge.errors import BadInput
 
 CURRENT = "current"
 _PREFIX = "gen-"
 
+log = logging.getLogger(__name__)
+
 
 class IndexDirectory:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, on_prune: Callable[[Path], None] | None = None):
         self.root = root
+        self.on_prune = on_prune
 
     def current(self) -> Path | None:
         link = self.root / CURRENT
@@ -65,5 +73,12 @@ class IndexDirectory:
     def prune(self, keep: set[Path | None]) -> None:
         """Remove generations other than ``keep`` (finished or abandoned)."""
         for path in self.root.glob(f"{_PREFIX}*"):
-            if path not in keep:
-                shutil.rmtree(path, ignore_errors=True)
+            if path in keep:
+                continue
+            if self.on_prune is not None:
+                try:
+                    self.on_prune(path)
+                except BadInput as exc:
+                    log.warning("%s kept for the next prune: %s", path.name, exc)
+                    continue
+            shutil.rmtree(path, ignore_errors=True)

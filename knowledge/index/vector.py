@@ -1,4 +1,12 @@
-"""Vector search in an embedded Chroma database (PersistentClient).
+"""Vector search in Chroma: embedded in the generation, or on a Chroma server.
+
+Without a server address (``TROLY_CHROMA_URL`` unset) each index generation
+keeps its vectors in an embedded database (PersistentClient) in its own
+``chroma`` folder. With one, they live on that Chroma server in a collection
+named after the generation, so several ``troly serve`` workers read the same
+vectors; a new ingest writes a new collection, which becomes current with its
+generation, and a pruned generation's collection is deleted with it
+(``drop_vectors``).
 
 Chroma never embeds anything here: vectors are computed by our own embedder and
 passed in, so its default embedding function (which downloads a model) is never
@@ -7,63 +15,135 @@ used. Ids are the passages' row numbers in the generation's passage store.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
+from urllib.parse import urlsplit
 
+import httpx
 import numpy as np
+
+from knowledge.errors import BadInput
 
 log = logging.getLogger(__name__)
 
-COLLECTION = "passages"
+DIRECTORY = "chroma"  # the embedded database, inside the generation
+COLLECTION = "passages"  # the embedded database's one collection
+SERVER_PREFIX = "troly-"  # a server collection is this plus the generation's name
 _BATCH = 4000
 
 
-def _client(directory: Path):
-    import chromadb
-
-    return chromadb.PersistentClient(
-        path=str(directory),
-        settings=chromadb.Settings(anonymized_telemetry=False, allow_reset=False),
+def _unreachable(chroma_url: str, error: Exception) -> BadInput:
+    return BadInput(
+        f"không kết nối được máy chủ Chroma tại {chroma_url} (cannot reach the Chroma server at {chroma_url}; "
+        f"is 'chroma run' up? check TROLY_CHROMA_URL): {error}"
     )
 
 
-class VectorIndex:
-    def __init__(self, directory: Path):
-        self._client = _client(directory)
-        self._collection = self._client.get_or_create_collection(
-            COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"}
+@contextmanager
+def _reaching(chroma_url: str | None) -> Iterator[None]:
+    """Turn a lost connection to the Chroma server into BadInput naming its address."""
+    try:
+        yield
+    except httpx.TransportError as exc:
+        if chroma_url is None:
+            raise
+        raise _unreachable(chroma_url, exc) from None
+
+
+def _client(generation: Path, chroma_url: str | None):
+    """The Chroma client holding ``generation``'s vectors: embedded in it, or the server at ``chroma_url``."""
+    import chromadb
+
+    # A fresh Settings each time: HttpClient writes the server's address into the one it is given.
+    settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url is None:
+        return chromadb.PersistentClient(path=str(generation / DIRECTORY), settings=settings)
+    address = urlsplit(chroma_url)
+    https = address.scheme == "https"
+    try:
+        return chromadb.HttpClient(
+            host=address.hostname, port=address.port or (443 if https else 8000), ssl=https, settings=settings
         )
+    except ValueError as exc:  # chromadb's wording for a refused connection or a server that is not Chroma
+        raise _unreachable(chroma_url, exc) from None
+
+
+def collection_name(generation: Path, chroma_url: str | None) -> str:
+    return COLLECTION if chroma_url is None else SERVER_PREFIX + generation.name
+
+
+class VectorIndex:
+    """One generation's passage vectors; ``create`` for a generation being built, else it must exist."""
+
+    def __init__(self, generation: Path, chroma_url: str | None = None, create: bool = False):
+        import chromadb.errors
+
+        self._url = chroma_url
+        client = _client(generation, chroma_url)
+        name = collection_name(generation, chroma_url)
+        with _reaching(chroma_url):
+            try:
+                self._collection = (
+                    client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+                    if create
+                    else client.get_collection(name, embedding_function=None)
+                )
+            except chromadb.errors.NotFoundError:
+                raise BadInput(
+                    f"không tìm thấy vector của chỉ mục {generation.name} ({chroma_url or 'embedded'}): "
+                    "chạy lại 'troly ingest' (the index's vectors are missing: rebuild it)"
+                ) from None
 
     def add(self, rows: Sequence[int], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
-        for start in range(0, len(rows), _BATCH):
-            end = start + _BATCH
-            self._collection.add(
-                ids=[str(r) for r in rows[start:end]],
-                embeddings=vectors[start:end],
-                metadatas=list(metadatas[start:end]),
-            )
+        with _reaching(self._url):
+            for start in range(0, len(rows), _BATCH):
+                end = start + _BATCH
+                self._collection.add(
+                    ids=[str(r) for r in rows[start:end]],
+                    embeddings=vectors[start:end],
+                    metadatas=list(metadatas[start:end]),
+                )
 
     def count(self) -> int:
-        return self._collection.count()
+        with _reaching(self._url):
+            return self._collection.count()
 
     def search(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
         """The ``k`` nearest rows with their cosine similarity, best first."""
-        if k <= 0 or self.count() == 0:
+        size = self.count()
+        if k <= 0 or size == 0:
             return []
-        result = self._collection.query(
-            query_embeddings=[vector.astype(np.float32)],
-            n_results=min(k, self.count()),
-            where=where,
-            include=["distances"],
-        )
+        with _reaching(self._url):
+            result = self._collection.query(
+                query_embeddings=[vector.astype(np.float32)],
+                n_results=min(k, size),
+                where=where,
+                include=["distances"],
+            )
         return [(int(i), 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
     def similarities(self, vector: np.ndarray, rows: Sequence[int]) -> dict[int, float]:
         """Cosine similarity of the query vector to the stored vectors of ``rows``."""
         if not rows:
             return {}
-        stored = self._collection.get(ids=[str(r) for r in rows], include=["embeddings"])
+        with _reaching(self._url):
+            stored = self._collection.get(ids=[str(r) for r in rows], include=["embeddings"])
         matrix = np.asarray(stored["embeddings"], dtype=np.float32)
         if matrix.size == 0:
             return {}
         return dict(zip((int(i) for i in stored["ids"]), (matrix @ vector.astype(np.float32)).tolist()))
+
+
+def drop_vectors(generation: Path, chroma_url: str | None) -> None:
+    """Delete ``generation``'s collection from the Chroma server; embedded vectors go with the directory."""
+    import chromadb.errors
+
+    if chroma_url is None:
+        return
+    client = _client(generation, chroma_url)
+    with _reaching(chroma_url):
+        try:
+            client.delete_collection(collection_name(generation, chroma_url))
+        except chromadb.errors.NotFoundError:
+            log.info("%s had no vectors on %s", generation.name, chroma_url)

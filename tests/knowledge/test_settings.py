@@ -31,3 +31,19 @@ def test_an_endpoint_is_read_with_its_model_key_and_timeout_and_the_key_is_never
 def test_a_bad_model_configuration_is_refused_with_its_variable_named(env, message):
     with pytest.raises(BadInput, match=message):
         Settings.from_env(env)
+
+
+def test_without_a_chroma_url_the_vectors_stay_embedded_and_a_server_address_is_kept():
+    assert Settings.from_env({}).chroma_url is None
+    assert Settings.from_env({"TROLY_CHROMA_URL": " http://10.0.0.5:8000/ "}).chroma_url == "http://10.0.0.5:8000"
+    assert Settings.from_env({"TROLY_CHROMA_URL": "https://chroma.ubnd.example.vn"}).chroma_url == "https://chroma.ubnd.example.vn"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["127.0.0.1:8000", "ftp://127.0.0.1:8000", "http://", "http://127.0.0.1:tám", "http://127.0.0.1:70000",
+     "http://127.0.0.1:8000/api/v2", "http://127.0.0.1:8000?db=troly"],
+)
+def test_a_malformed_chroma_url_is_refused_with_its_variable_named(url):
+    with pytest.raises(BadInput, match="TROLY_CHROMA_URL phải là địa chỉ máy chủ Chroma"):
+        Settings.from_env({"TROLY_CHROMA_URL": url})

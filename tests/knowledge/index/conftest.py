@@ -1,9 +1,12 @@
-"""Small passages about civil status, residence and marriage, written for these tests."""
+"""Small passages about civil status, residence and marriage, written for these tests, and a Chroma server."""
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 
 from knowledge.models import Passage
+from tests.chroma_server import running_chroma
 
 
 def _passage(i: int, kind: str, doc_id: str, title: str, heading: str, text: str, access: str = "public", status: str = "in_force") -> Passage:
@@ -38,3 +41,10 @@ def passages() -> list[Passage]:
         _passage(7, "law", "52/2014/QH13", "Luật Hôn nhân và gia đình", "Điều 81. Việc trông nom, chăm sóc, nuôi dưỡng, giáo dục con sau khi ly hôn",
                  "Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi."),
     ]
+
+
+@pytest.fixture(scope="session")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of a real Chroma server on loopback, shared by the session's tests."""
+    with running_chroma(tmp_path_factory.mktemp("chroma-server") / "db") as url:
+        yield url

@@ -50,3 +50,24 @@ def test_a_second_ingest_cannot_take_the_lock(tmp_path):
         holder.wait()
     with directory.lock():
         pass
+
+
+def test_a_generation_whose_outside_part_cannot_be_removed_is_kept_for_the_next_prune(tmp_path):
+    server_down = [True]
+    dropped = []
+
+    def drop(generation):
+        if server_down[0]:
+            raise BadInput("không kết nối được máy chủ Chroma (cannot reach the Chroma server)")
+        dropped.append(generation)
+
+    directory = IndexDirectory(tmp_path / "index", on_prune=drop)
+    old, previous, current = (directory.new_generation() for _ in range(3))
+    for generation in (old, previous, current):
+        directory.publish(generation)
+    assert old.exists()  # its collection is still on the server: so is the directory
+    server_down[0] = False
+    newest = directory.new_generation()
+    directory.publish(newest)
+    assert set(dropped) == {old, previous} and len(dropped) == 2
+    assert not old.exists() and not previous.exists() and current.exists()
