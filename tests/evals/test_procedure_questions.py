@@ -1,4 +1,5 @@
-"""Checks on evals/data/procedure_questions.jsonl, the citizen-question development set for procedure retrieval.
+"""Checks on the citizen-question sets for procedure retrieval: evals/data/procedure_questions.jsonl
+(the development set) and procedure_questions_unseen.jsonl (written after the tuning, never tuned on).
 
 Each line is read by ``troly eval procedures --questions``: a question as a citizen types it and the
 mã thủ tục (procedure codes) an officer would accept as the answer. Every code must exist in the
@@ -17,15 +18,16 @@ from knowledge.models import Procedure
 from knowledge.parsing.procedures import parse_procedures_file
 from knowledge.text import ABBREVIATIONS, folded_syllables, has_diacritics
 
-QUESTIONS_FILE = Path(__file__).resolve().parents[2] / "evals" / "data" / "procedure_questions.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "evals" / "data"
+MIN_QUESTIONS = {"procedure_questions.jsonl": 80, "procedure_questions_unseen.jsonl": 25}
 STYLES = {"natural", "no_diacritics", "abbreviated"}
 KEYS = {"question", "relevant_procedures", "style", "note"}
 CODE = re.compile(r"\d\.\d{6}")
 
 
-@pytest.fixture(scope="module")
-def questions() -> list[dict]:
-    lines = QUESTIONS_FILE.read_text(encoding="utf-8").splitlines()
+@pytest.fixture(scope="module", params=sorted(MIN_QUESTIONS))
+def questions(request) -> list[dict]:
+    lines = (DATA / request.param).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -49,9 +51,9 @@ def test_every_line_follows_the_schema(questions: list[dict]) -> None:
         assert len(set(gold)) == len(gold), number
 
 
-def test_there_are_enough_distinct_questions(questions: list[dict]) -> None:
+def test_there_are_enough_distinct_questions(questions: list[dict], request) -> None:
     texts = [question["question"] for question in questions]
-    assert len(texts) >= 80
+    assert len(texts) >= MIN_QUESTIONS[request.node.callspec.params["questions"]]
     assert len(set(texts)) == len(texts)
 
 
