@@ -80,6 +80,7 @@ class VectorIndex:
         import chromadb.errors
 
         self._url = chroma_url
+        self._size: int | None = None  # a generation's vectors only change while it is built
         client = _client(generation, chroma_url)
         name = collection_name(generation, chroma_url)
         with _reaching(chroma_url):
@@ -96,6 +97,7 @@ class VectorIndex:
                 ) from None
 
     def add(self, rows: Sequence[int], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
+        self._size = None
         with _reaching(self._url):
             for start in range(0, len(rows), _BATCH):
                 end = start + _BATCH
@@ -106,8 +108,10 @@ class VectorIndex:
                 )
 
     def count(self) -> int:
-        with _reaching(self._url):
-            return self._collection.count()
+        if self._size is None:
+            with _reaching(self._url):
+                self._size = self._collection.count()
+        return self._size
 
     def search(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
         """The ``k`` nearest rows with their cosine similarity, best first."""
