@@ -188,6 +188,11 @@ _NOT_NAME = frozenset(
     "sinh o tai sdt so cccd cmnd muon can xin hoi la dien thoai lien he email toi em con chong nhe oi nay de cho"
     " ve den voi co khong ko duoc nop gui dk va nhung nao gi ak roi vay day hay".split()
 )
+# Common words that open with a surname syllable once folded ("lệ phí", "hồ sơ", "đóng phí"):
+# a lower-case name never starts with them.
+_NOT_NAME_OPENING = frozenset(
+    "le phi|ho so|ho tich|ho khau|ho chieu|ho ngheo|mai tang|dong phi|dong tien|dong hoc|dong bao|phi dich|tong tien".split("|")
+)
 # Capitalised words after a cue that are titles or places, not names ("ông Chủ tịch", "trẻ em Việt Nam").
 _NOT_A_PERSON = re.compile(
     r"(?:(?:pho )?chu tich|pho|(?:pho |tong )?giam doc|truong (?:phong|ban|thon|khu|ap)|(?:tong )?bi thu|thu tuong"
@@ -208,7 +213,7 @@ _CUES = {
     # a role, mostly a form field ("người làm đơn:", "chủ tài khoản")
     "role": _both(
         r"người (?:làm đơn|khai|yêu cầu|nhận|liên hệ|đại diện|gửi|nộp|(?:được )?ủy quyền)|(?:tên )?chủ (?:tài khoản|tk)"
-        r"|tên(?=\s*:)",
+        r"|tên(?=\s*:)|nội dung(?: chuyển khoản| chuyển tiền| ck)?(?=\s*:)",
         _CUE_END,
     ),
     # a bare "tên" (", tên Đặng Hoài Vy,")
@@ -227,6 +232,13 @@ _PLACE_BEFORE = _both(
 )
 # Places whose names begin with an honorific ("Bà Rịa", "cầu Ông Lãnh").
 _PLACE_NAMES = re.compile(r"(?:ba ria|ba chieu|ba diem|ba den|ba hom|ong lanh|ong ich khiem|ba trieu|ba huyen)(?![^\W_])")
+# Provinces whose name starts with a surname, as they may open a line of contact details.
+_PROVINCES = frozenset(
+    fold(p)
+    for p in ("hồ chí minh", "hà nội", "hà giang", "hà tĩnh", "hà nam", "cao bằng", "lâm đồng", "đồng nai", "đồng tháp",
+              "thái bình", "thái nguyên", "ninh bình", "ninh thuận", "sơn la", "yên bái", "trà vinh", "hậu giang")
+)
+_BEFORE_CONTACT = re.compile(r"[ \t]*[,;\-–|][ \t]*$")
 _FULL_NAME = re.compile(r"(?<![^\W_])([^\W\d_]+)\s+(?:Văn|Thị|Van|Thi)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")
@@ -260,8 +272,8 @@ class _Names:
     def __init__(self, message: _Message) -> None:
         self.message = message
 
-    def spans(self) -> list[PersonalDataSpan]:
-        return self._cued() + self._introduced() + self._addressed() + self._full_names()
+    def spans(self, contacts: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
+        return self._cued() + self._introduced() + self._addressed() + self._full_names() + self._listed(contacts)
 
     def _words(self, start: int, lower_case_allowed: bool = False, limit: int = 5) -> list[re.Match[str]]:
         """Name syllables from ``start``: capitalised, or (when allowed) lower-case, not mixed."""
@@ -308,6 +320,8 @@ class _Names:
         """
         surname_first = _is_surname(words[0]) and len(words) >= 2
         if not all(_capitalised(w) for w in words):
+            if fold(" ".join(words[:2])).lower() in _NOT_NAME_OPENING:
+                return False
             lower_case_allowed = cue == "personal" or colon or (cue == "bare" and not self.message.marked)
             return lower_case_allowed and surname_first
         if cue == "personal" or colon:
@@ -353,17 +367,39 @@ class _Names:
         return spans
 
 
+    def _listed(self, contacts: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
+        """A name opening a line of contact details: "Phan Minh Bình, 0881 915 626, ...".
+
+        Two to four syllables in title case, the first a surname, at the start of a sentence
+        or line and right before a phone number, an email or an identity number (only a comma,
+        a semicolon or a dash between); a province ("Hà Nội, 0243…") is not taken.
+        """
+        text = self.message.text
+        spans = []
+        for contact in contacts:
+            separator = _BEFORE_CONTACT.search(text, 0, contact.start)
+            if separator is None:
+                continue
+            words = list(_WORD.finditer(text, 0, separator.start()))[-4:]
+            while words and not (_starts_sentence(text, words[0].start()) and _is_surname(words[0].group(0))):
+                words = words[1:]
+            if len(words) < 2 or not all(_title_case(w.group(0)) for w in words):
+                continue
+            between = [text[a.end():b.start()] for a, b in zip(words, words[1:])]
+            name = " ".join(w.group(0) for w in words)
+            if all(_GAP.fullmatch(gap) for gap in between) and fold(name).lower() not in _PROVINCES:
+                spans.append(_span(words))
+        return spans
+
+
 # --- all together --------------------------------------------------------------------
 def find_personal_data(text: str) -> list[PersonalDataSpan]:
     """Non-overlapping spans of personal data, in order; offsets refer to ``text``."""
     message = _Message.of(text)
     # Earlier groups win overlaps: a cue says more than a number's shape.
-    groups = [
-        [PersonalDataSpan(EMAIL, *m.span()) for m in _EMAIL.finditer(text)],
-        _cued_numbers(message),
-        _shaped_numbers(message),
-        _Names(message).spans(),
-    ]
+    emails = [PersonalDataSpan(EMAIL, *m.span()) for m in _EMAIL.finditer(text)]
+    cued, shaped = _cued_numbers(message), _shaped_numbers(message)
+    groups = [emails, cued, shaped, _Names(message).spans(emails + cued + shaped)]
     chosen: list[PersonalDataSpan] = []
     for group in groups:
         for span in sorted(group, key=lambda s: (s.start, -s.end)):

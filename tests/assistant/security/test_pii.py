@@ -77,10 +77,26 @@ def test_bank_accounts_are_recognised_by_their_context(text, account):
         ("Kính gửi đồng chí Hoàng Văn Tuấn", "Hoàng Văn Tuấn"),
         ("Hồ sơ của Đỗ Thị Mai đã nộp hôm qua", "Đỗ Thị Mai"),
         ("Tôi ở Hà Nội, tên Đặng Hoài Vy, muốn hỏi thủ tục", "Đặng Hoài Vy"),
+        ("chuyển khoản xong, ghi nội dung: vo ngoc thi hai nop phi", "vo ngoc thi hai"),
     ],
 )
 def test_names_after_cues_and_honorifics(text, name):
     assert kinds_and_values(text) == [("person_name", name)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Phan Bảo Hữu Nam, 0989-584-169, son.bui@icloud.com", "[HỌ TÊN], [SĐT], [EMAIL]"),
+        ("Liên hệ: Trần Thị Hoa - 0912345678", "Liên hệ: [HỌ TÊN] - [SĐT]"),
+        ("Danh sách:\nLê Minh; minh.le@gmail.com", "Danh sách:\n[HỌ TÊN]; [EMAIL]"),
+        ("Hà Nội, 0912 345 678", "Hà Nội, [SĐT]"),
+        ("Gửi hồ sơ cho Sở Tư pháp, 0283 829 0230", "Gửi hồ sơ cho Sở Tư pháp, [SĐT]"),
+        ("nội dung: le phi khai sinh", "nội dung: le phi khai sinh"),
+    ],
+)
+def test_a_name_opening_a_line_of_contact_details_and_what_is_not_one(text, expected):
+    assert redact(text).text == expected
 
 
 def test_redaction_replaces_every_kind_with_a_readable_placeholder():
