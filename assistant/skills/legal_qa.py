@@ -15,7 +15,7 @@ from assistant.answer import Answer, Citation, refusal
 from assistant.compose import LanguageModelUnavailable, Source, extractive_answer
 from assistant.pipeline.turn import Turn
 from assistant.security.roles import filters_for
-from assistant.skills.quoting import Quote, best_quote, coverage
+from assistant.skills.quoting import Quote, Rarity, best_quote, coverage
 from assistant.skills.validity import validity_phrase
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence, citation_label
@@ -45,7 +45,7 @@ class LegalQA:
     def __init__(self, kb: KnowledgeBase, llm: LLMComposer | None = None):
         self.kb = kb
         self.llm = llm
-        self.rarity = kb.retriever.diacritics.rarity() if kb.retriever.diacritics else None
+        self.rarity = Rarity.of(kb.retriever.diacritics.rarity()) if kb.retriever.diacritics else None
 
     def retrieve(self, turn: Turn) -> None:
         turn.evidence = self.kb.search(turn.text, CANDIDATES, filters_for(turn.role, kinds=("law", "document")))

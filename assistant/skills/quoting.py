@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 from knowledge.models import Passage
@@ -47,10 +48,27 @@ class _Unit:
     context: str = ""  # scored with the lines, not quoted: a điểm's khoản lead
 
 
-def question_terms(question: str) -> set[str]:
+@dataclass(frozen=True)
+class Rarity:
+    """How informative each folded syllable ("sinh") and pair ("khai_sinh") of the corpus is
+    (``DiacriticModel.rarity``); a term the corpus lacks weighs as much as its rarest one."""
+
+    weights: Mapping[str, float]
+    unseen: float
+
+    @classmethod
+    def of(cls, weights: Mapping[str, float]) -> "Rarity":
+        return cls(weights, max(weights.values(), default=1.0))
+
+    def __call__(self, term: str) -> float:
+        return self.weights.get(term, self.unseen)
+
+
+@lru_cache(maxsize=64)  # one question is scored against every candidate passage
+def question_terms(question: str) -> frozenset[str]:
     """Folded content words and adjacent pairs of a question (abbreviations and everyday words expanded)."""
     tokens = content_tokens(folded_syllables(expand_query(expand_abbreviations(question))))
-    return set(tokens) | {f"{a}_{b}" for a, b in zip(tokens, tokens[1:])}
+    return frozenset(tokens) | {f"{a}_{b}" for a, b in zip(tokens, tokens[1:])}
 
 
 def _terms(text: str) -> set[str]:
@@ -64,7 +82,7 @@ def relevance(terms: set[str], text: str) -> float:
     return sum(2.0 if "_" in t else 1.0 for t in found)
 
 
-def coverage(question: str, passage: Passage, rarity: Mapping[str, float] | None = None) -> float:
+def coverage(question: str, passage: Passage, rarity: Rarity | None = None) -> float:
     """Share of the question found in the passage (heading, text, title).
 
     Without ``rarity`` every content word counts once. With it, the question's word
@@ -73,9 +91,8 @@ def coverage(question: str, passage: Passage, rarity: Mapping[str, float] | None
     """
     terms = question_terms(question)
     if rarity:
-        terms = {t for t in terms if "_" not in t or t in rarity}
-        unseen = max(rarity.values(), default=1.0)
-        weight = lambda term: rarity.get(term, unseen)  # noqa: E731 - a one-line lookup
+        terms = {t for t in terms if "_" not in t or t in rarity.weights}
+        weight = rarity
     else:
         terms = {t for t in terms if "_" not in t}
         weight = lambda term: 1.0  # noqa: E731

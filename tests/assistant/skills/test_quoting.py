@@ -1,4 +1,4 @@
-from assistant.skills.quoting import best_quote, coverage
+from assistant.skills.quoting import Rarity, best_quote, coverage
 from knowledge.models import Passage
 
 TEXT = "\n".join([
@@ -23,6 +23,6 @@ def test_a_diem_is_quoted_alone_and_verbatim_when_it_answers_better_than_its_lea
 
 def test_coverage_counts_phrases_not_scattered_syllables_when_rarity_is_known():
     scattered = Passage("q", "law", "x", "Luật thử", "Điều 1. Kê khai", "Người nộp thuế kê khai khoản thuế phát sinh.", article="1")
-    rarity = {"khai": 1.0, "sinh": 1.0, "khai_sinh": 3.0}
+    rarity = Rarity.of({"khai": 1.0, "sinh": 1.0, "khai_sinh": 3.0})
     assert coverage("khai sinh", scattered) == 1.0
     assert coverage("khai sinh", scattered, rarity) == 0.4
