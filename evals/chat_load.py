@@ -3,11 +3,15 @@
 A separate process runs ``troly serve`` over a copy of an index (by default the shared sample
 index of ``evals.sample_index``, built when missing). ``clients`` concurrent clients each open
 their own conversation and send ``turns`` questions from a mix of citizens' procedure questions,
-follow-ups and legal questions, waiting for each answer before the next. The run is bounded:
+follow-ups and legal questions, waiting for each answer before the next. With ``pace`` each
+citizen sends at most one message every ``pace`` seconds (a person reads and types; the clients'
+first messages are spread over one pace), so 50 clients at a pace of 1 s offer 50 messages a
+second and the latencies show whether the server holds that rate; without it they send back to
+back and the run measures the most the server can answer (latency is then queueing). The run is bounded:
 ``clients × turns`` requests and ``deadline`` seconds at most. Reported: p50/p95/p99/max latency,
 throughput, the server's peak resident memory and every non-200 answer.
 
-    python -m evals.chat_load [--data DIR] [--clients 20] [--turns 5] [--report FILE.md]
+    python -m evals.chat_load [--data DIR] [--clients 20] [--turns 5] [--pace SECONDS] [--report FILE.md]
 """
 from __future__ import annotations
 
@@ -80,12 +84,16 @@ def start_server(data_dir: Path, startup_seconds: float = 120, workers: int = 1)
     raise RuntimeError("troly serve did not answer /api/health")
 
 
-async def _citizen(client: httpx.AsyncClient, number: int, turns: int, result: LoadResult, stop_at: float) -> None:
+async def _citizen(client: httpx.AsyncClient, number: int, spread: float, turns: int, result: LoadResult, stop_at: float,
+                   pace: float) -> None:
     conversation = CONVERSATIONS[number % len(CONVERSATIONS)]
     session_id = None
+    next_send = time.monotonic() + spread
     for turn in range(turns):
+        await asyncio.sleep(max(0.0, next_send - time.monotonic()))
         if time.monotonic() > stop_at:
             return
+        next_send = time.monotonic() + pace
         body = {"message": conversation[turn % len(conversation)], "session_id": session_id}
         started = time.perf_counter()
         try:
@@ -101,14 +109,17 @@ async def _citizen(client: httpx.AsyncClient, number: int, turns: int, result: L
         session_id = response.json()["session_id"]
 
 
-async def run_load(base: str, clients: int, turns: int, deadline: float) -> LoadResult:
-    """``clients`` concurrent conversations of ``turns`` questions each against ``base``."""
+async def run_load(base: str, clients: int, turns: int, deadline: float, pace: float = 0.0) -> LoadResult:
+    """``clients`` concurrent conversations of ``turns`` questions each against ``base``, one
+    message every ``pace`` seconds at most per conversation (0: back to back)."""
     result = LoadResult()
     limits = httpx.Limits(max_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=deadline, limits=limits) as client:
         await client.post("/api/chat", json={"message": "xin chào"})  # warm-up: the first answer loads the index
         started = time.monotonic()
-        await asyncio.gather(*(_citizen(client, n, turns, result, started + deadline) for n in range(clients)))
+        await asyncio.gather(
+            *(_citizen(client, n, pace * n / clients, turns, result, started + deadline, pace) for n in range(clients))
+        )
         result.seconds = time.monotonic() - started
     return result
 
@@ -140,7 +151,7 @@ def child_processes(pid: int) -> list[int]:
     return children
 
 
-def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None, workers: int = 1) -> str:
+def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None, workers: int = 1, pace: float = 0.0) -> str:
     done = len(result.latencies_ms)
     rows = [
         ["requests answered (200)", str(done)],
@@ -157,7 +168,8 @@ def report(result: LoadResult, clients: int, turns: int, argv: list[str] | None,
         "# Load of POST /api/chat", "",
         f"`{command_line('evals.chat_load', argv)}`", "",
         f"{clients} concurrent citizens, {turns} turns each (procedure questions, follow-ups, legal questions), "
-        f"against `troly serve --workers {workers}` on 127.0.0.1, {os.cpu_count()} cores.", "",
+        + (f"one message every {pace:g} s at most per citizen (offered: {clients / pace:.0f} messages/s), " if pace else "back to back, ")
+        + f"against `troly serve --workers {workers}` on 127.0.0.1, {os.cpu_count()} cores.", "",
         table(["measure", "value"], rows),
     ]
     if result.failures:
@@ -189,21 +201,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--deadline", type=float, default=300, help="seconds at most for the whole load")
     parser.add_argument("--workers", type=int, default=1, help="server processes (troly serve --workers)")
+    parser.add_argument("--pace", type=float, default=0.0, help="seconds between one citizen's messages at least (0: back to back)")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
     args = parser.parse_args(argv)
     if args.clients < 1 or args.turns < 1 or args.deadline <= 0 or args.workers < 1:
         raise BadInput("--clients, --turns, --deadline and --workers must be positive")
+    if args.pace < 0:
+        raise BadInput("--pace must be 0 or more seconds")
     with tempfile.TemporaryDirectory(prefix="troly-load-") as workdir:
         process, base = start_server(prepare_data(args.data, Path(workdir)), workers=args.workers)
         try:
-            result = asyncio.run(run_load(base, args.clients, args.turns, args.deadline))
+            result = asyncio.run(run_load(base, args.clients, args.turns, args.deadline, args.pace))
             result.peak_rss_mb = peak_rss_mb(process.pid)
         finally:
             process.terminate()
             process.wait(timeout=30)
     if not result.latencies_ms:
         raise BadInput(f"no request was answered: {result.failures[:3]}")
-    markdown = report(result, args.clients, args.turns, argv, args.workers)
+    markdown = report(result, args.clients, args.turns, argv, args.workers, args.pace)
     write_report(args.report.parent, args.report.name, markdown)
     print(markdown)
     return 0
