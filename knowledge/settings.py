@@ -15,8 +15,12 @@
 | TROLY_DIALOGUE    | embedded               | ``embedded`` or ``rasa`` (Rasa's REST channel)    |
 | TROLY_RASA_URL    | http://127.0.0.1:5005  | the Rasa server, for either switch                |
 | TROLY_RATE_PER_MINUTE | 30                 | messages a minute per IP, token or chat address (burst half that); 0 = off |
+| TROLY_DATABASE_URL | (unset: SQLite files) | ``postgresql://user:password@host:port/database``: the assistant's state (conversations, tickets, users, audit log, tasks, inbox, Zalo tokens and events) in PostgreSQL, shared by several ``troly serve`` workers |
 
-Relative paths are resolved against the working directory. Without
+Without ``TROLY_DATABASE_URL`` each store of the assistant is a SQLite file in
+``TROLY_DATA_DIR``; with it, each is a schema of that PostgreSQL database (see
+``assistant/database.py``). Indexes and the document registry stay files in
+``TROLY_DATA_DIR`` either way (each worker reads them). Relative paths are resolved against the working directory. Without
 ``TROLY_LLM_BASE_URL`` answers are extractive (quoted, no model); see
 ``assistant/compose/llm.py`` for the endpoints that work (vLLM, Ollama, llama.cpp).
 """
@@ -26,8 +30,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
+from urllib.parse import urlsplit
 
 from knowledge.errors import BadInput
+
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class Settings:
     dialogue: str = "embedded"
     rasa_url: str = "http://127.0.0.1:5005"
     rate_per_minute: float = 30.0
+    database_url: str = field(default="", repr=False)  # "" = SQLite files in data_dir
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -65,6 +73,7 @@ class Settings:
             dialogue=env.get("TROLY_DIALOGUE") or "embedded",
             rasa_url=env.get("TROLY_RASA_URL") or "http://127.0.0.1:5005",
             rate_per_minute=_rate(env.get("TROLY_RATE_PER_MINUTE") or "30"),
+            database_url=_database_url(env.get("TROLY_DATABASE_URL") or ""),
         )
 
 
@@ -87,3 +96,18 @@ def _rate(value: str) -> float:
     return _number(
         value, lambda n: n >= 0, f"TROLY_RATE_PER_MINUTE must be a number of messages a minute (0 = no limit), not {value!r}"
     )
+
+
+def _database_url(value: str) -> str:
+    """A PostgreSQL URL, or "" for the SQLite files; BadInput for anything else (the password is never echoed)."""
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in POSTGRES_SCHEMES or not parts.path.strip("/"):
+        raise BadInput(
+            "TROLY_DATABASE_URL không hợp lệ: chỉ hỗ trợ postgresql://user:password@host:port/database"
+            f" (bỏ trống để dùng SQLite), không phải '{parts.scheme}://…' / TROLY_DATABASE_URL must be"
+            " postgresql://user:password@host:port/database, or unset for SQLite files"
+        )
+    return value

@@ -39,7 +39,7 @@ def test_tokens_are_shown_once_and_stored_hashed(users: UserDirectory) -> None:
     assert users.authenticate(token) == minh
     assert users.authenticate(token + "x") is None
     assert users.authenticate("") is None
-    stored = users.path.read_bytes() + Path(str(users.path) + "-wal").read_bytes()
+    stored = users.target.read_bytes() + Path(str(users.target) + "-wal").read_bytes()
     assert token.encode() not in stored
     assert users.revoke_tokens(minh.id) == 1
     assert users.authenticate(token) is None
