@@ -27,6 +27,11 @@ statement after it sees all that earlier transactions committed: a check-then-wr
 once, a due point recorded once) is as safe across workers as in one SQLite file.
 Reads outside a transaction never wait, as with SQLite's write-ahead log.
 
+``with db.exclusive(purpose) as mine:`` lets one connection at a time, in any
+process, do a long job (the reminder scheduler's deliveries): ``mine`` is False
+when another holds it. The lock is a ``flock`` on a file beside the SQLite file, or
+a PostgreSQL session advisory lock; either way the death of its holder frees it.
+
 A *durable* connection (the default) commits with a flush to disk (SQLite
 ``synchronous=FULL``, PostgreSQL ``synchronous_commit=on``): a committed transaction
 survives a crash of the process and of the machine. A connection opened with
@@ -42,6 +47,7 @@ turns.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
@@ -123,6 +129,10 @@ class Database(ABC):
     def close(self) -> None:
         self._conn.close()
 
+    @abstractmethod
+    def exclusive(self, purpose: str) -> AbstractContextManager[bool]:
+        """Whether this connection holds the store's ``purpose`` lock for the block; False when another does."""
+
     def _apply(self, schema: Schema) -> None:
         ddl = schema if isinstance(schema, str) else schema[self.dialect]
         with self.transaction():
@@ -148,6 +158,7 @@ class _SqliteDatabase(Database):
     _integrity_errors = (sqlite3.IntegrityError,)
 
     def __init__(self, path: Path, schema: Schema, durable: bool, private: bool) -> None:
+        self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         if private:
             _private_file(path)
@@ -177,6 +188,16 @@ class _SqliteDatabase(Database):
     def _create(self, ddl: str) -> None:
         for statement in _statements(ddl):
             self._conn.execute(statement)
+
+    @contextmanager
+    def exclusive(self, purpose: str) -> Iterator[bool]:
+        with open(self.path.with_name(f"{self.path.name}.{purpose}.lock"), "a") as lock_file:
+            try:
+                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True  # closing the file releases the lock
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
@@ -212,7 +233,7 @@ class _PostgresDatabase(Database):
 
         self._integrity_errors = (psycopg.errors.IntegrityError,)
         self.namespace = name.replace("-", "_")
-        self._lock_key = int.from_bytes(hashlib.sha256(self.namespace.encode()).digest()[:8], "big", signed=True)
+        self._lock_key = _lock_key(self.namespace)
         conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         conn.execute(f"SET synchronous_commit TO {'on' if durable else 'off'}")
         super().__init__(conn)
@@ -231,6 +252,23 @@ class _PostgresDatabase(Database):
         self._conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.namespace}"')
         self._conn.execute(f'SET search_path TO "{self.namespace}"')
         self._conn.execute(ddl)
+
+    @contextmanager
+    def exclusive(self, purpose: str) -> Iterator[bool]:
+        key = _lock_key(f"{self.namespace}.{purpose}")
+        with self._turn:
+            mine = self._conn.execute("SELECT pg_try_advisory_lock(%s) AS mine", (key,)).fetchone()["mine"]
+        try:
+            yield mine
+        finally:
+            if mine:
+                with self._turn:
+                    self._conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
+
+
+def _lock_key(name: str) -> int:
+    """A PostgreSQL advisory lock number (64 bits) for ``name``."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
 def _pyformat(match: re.Match[str]) -> str:

@@ -307,6 +307,12 @@ class TaskStore:
         with self._conn.transaction() as conn:
             yield Planning(conn)
 
+    @contextmanager
+    def dispatching(self) -> Iterator[bool]:
+        """Whether this scheduler may deliver now: one dispatcher per store at a time, across processes."""
+        with self._conn.exclusive("dispatch") as mine:
+            yield mine
+
     def pending(self, now: datetime, limit: int = 100) -> list[Delivery]:
         rows = self._conn.execute(
             "SELECT * FROM due_points WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY fire_at, id LIMIT ?",
