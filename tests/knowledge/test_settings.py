@@ -31,3 +31,22 @@ def test_an_endpoint_is_read_with_its_model_key_and_timeout_and_the_key_is_never
 def test_a_bad_model_configuration_is_refused_with_its_variable_named(env, message):
     with pytest.raises(BadInput, match=message):
         Settings.from_env(env)
+
+
+def test_the_database_url_chooses_where_the_assistant_keeps_its_state(tmp_path):
+    from assistant.database import location
+
+    sqlite = Settings.from_env({"TROLY_DATA_DIR": str(tmp_path)})
+    assert sqlite.database_url == "" and location(sqlite, "users") == tmp_path / "users.sqlite3"
+    url = "postgresql://troly:mat-khau@db.xa.local:5432/troly"
+    shared = Settings.from_env({"TROLY_DATA_DIR": str(tmp_path), "TROLY_DATABASE_URL": f" {url} "})
+    assert location(shared, "users") == url and "mat-khau" not in repr(shared)
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://troly:mat-khau@db/troly", "sqlite:///data/users.sqlite3", "postgresql://db.xa.local:5432", "/data"]
+)
+def test_a_database_url_other_than_postgresql_is_refused_without_echoing_it(url):
+    with pytest.raises(BadInput, match="TROLY_DATABASE_URL") as refused:
+        Settings.from_env({"TROLY_DATABASE_URL": url})
+    assert "mat-khau" not in str(refused.value) and "postgresql://user:password@host:port/database" in str(refused.value)
