@@ -43,7 +43,8 @@ use it (the reminder scheduler, see ``assistant.tasks.scheduler``); an fsync cos
 about 4 ms on the development machine, 0.01 ms without.
 
 One connection may be shared by threads: its statements and transactions take
-turns.
+turns. A PostgreSQL session that broke (the server restarted) is opened again on
+the next use; only the statement that met it fails.
 """
 from __future__ import annotations
 
@@ -229,39 +230,54 @@ class _PostgresDatabase(Database):
 
     def __init__(self, url: str, name: str, schema: Schema, durable: bool) -> None:
         import psycopg
-        from psycopg.rows import dict_row
 
         self._integrity_errors = (psycopg.errors.IntegrityError,)
         self.namespace = name.replace("-", "_")
         self._lock_key = _lock_key(self.namespace)
-        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
-        conn.execute(f"SET synchronous_commit TO {'on' if durable else 'off'}")
-        super().__init__(conn)
+        self._url, self._durable = url, durable
+        super().__init__(self._connect())
         self._apply(schema)
 
+    def _connect(self) -> Any:
+        """A new session: autocommit (transactions are explicit), this store's schema as the search path."""
+        import psycopg
+        from psycopg.rows import dict_row
+
+        conn = psycopg.connect(self._url, autocommit=True, row_factory=dict_row)
+        conn.execute(f"SET synchronous_commit TO {'on' if self._durable else 'off'}")
+        conn.execute(f'SET search_path TO "{self.namespace}"')
+        return conn
+
+    def _live(self) -> Any:
+        """The session, opened anew when the last one broke (the server restarted or dropped it): the statement
+        that met the broken session failed, the next ones work."""
+        if self._conn.broken:
+            self._conn = self._connect()
+        return self._conn
+
     def _execute(self, sql: str, params: tuple[Any, ...]) -> Cursor:
-        return self._conn.execute(_PLACEHOLDER.sub(_pyformat, sql.replace("%", "%%")), params)
+        return self._live().execute(_PLACEHOLDER.sub(_pyformat, sql.replace("%", "%%")), params)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        with self._conn.transaction():
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock_key,))
+        conn = self._live()
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock_key,))
             yield
 
     def _create(self, ddl: str) -> None:
         self._conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.namespace}"')
-        self._conn.execute(f'SET search_path TO "{self.namespace}"')
         self._conn.execute(ddl)
 
     @contextmanager
     def exclusive(self, purpose: str) -> Iterator[bool]:
         key = _lock_key(f"{self.namespace}.{purpose}")
         with self._turn:
-            mine = self._conn.execute("SELECT pg_try_advisory_lock(%s) AS mine", (key,)).fetchone()["mine"]
+            mine = self._live().execute("SELECT pg_try_advisory_lock(%s) AS mine", (key,)).fetchone()["mine"]
         try:
             yield mine
         finally:
-            if mine:
+            if mine and not self._conn.broken:  # a broken session took its locks with it
                 with self._turn:
                     self._conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
 
