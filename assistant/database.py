@@ -57,8 +57,9 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 from knowledge.settings import POSTGRES_SCHEMES, Settings
@@ -80,14 +81,21 @@ class IntegrityError(Exception):
     """A constraint refused a write (a unique key taken, a trigger's refusal), on either database."""
 
 
-class Cursor(Protocol):
+@dataclass(frozen=True)
+class Result:
+    """What one statement gave: its rows, read by column name, and how many rows it changed."""
+
+    rows: list[Row]
     rowcount: int
 
-    def fetchone(self) -> Row | None: ...
+    def fetchone(self) -> Row | None:
+        return self.rows[0] if self.rows else None
 
-    def fetchall(self) -> list[Row]: ...
+    def fetchall(self) -> list[Row]:
+        return self.rows
 
-    def __iter__(self) -> Iterator[Row]: ...
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
 
 
 def location(settings: Settings, name: str) -> Target:
@@ -113,11 +121,13 @@ class Database(ABC):
         self._conn = conn
         self._turn = threading.RLock()
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
-        """Run one statement with ``?`` placeholders; its rows are read by column name."""
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
+        """Run one statement with ``?`` placeholders. Its rows are all read at once: a statement left half
+        read would keep SQLite's read snapshot open, and the next write transaction would fail as busy."""
         with self._turn:
             try:
-                return self._execute(sql, tuple(params))
+                cursor = self._execute(sql, tuple(params))
+                return Result(cursor.fetchall() if cursor.description else [], cursor.rowcount)
             except self._integrity_errors as error:
                 raise IntegrityError(str(error)) from error
 
@@ -142,8 +152,8 @@ class Database(ABC):
     _integrity_errors: tuple[type[Exception], ...]
 
     @abstractmethod
-    def _execute(self, sql: str, params: tuple[Any, ...]) -> Cursor:
-        """Run one statement (placeholders as written: ``?``)."""
+    def _execute(self, sql: str, params: tuple[Any, ...]) -> Any:
+        """Run one statement (placeholders as written: ``?``); the driver's cursor."""
 
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]:
@@ -173,7 +183,7 @@ class _SqliteDatabase(Database):
         if private:
             _private_file(path)
 
-    def _execute(self, sql: str, params: tuple[Any, ...]) -> Cursor:
+    def _execute(self, sql: str, params: tuple[Any, ...]) -> Any:
         return self._conn.execute(sql, params)
 
     @contextmanager
@@ -255,7 +265,7 @@ class _PostgresDatabase(Database):
             self._conn = self._connect()
         return self._conn
 
-    def _execute(self, sql: str, params: tuple[Any, ...]) -> Cursor:
+    def _execute(self, sql: str, params: tuple[Any, ...]) -> Any:
         return self._live().execute(_PLACEHOLDER.sub(_pyformat, sql.replace("%", "%%")), params)
 
     @contextmanager
