@@ -9,7 +9,7 @@ LLM_STAMP := $(VENV)/.installed-llm
 # poppler's pdftoppm renders PDF pages to PNG, Liberation fonts give Times New Roman metrics,
 # Chromium runs the web page's browser test (driven by Playwright; no browser is downloaded),
 # g++ compiles llama.cpp for the [llm] extra (PyPI has no wheel of llama-cpp-python).
-APT_PACKAGES := libreoffice-writer fonts-liberation poppler-utils chromium g++
+APT_PACKAGES := libreoffice-writer fonts-liberation poppler-utils chromium g++ postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install system-deps run test clean rasa rasa-python
@@ -39,6 +39,7 @@ run: install
 
 system-deps:
 	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null && command -v chromium >/dev/null && command -v g++ >/dev/null \
+	  && { command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } >/dev/null 2>&1 \
 	  || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
 
 # Without Python 3.10 the Rasa integration test is skipped (it says why); the rest runs.

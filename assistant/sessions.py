@@ -12,9 +12,8 @@ import re
 import secrets
 import time
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
-from assistant.database import connect, transaction
+from assistant.database import Target, connect, location
 from knowledge.errors import BadInput
 from knowledge.settings import Settings
 
@@ -22,13 +21,14 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, role TEXT NOT NULL, channel TEXT NOT NULL, user_id INTEGER,
     state TEXT NOT NULL, handed_over INTEGER NOT NULL DEFAULT 0,
-    created REAL NOT NULL, updated REAL NOT NULL);
+    created DOUBLE PRECISION NOT NULL, updated DOUBLE PRECISION NOT NULL);
 CREATE TABLE IF NOT EXISTS turns (
-    id INTEGER PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id), at REAL NOT NULL,
+    id {serial}, session_id TEXT NOT NULL REFERENCES sessions(id), at DOUBLE PRECISION NOT NULL,
     channel TEXT NOT NULL, role TEXT NOT NULL, intent TEXT NOT NULL, text TEXT NOT NULL, answer TEXT NOT NULL,
     procedure TEXT, field TEXT, grounded INTEGER NOT NULL, refusal TEXT);
 CREATE INDEX IF NOT EXISTS turns_at ON turns(at)
 """
+STORE = "conversations"
 _SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
 
 
@@ -77,13 +77,13 @@ class TurnRecord:
 
 
 class SessionStore:
-    def __init__(self, path: Path):
-        self._db = connect(path, _SCHEMA)
+    def __init__(self, target: Target):
+        self._db = connect(target, STORE, _SCHEMA)
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "SessionStore":
         settings = settings or Settings.from_env()
-        return cls(settings.data_dir / "conversations.sqlite3")
+        return cls(location(settings, STORE))
 
     def get(self, session_id: str) -> Session | None:
         """The session with this id, or None when there is none (or the id is malformed)."""
@@ -106,16 +106,18 @@ class SessionStore:
             return existing
         new_id = session_id or secrets.token_urlsafe(12)
         now = time.time()
-        with transaction(self._db):
-            self._db.execute(
-                "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+        with self._db.transaction():
+            inserted = self._db.execute(
+                "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (new_id, role, channel, user_id, json.dumps(asdict(DialogueState())), now, now),
-            )
+            ).rowcount
+        if not inserted:  # another process started it a moment ago
+            return self.get(new_id)
         return Session(new_id, role, channel, user_id, DialogueState(), is_new=True)
 
     def finish_turn(self, session: Session, record: TurnRecord) -> None:
         """Save the session's new state and its turn in one transaction."""
-        with transaction(self._db):
+        with self._db.transaction():
             self._db.execute(
                 "UPDATE sessions SET state = ?, handed_over = ?, updated = ? WHERE id = ?",
                 (json.dumps(asdict(session.state), ensure_ascii=False), int(session.handed_over), record.at, session.id),
@@ -142,7 +144,7 @@ class SessionStore:
 
     def handed_over(self) -> list[str]:
         """Sessions waiting for a human officer."""
-        return [r[0] for r in self._db.execute("SELECT id FROM sessions WHERE handed_over = 1 ORDER BY updated")]
+        return [r["id"] for r in self._db.execute("SELECT id FROM sessions WHERE handed_over = 1 ORDER BY updated")]
 
     def close(self) -> None:
         self._db.close()

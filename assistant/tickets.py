@@ -10,13 +10,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from assistant.database import connect, transaction
+from assistant.database import Target, connect, location
 from knowledge.errors import BadInput
 from knowledge.settings import Settings
 
+STORE = "tickets"
 KINDS = ("phan_anh", "kien_nghi", "handover")
 STATUSES = ("open", "answered", "closed")
 _PREFIX = {"phan_anh": "PA", "kien_nghi": "KN", "handover": "HT"}
@@ -24,8 +24,8 @@ _ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tickets (
     code TEXT PRIMARY KEY, kind TEXT NOT NULL, topic TEXT, text TEXT NOT NULL, channel TEXT NOT NULL,
-    session_id TEXT, status TEXT NOT NULL, created REAL NOT NULL,
-    reply TEXT, replied_by TEXT, replied REAL, delivered INTEGER NOT NULL DEFAULT 0)
+    session_id TEXT, status TEXT NOT NULL, created DOUBLE PRECISION NOT NULL,
+    reply TEXT, replied_by TEXT, replied DOUBLE PRECISION, delivered INTEGER NOT NULL DEFAULT 0)
 """
 
 
@@ -46,21 +46,23 @@ class Ticket:
 
 
 class TicketStore:
-    def __init__(self, path: Path):
-        self._db = connect(path, _SCHEMA)
+    def __init__(self, target: Target):
+        self._db = connect(target, STORE, _SCHEMA)
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "TicketStore":
         settings = settings or Settings.from_env()
-        return cls(settings.data_dir / "tickets.sqlite3")
+        return cls(location(settings, STORE))
 
     def create(self, kind: str, text: str, channel: str, session_id: str | None, topic: str | None = None) -> Ticket:
         if kind not in KINDS:
             raise BadInput(f"loại phiếu không hợp lệ: {kind}")
         now = time.time()
         day = datetime.fromtimestamp(now, _ZONE).strftime("%Y%m%d")
-        with transaction(self._db):
-            count = self._db.execute("SELECT COUNT(*) FROM tickets WHERE code LIKE ?", (f"{_PREFIX[kind]}-{day}-%",)).fetchone()[0]
+        with self._db.transaction():
+            count = self._db.execute(
+                "SELECT COUNT(*) AS n FROM tickets WHERE code LIKE ?", (f"{_PREFIX[kind]}-{day}-%",)
+            ).fetchone()["n"]
             code = f"{_PREFIX[kind]}-{day}-{count + 1:04d}"
             self._db.execute(
                 "INSERT INTO tickets (code, kind, topic, text, channel, session_id, status, created)"
@@ -90,7 +92,7 @@ class TicketStore:
         if not text.strip():
             raise BadInput("nội dung trả lời trống")
         ticket = self.get(code)
-        with transaction(self._db):
+        with self._db.transaction():
             self._db.execute(
                 "UPDATE tickets SET reply = ?, replied_by = ?, replied = ?, status = 'answered', delivered = 0 WHERE code = ?",
                 (text.strip(), officer, time.time(), ticket.code),
@@ -98,7 +100,7 @@ class TicketStore:
         return self.get(ticket.code)
 
     def mark_delivered(self, code: str) -> None:
-        with transaction(self._db):
+        with self._db.transaction():
             self._db.execute("UPDATE tickets SET delivered = 1 WHERE code = ?", (code,))
 
     def close(self) -> None:

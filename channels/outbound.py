@@ -36,7 +36,7 @@ class Outbound:
         zalo = ZaloConfig.from_env(environ)
         self.telegram = TelegramSender(telegram) if telegram else None
         self._http = httpx.Client()
-        self.zalo = ZaloClient.open(zalo, settings.data_dir, self._http) if zalo else None
+        self.zalo = ZaloClient.open(zalo, settings, self._http) if zalo else None
 
     def notifiers(self) -> list[Notifier]:
         notifiers: list[Notifier] = []
@@ -69,7 +69,7 @@ def telegram_replies(assistant: Assistant) -> ReplyDeliverer | None:
 
 
 def zalo_replies(assistant: Assistant) -> ReplyDeliverer | None:
-    """The Zalo reply deliverer of a web app (``channels.web.app.REPLY_DELIVERERS``); tokens in its data dir;
+    """The Zalo reply deliverer of a web app (``channels.web.app.REPLY_DELIVERERS``); tokens in its state store;
     None without an app id."""
     config = ZaloConfig.from_env()
-    return ZaloReplies(ZaloClient.open(config, assistant.settings.data_dir, httpx.Client())) if config is not None else None
+    return ZaloReplies(ZaloClient.open(config, assistant.settings, httpx.Client())) if config is not None else None

@@ -45,7 +45,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from assistant.database import connect, transaction
+from assistant.database import connect
 from assistant.security.users import UserDirectory
 from assistant.tasks.dates import TZ, at, is_working_day, local
 from assistant.tasks.notifiers import Notifier, WebInbox
@@ -121,16 +121,16 @@ class ArrivalLog:
 
     def __init__(self, path: Path) -> None:
         self._conn = connect(
-            path, "CREATE TABLE IF NOT EXISTS arrivals (id INTEGER PRIMARY KEY, channel TEXT, key TEXT, resend INTEGER)"
+            path, "arrivals", "CREATE TABLE IF NOT EXISTS arrivals (id {serial}, channel TEXT, key TEXT, resend INTEGER)"
         )
 
     def add(self, channel: str, point: DuePoint) -> None:
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute("INSERT INTO arrivals (channel, key, resend) VALUES (?, ?, ?)", (channel, point.key, point.resend))
 
     def arrivals(self, channel: str) -> list[tuple[str, bool]]:
         """(key, resend) of every message handed over on the channel, in order."""
-        return [(row[0], bool(row[1])) for row in
+        return [(row["key"], bool(row["resend"])) for row in
                 self._conn.execute("SELECT key, resend FROM arrivals WHERE channel = ? ORDER BY id", (channel,))]
 
 

@@ -16,8 +16,12 @@
 | TROLY_RASA_URL    | http://127.0.0.1:5005  | the Rasa server, for either switch                |
 | TROLY_RATE_PER_MINUTE | 30                 | messages a minute per IP, token or chat address (burst half that); 0 = off |
 | TROLY_CHROMA_URL  | (unset: embedded)      | a Chroma server (``http://host:port``) holding the vectors |
+| TROLY_DATABASE_URL | (unset: SQLite files) | ``postgresql://user:password@host:port/database``: the assistant's state (conversations, tickets, users, audit log, tasks, inbox, Zalo tokens and events) in PostgreSQL, shared by several ``troly serve`` workers |
 
-Relative paths are resolved against the working directory. Without
+Without ``TROLY_DATABASE_URL`` each store of the assistant is a SQLite file in
+``TROLY_DATA_DIR``; with it, each is a schema of that PostgreSQL database (see
+``assistant/database.py``). Indexes and the document registry stay files in
+``TROLY_DATA_DIR`` either way (each worker reads them). Relative paths are resolved against the working directory. Without
 ``TROLY_LLM_BASE_URL`` answers are extractive (quoted, no model); see
 ``assistant/compose/llm.py`` for the endpoints that work (vLLM, Ollama, llama.cpp).
 
@@ -38,6 +42,8 @@ from urllib.parse import urlsplit
 
 from knowledge.errors import BadInput
 
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -55,6 +61,7 @@ class Settings:
     rasa_url: str = "http://127.0.0.1:5005"
     rate_per_minute: float = 30.0
     chroma_url: str | None = None
+    database_url: str = field(default="", repr=False)  # "" = SQLite files in data_dir
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -76,6 +83,7 @@ class Settings:
             rasa_url=env.get("TROLY_RASA_URL") or "http://127.0.0.1:5005",
             rate_per_minute=_rate(env.get("TROLY_RATE_PER_MINUTE") or "30"),
             chroma_url=_chroma_url(env.get("TROLY_CHROMA_URL") or ""),
+            database_url=_database_url(env.get("TROLY_DATABASE_URL") or ""),
         )
 
 
@@ -117,3 +125,16 @@ def _chroma_url(value: str) -> str | None:
             f"(must be a Chroma server address like http://127.0.0.1:8000), not {value!r}"
         )
     return value.rstrip("/")
+def _database_url(value: str) -> str:
+    """A PostgreSQL URL, or "" for the SQLite files; BadInput for anything else (the password is never echoed)."""
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in POSTGRES_SCHEMES or not parts.path.strip("/"):
+        raise BadInput(
+            "TROLY_DATABASE_URL không hợp lệ: chỉ hỗ trợ postgresql://user:password@host:port/database"
+            f" (bỏ trống để dùng SQLite), không phải '{parts.scheme}://…' / TROLY_DATABASE_URL must be"
+            " postgresql://user:password@host:port/database, or unset for SQLite files"
+        )
+    return value

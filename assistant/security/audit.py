@@ -3,34 +3,45 @@
 Officers' and delegates' uploads, drafts, reviews, reads of internal or
 confidential documents and every use of an API token are recorded, one row per
 act, with the actor, their role, the channel and a short redacted detail. The
-log is append-only: SQLite triggers abort any UPDATE or DELETE, so a row once
-written stays as written (only deleting the file removes it, which an operator
-sees). Rows are read back in order for review (``troly audit``).
+log is append-only: triggers refuse any UPDATE or DELETE (and, on PostgreSQL,
+TRUNCATE), so a row once written stays as written (only deleting the file or
+dropping the schema removes it, which an operator sees). Rows are read back in order for review (``troly audit``).
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from assistant.database import connect, transaction
+from assistant.database import POSTGRESQL, SQLITE, Target, connect, location
 from assistant.security.pii import redact
 from knowledge.errors import BadInput
 from knowledge.settings import Settings
 
 ACTIONS: tuple[str, ...] = ("upload", "draft", "review", "hdnd_review", "read_restricted", "token_use", "ticket_reply")
-DATABASE_NAME = "audit.sqlite3"
+STORE = "audit"
 MAX_DETAIL_CHARS = 500
-_SCHEMA = """
+_TABLE = """
 CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
+    id {serial}, at DOUBLE PRECISION NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
     action TEXT NOT NULL, target TEXT NOT NULL, channel TEXT NOT NULL, detail TEXT NOT NULL);
+"""
+_SCHEMA = {
+    SQLITE: _TABLE + """
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
-"""
+""",
+    POSTGRESQL: _TABLE + """
+CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'integrity_constraint_violation'; END $$;
+CREATE OR REPLACE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE OR REPLACE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+""",
+}
 
 
 @dataclass(frozen=True)
@@ -49,24 +60,25 @@ class AuditEntry:
 
 
 class AuditLog:
-    def __init__(self, path: Path):
-        self._db = connect(path, _SCHEMA)
+    def __init__(self, target: Target):
+        self._db = connect(target, STORE, _SCHEMA)
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> AuditLog:
         settings = settings or Settings.from_env()
-        return cls(settings.data_dir / DATABASE_NAME)
+        return cls(location(settings, STORE))
 
     def record(self, actor: str, role: str, action: str, target: str, channel: str, detail: str = "") -> AuditEntry:
         if action not in ACTIONS:
             raise BadInput(f"hành động không hợp lệ cho nhật ký: {action} (unknown audit action)")
         target, detail = redact(target).text, redact(detail[:MAX_DETAIL_CHARS]).text
         at = time.time()
-        with transaction(self._db) as db:
+        with self._db.transaction() as db:
             row_id = db.execute(
-                "INSERT INTO audit (at, actor, role, action, target, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO audit (at, actor, role, action, target, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
                 (at, actor, role, action, target, channel, detail),
-            ).lastrowid
+            ).fetchone()["id"]
         return AuditEntry(int(row_id), at, actor, role, action, target, channel, detail)
 
     def record_all(self, actor: str, role: str, action: str, targets: Iterable[str], channel: str) -> None:

@@ -24,20 +24,18 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
-from assistant.database import connect, transaction
+from assistant.database import IntegrityError, Row, Target, connect, location
 from knowledge.errors import BadInput
 from knowledge.settings import Settings
 from knowledge.text import fold, normalize
 
 ROLES: tuple[str, ...] = ("citizen", "officer", "delegate", "admin")
 LINK_CODE_TTL = timedelta(minutes=15)
-DATABASE_NAME = "users.sqlite3"
+STORE = "users"
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud and typed on a phone
 _CODE_LENGTH = 8
@@ -47,32 +45,32 @@ _MAX_ADDRESS = 200
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
-    id INTEGER PRIMARY KEY,
+    id {serial},
     name TEXT NOT NULL,
     name_key TEXT NOT NULL UNIQUE,
     role TEXT NOT NULL,
     unit TEXT,
     is_manager INTEGER NOT NULL DEFAULT 0,
-    created_at REAL NOT NULL
+    created_at DOUBLE PRECISION NOT NULL
 );
 CREATE TABLE IF NOT EXISTS api_tokens (
     token_hash TEXT PRIMARY KEY,
     user_id INTEGER NOT NULL REFERENCES users(id),
-    created_at REAL NOT NULL
+    created_at DOUBLE PRECISION NOT NULL
 );
 CREATE TABLE IF NOT EXISTS channel_links (
     user_id INTEGER NOT NULL REFERENCES users(id),
     channel TEXT NOT NULL,
     address TEXT NOT NULL,
-    linked_at REAL NOT NULL,
+    linked_at DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (user_id, channel),
     UNIQUE (channel, address)
 );
 CREATE TABLE IF NOT EXISTS link_codes (
     code_hash TEXT PRIMARY KEY,
     user_id INTEGER NOT NULL REFERENCES users(id),
-    expires_at REAL NOT NULL,
-    used_at REAL
+    expires_at DOUBLE PRECISION NOT NULL,
+    used_at DOUBLE PRECISION
 )
 """
 
@@ -117,17 +115,17 @@ def _clean_code(code: str) -> str:
 
 
 class UserDirectory:
-    """Users, API tokens and channel links in ``users.sqlite3``."""
+    """Users, API tokens and channel links in the ``users`` store."""
 
-    def __init__(self, path: Path, clock: Callable[[], datetime] = utc_now) -> None:
-        self.path = path
+    def __init__(self, target: Target, clock: Callable[[], datetime] = utc_now) -> None:
+        self.target = target
         self._clock = clock
-        self._conn = connect(path, _SCHEMA)
+        self._conn = connect(target, STORE, _SCHEMA)
 
     @classmethod
     def open(cls, settings: Settings | None = None, clock: Callable[[], datetime] = utc_now) -> "UserDirectory":
         settings = settings or Settings.from_env()
-        return cls(settings.data_dir / DATABASE_NAME, clock)
+        return cls(location(settings, STORE), clock)
 
     def close(self) -> None:
         self._conn.close()
@@ -147,14 +145,15 @@ class UserDirectory:
         if manager and not unit:
             raise BadInput("lãnh đạo đơn vị (--manager) phải có đơn vị (--unit)")
         try:
-            with transaction(self._conn) as conn:
-                cursor = conn.execute(
-                    "INSERT INTO users (name, name_key, role, unit, is_manager, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            with self._conn.transaction() as conn:
+                row = conn.execute(
+                    "INSERT INTO users (name, name_key, role, unit, is_manager, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    " RETURNING id",
                     (name, name_key(name), role, unit, int(manager), self._now()),
-                )
-        except sqlite3.IntegrityError:
+                ).fetchone()
+        except IntegrityError:
             raise BadInput(f"đã có người dùng tên '{name}'") from None
-        return User(int(cursor.lastrowid), name, role, unit, manager)
+        return User(int(row["id"]), name, role, unit, manager)
 
     def get(self, user_id: int) -> User | None:
         row = self._conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
@@ -199,7 +198,7 @@ class UserDirectory:
         """A new API token for the user. It is returned here once and stored only as a hash."""
         self._require(user_id)
         token = "troly_" + secrets.token_urlsafe(32)
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute(
                 "INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)",
                 (_hash(token), user_id, self._now()),
@@ -217,7 +216,7 @@ class UserDirectory:
 
     def revoke_tokens(self, user_id: int) -> int:
         """Invalidate every token of the user; returns how many there were."""
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             return conn.execute("DELETE FROM api_tokens WHERE user_id = ?", (user_id,)).rowcount
 
     # channel links -----------------------------------------------------------------------------
@@ -226,7 +225,7 @@ class UserDirectory:
         """A one-time code (8 characters, e.g. "K7PQ-2XMD") that links a channel address to the user."""
         self._require(user_id)
         code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute(
                 "INSERT INTO link_codes (code_hash, user_id, expires_at) VALUES (?, ?, ?)",
                 (_hash(code), user_id, self._now() + ttl.total_seconds()),
@@ -242,7 +241,7 @@ class UserDirectory:
         if not address or len(address) > _MAX_ADDRESS:
             raise BadInput("địa chỉ trên kênh không hợp lệ")
         now = self._now()
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             row = conn.execute(
                 "SELECT user_id, expires_at, used_at FROM link_codes WHERE code_hash = ?",
                 (_hash(_clean_code(code)),),
@@ -257,7 +256,8 @@ class UserDirectory:
             user_id = row["user_id"]
             conn.execute("DELETE FROM channel_links WHERE channel = ? AND address = ?", (channel, address))
             conn.execute(
-                "INSERT OR REPLACE INTO channel_links (user_id, channel, address, linked_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO channel_links (user_id, channel, address, linked_at) VALUES (?, ?, ?, ?) ON CONFLICT"
+                " (user_id, channel) DO UPDATE SET address = excluded.address, linked_at = excluded.linked_at",
                 (user_id, channel, address, now),
             )
         return self._require(user_id)
@@ -282,11 +282,11 @@ class UserDirectory:
         return _user(row) if row else None
 
     def unlink(self, user_id: int, channel: str) -> bool:
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             return conn.execute(
                 "DELETE FROM channel_links WHERE user_id = ? AND channel = ?", (user_id, channel.strip().lower())
             ).rowcount > 0
 
 
-def _user(row: sqlite3.Row) -> User:
+def _user(row: Row) -> User:
     return User(int(row["id"]), row["name"], row["role"], row["unit"], bool(row["is_manager"]))

@@ -18,17 +18,17 @@ channel is exactly once.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Protocol
 
-from assistant.database import connect, transaction
+from assistant.database import Target, connect, location
 from assistant.tasks.dates import from_epoch
 from assistant.tasks.store import DuePoint
 from knowledge.settings import Settings
 
-INBOX_DATABASE = "inbox.sqlite3"
+STORE = "inbox"
 
 
 class Notifier(Protocol):
@@ -52,43 +52,43 @@ class InboxMessage:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS inbox (
-    id INTEGER PRIMARY KEY,
+    id {serial},
     key TEXT NOT NULL UNIQUE,
     user_id INTEGER NOT NULL,
     text TEXT NOT NULL,
     actions TEXT NOT NULL,
     task_id INTEGER,
     late INTEGER NOT NULL,
-    received_at REAL NOT NULL,
-    read_at REAL
+    received_at DOUBLE PRECISION NOT NULL,
+    read_at DOUBLE PRECISION
 );
 CREATE INDEX IF NOT EXISTS inbox_by_user ON inbox (user_id, id)
 """
 
 
 class WebInbox:
-    """Notifications for the web channel, one row per idempotency key, in ``inbox.sqlite3``."""
+    """Notifications for the web channel, one row per idempotency key, in the ``inbox`` store."""
 
     channel = "web"
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._conn = connect(path, _SCHEMA)
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self._conn = connect(target, STORE, _SCHEMA)
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "WebInbox":
-        return cls((settings or Settings.from_env()).data_dir / INBOX_DATABASE)
+        return cls(location(settings or Settings.from_env(), STORE))
 
     def close(self) -> None:
         self._conn.close()
 
     def send(self, point: DuePoint) -> None:
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute(
-                "INSERT OR IGNORE INTO inbox (key, user_id, text, actions, task_id, late, received_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, strftime('%s', 'now'))",
+                "INSERT INTO inbox (key, user_id, text, actions, task_id, late, received_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
                 (point.key, point.user_id, point.text, json.dumps(point.actions, ensure_ascii=False), point.task_id,
-                 int(point.late)),
+                 int(point.late), time.time()),
             )
 
     def messages(self, user_id: int, unread_only: bool = False, limit: int = 50) -> list[InboxMessage]:
@@ -107,9 +107,9 @@ class WebInbox:
     def mark_read(self, user_id: int, message_ids: list[int]) -> int:
         if not message_ids:
             return 0
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             return conn.execute(
-                f"UPDATE inbox SET read_at = strftime('%s', 'now') WHERE user_id = ? AND read_at IS NULL"
+                f"UPDATE inbox SET read_at = ? WHERE user_id = ? AND read_at IS NULL"
                 f" AND id IN ({','.join('?' * len(message_ids))})",
-                (user_id, *message_ids),
+                (time.time(), user_id, *message_ids),
             ).rowcount

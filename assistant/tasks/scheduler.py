@@ -12,7 +12,7 @@ How a reminder is delivered exactly once
 ----------------------------------------
 The store is the source of truth; this loop only moves state forward.
 
-1. *Planning* (``plan``), one SQLite transaction: roll recurring series, then for
+1. *Planning* (``plan``), one transaction: roll recurring series, then for
    every open task record its due points in (``planned_until``, now] and set
    ``planned_until`` = now. A point is a row with a unique key
    (``task:<id>:<kind>:<epoch>``, ``digest:<user>:<date>``), so recording it again
@@ -27,6 +27,12 @@ The store is the source of truth; this loop only moves state forward.
    is sent again after the restart (never lost). A crash after the channel
    accepted the message but before the commit also leaves it pending, and it is
    sent again *with the same key* and ``resend=True`` (it was handed over before).
+
+Several schedulers may run on one store (several processes sharing a PostgreSQL
+database, or by mistake on one machine): planning is safe as it is (a point's key
+is recorded once, whoever records it), and dispatch is done by one of them at a
+time (``TaskStore.dispatching``, a lock its holder's death frees), so two never
+hand over the same pending point.
 
 So the guarantee, precisely: every due point is recorded exactly once and handed
 to its channel at least once, until one hand-over is acknowledged and committed.
@@ -253,7 +259,11 @@ class Scheduler:
     # delivery ----------------------------------------------------------------------------------
 
     def dispatch(self, now: datetime) -> int:
-        """Hand every pending point to its channel; returns how many were delivered."""
+        """Hand every pending point to its channel; returns how many were delivered (0 while another dispatches)."""
+        with self.store.dispatching() as mine:
+            return self._dispatch(now) if mine else 0
+
+    def _dispatch(self, now: datetime) -> int:
         delivered = 0
         for delivery in self.store.pending(now):
             point = delivery.point

@@ -1,4 +1,4 @@
-"""Tasks (công việc được giao) and their due points, in ``tasks.sqlite3``: the source of truth.
+"""Tasks (công việc được giao) and their due points, in the ``tasks`` store: the source of truth.
 
 A task has a title, an assignee, who assigned it (``None`` when the operator
 created it on the command line), a due moment, an optional source document (the
@@ -20,14 +20,12 @@ transaction in which the scheduler reads the open tasks and records their points
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-from assistant.database import connect, transaction
+from assistant.database import Database, Row, Target, connect, location
 from assistant.security.users import User, UserDirectory, name_key, utc_now
 from assistant.tasks.dates import from_epoch, local, week_start
 from assistant.tasks.recurrence import Recurrence
@@ -35,37 +33,37 @@ from knowledge.errors import BadInput
 from knowledge.parsing.citations import find_numbers
 from knowledge.settings import Settings
 
-DATABASE_NAME = "tasks.sqlite3"
+STORE = "tasks"
 STATUSES: tuple[str, ...] = ("open", "done", "cancelled")
 MAX_TITLE = 300
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tasks (
-    id INTEGER PRIMARY KEY,
+    id {serial},
     title TEXT NOT NULL,
     assignee_id INTEGER NOT NULL,
     assigned_by_id INTEGER,
     unit TEXT,
-    due REAL NOT NULL,
+    due DOUBLE PRECISION NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),
     source_doc TEXT,
     recurrence TEXT,
     series_id INTEGER,
-    created_at REAL NOT NULL,
-    closed_at REAL,
-    planned_until REAL NOT NULL,
+    created_at DOUBLE PRECISION NOT NULL,
+    closed_at DOUBLE PRECISION,
+    planned_until DOUBLE PRECISION NOT NULL,
     UNIQUE (series_id, due)
 );
 CREATE INDEX IF NOT EXISTS tasks_by_assignee ON tasks (assignee_id, status);
 CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks (status, due);
 CREATE TABLE IF NOT EXISTS due_points (
-    id INTEGER PRIMARY KEY,
+    id {serial},
     key TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     task_id INTEGER REFERENCES tasks(id),
     user_id INTEGER NOT NULL,
-    fire_at REAL NOT NULL,
-    recorded_at REAL NOT NULL,
+    fire_at DOUBLE PRECISION NOT NULL,
+    recorded_at DOUBLE PRECISION NOT NULL,
     late INTEGER NOT NULL,
     channel TEXT NOT NULL,
     address TEXT NOT NULL,
@@ -73,10 +71,10 @@ CREATE TABLE IF NOT EXISTS due_points (
     actions TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dropped', 'failed')),
     attempts INTEGER NOT NULL DEFAULT 0,
-    handed_at REAL,
-    next_attempt_at REAL NOT NULL,
+    handed_at DOUBLE PRECISION,
+    next_attempt_at DOUBLE PRECISION NOT NULL,
     last_error TEXT,
-    delivered_at REAL
+    delivered_at DOUBLE PRECISION
 );
 CREATE INDEX IF NOT EXISTS due_points_pending ON due_points (status, next_attempt_at)
 """
@@ -153,13 +151,13 @@ def _epoch(moment: datetime) -> float:
 
 class TaskStore:
     def __init__(
-        self, path: Path, users: UserDirectory, clock: Callable[[], datetime] = utc_now, durable: bool = True
+        self, target: Target, users: UserDirectory, clock: Callable[[], datetime] = utc_now, durable: bool = True
     ) -> None:
         """``durable=False`` is for the scheduler's own connection only (see ``assistant.database``)."""
-        self.path = path
+        self.target = target
         self.users = users
         self._clock = clock
-        self._conn = connect(path, _SCHEMA, durable)
+        self._conn = connect(target, STORE, _SCHEMA, durable)
 
     @classmethod
     def open(
@@ -167,7 +165,7 @@ class TaskStore:
         clock: Callable[[], datetime] = utc_now, durable: bool = True,
     ) -> "TaskStore":
         settings = settings or Settings.from_env()
-        return cls(settings.data_dir / DATABASE_NAME, users or UserDirectory.open(settings, clock), clock, durable)
+        return cls(location(settings, STORE), users or UserDirectory.open(settings, clock), clock, durable)
 
     def close(self) -> None:
         self._conn.close()
@@ -192,7 +190,7 @@ class TaskStore:
         if _epoch(due) <= now.timestamp():
             raise BadInput(f"thời hạn {local(due):%H:%M %d/%m/%Y} đã qua; hãy chọn một thời điểm sắp tới")
         number = self._document_number(source_doc)
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             task_id = _insert_task(
                 conn, title, assignee.id, assigned_by.id if assigned_by else None, assignee.unit, due, number,
                 recurrence, None, now,
@@ -248,7 +246,7 @@ class TaskStore:
             return task
         if task.status == "done":
             raise BadInput(f"việc số {task_id} đã hoàn thành, không hủy được")
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute(
                 "UPDATE tasks SET status = ?, closed_at = ? WHERE id = ? AND status = 'open'",
                 (status, self._clock().timestamp(), task_id),
@@ -306,8 +304,14 @@ class TaskStore:
     @contextmanager
     def planning(self) -> Iterator["Planning"]:
         """One write transaction for the scheduler: roll recurrences, read open tasks, record points."""
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             yield Planning(conn)
+
+    @contextmanager
+    def dispatching(self) -> Iterator[bool]:
+        """Whether this scheduler may deliver now: one dispatcher per store at a time, across processes."""
+        with self._conn.exclusive("dispatch") as mine:
+            yield mine
 
     def pending(self, now: datetime, limit: int = 100) -> list[Delivery]:
         rows = self._conn.execute(
@@ -318,11 +322,11 @@ class TaskStore:
 
     def mark_handed_over(self, delivery_id: int, now: datetime) -> None:
         """Committed just before a notifier is called: a crash from here on leaves the point in doubt."""
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute("UPDATE due_points SET handed_at = ? WHERE id = ?", (_epoch(now), delivery_id))
 
     def mark_delivered(self, delivery_id: int, now: datetime) -> None:
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute(
                 "UPDATE due_points SET status = 'delivered', delivered_at = ?, attempts = attempts + 1"
                 " WHERE id = ? AND status = 'pending'",
@@ -331,11 +335,11 @@ class TaskStore:
 
     def mark_attempt_failed(self, delivery_id: int, error: str, retry_at: datetime | None) -> None:
         """Record a failed attempt; ``retry_at`` None gives up (status ``failed``, kept for the record)."""
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute(
                 "UPDATE due_points SET attempts = attempts + 1, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at),"
-                " status = CASE WHEN ? IS NULL THEN 'failed' ELSE status END WHERE id = ? AND status = 'pending'",
-                (error[:500], _epoch(retry_at) if retry_at else None, retry_at, delivery_id),
+                " status = CASE WHEN ? THEN 'failed' ELSE status END WHERE id = ? AND status = 'pending'",
+                (error[:500], _epoch(retry_at) if retry_at else None, retry_at is None, delivery_id),
             )
 
     def deliveries(self, task_id: int | None = None, status: str | None = None) -> list[Delivery]:
@@ -350,7 +354,7 @@ class TaskStore:
 class Planning:
     """What the scheduler may do inside ``TaskStore.planning()``."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Database) -> None:
         self._conn = conn
 
     def roll_recurrences(self, now: datetime) -> list[Task]:
@@ -382,8 +386,9 @@ class Planning:
     def record(self, point: DuePoint, now: datetime) -> bool:
         """Record a due point; False when its key was already recorded."""
         cursor = self._conn.execute(
-            "INSERT OR IGNORE INTO due_points (key, kind, task_id, user_id, fire_at, recorded_at, late, channel, address,"
-            " text, actions, status, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+            "INSERT INTO due_points (key, kind, task_id, user_id, fire_at, recorded_at, late, channel, address, text,"
+            " actions, status, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)"
+            " ON CONFLICT (key) DO NOTHING",
             (
                 point.key, point.kind, point.task_id, point.user_id, _epoch(point.fire_at), _epoch(now), int(point.late),
                 point.channel, point.address, point.text, json.dumps(point.actions, ensure_ascii=False), _epoch(now),
@@ -393,26 +398,27 @@ class Planning:
 
     def advance(self, task_id: int, until: datetime) -> None:
         """Every due point of the task up to ``until`` is recorded."""
-        self._conn.execute("UPDATE tasks SET planned_until = MAX(planned_until, ?) WHERE id = ?", (_epoch(until), task_id))
+        self._conn.execute(
+            "UPDATE tasks SET planned_until = ? WHERE id = ? AND planned_until < ?", (_epoch(until), task_id, _epoch(until))
+        )
 
 
 def _insert_task(
-    conn: sqlite3.Connection, title: str, assignee_id: int, assigned_by_id: int | None, unit: str | None,
+    conn: Database, title: str, assignee_id: int, assigned_by_id: int | None, unit: str | None,
     due: datetime, source_doc: str | None, recurrence: Recurrence | None, series_id: int | None, created: datetime,
 ) -> int:
     """A new open task whose due points are planned from its creation on."""
-    cursor = conn.execute(
+    return conn.execute(
         "INSERT INTO tasks (title, assignee_id, assigned_by_id, unit, due, status, source_doc, recurrence,"
-        " series_id, created_at, planned_until) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
+        " series_id, created_at, planned_until) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?) RETURNING id",
         (
             title, assignee_id, assigned_by_id, unit, _epoch(due), source_doc,
             recurrence.encode() if recurrence else None, series_id, _epoch(created), _epoch(created),
         ),
-    )
-    return int(cursor.lastrowid)
+    ).fetchone()["id"]
 
 
-def _task(row: sqlite3.Row) -> Task:
+def _task(row: Row) -> Task:
     return Task(
         id=int(row["id"]),
         title=row["title"],
@@ -430,7 +436,7 @@ def _task(row: sqlite3.Row) -> Task:
     )
 
 
-def _delivery(row: sqlite3.Row) -> Delivery:
+def _delivery(row: Row) -> Delivery:
     point = DuePoint(
         key=row["key"],
         kind=row["kind"],

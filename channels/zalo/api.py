@@ -10,7 +10,7 @@ Tokens: an access token lives about 25 hours; it is renewed with the refresh tok
 (``POST <oauth base>/v4/oa/access_token``, ``secret_key`` header = the app secret,
 form ``refresh_token``, ``app_id``, ``grant_type=refresh_token``), which answers a new
 access token *and a new refresh token*: each refresh token works once. ``ZaloTokens``
-keeps both in ``TROLY_DATA_DIR/zalo-tokens.sqlite3`` (readable by its owner only) and
+keeps both in the ``zalo-tokens`` store (a SQLite file readable by its owner only) and
 refreshes inside a write transaction, so that two processes never spend the same
 refresh token: the second one waits, then finds the new access token. The refresh
 token from the environment only seeds the store (again when it changes, after the OA
@@ -22,20 +22,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import sqlite3
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import httpx
 
-from assistant.database import connect, transaction
+from assistant.database import Database, Row, Target, connect, location
 from channels.zalo.config import ZaloConfig
+from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
 
-TOKENS_DATABASE = "zalo-tokens.sqlite3"
+STORE = "zalo-tokens"
 MESSAGE_PATH = "/v3.0/oa/message/cs"
 REFRESH_PATH = "/v4/oa/access_token"
 INVALID_TOKEN = -216
@@ -46,10 +44,10 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS oa_tokens (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     access_token TEXT,
-    expires_at REAL,
+    expires_at DOUBLE PRECISION,
     refresh_token TEXT,
     seed TEXT NOT NULL,
-    updated_at REAL NOT NULL
+    updated_at DOUBLE PRECISION NOT NULL
 )
 """
 
@@ -62,23 +60,13 @@ class ZaloError(Exception):
         self.code = code
 
 
-def _private_file(path: Path) -> None:
-    """``path`` readable and writable by its owner only; SQLite gives the WAL it creates the same mode."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if part.exists():
-            os.chmod(part, 0o600)
-
-
 class ZaloTokens:
-    def __init__(self, config: ZaloConfig, path: Path, http: httpx.Client,
+    def __init__(self, config: ZaloConfig, target: Target, http: httpx.Client,
                  clock: Callable[[], float] = time.time) -> None:
         self.config = config
         self._http = http
         self._clock = clock
-        _private_file(path)
-        self._conn = connect(path, _SCHEMA)
+        self._conn = connect(target, STORE, _SCHEMA, private=True)
         self._seed()
 
     def close(self) -> None:
@@ -89,23 +77,25 @@ class ZaloTokens:
         if not self.config.refresh_token and not self.config.access_token:
             return
         seed = hashlib.sha256(f"{self.config.refresh_token}\0{self.config.access_token}".encode()).hexdigest()
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             row = conn.execute("SELECT seed FROM oa_tokens WHERE id = 1").fetchone()
             if row is not None and row["seed"] == seed:
                 return
             conn.execute(
-                "INSERT OR REPLACE INTO oa_tokens (id, access_token, expires_at, refresh_token, seed, updated_at)"
-                " VALUES (1, ?, NULL, ?, ?, ?)",
+                "INSERT INTO oa_tokens (id, access_token, expires_at, refresh_token, seed, updated_at)"
+                " VALUES (1, ?, NULL, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token,"
+                " expires_at = NULL, refresh_token = excluded.refresh_token, seed = excluded.seed,"
+                " updated_at = excluded.updated_at",
                 (self.config.access_token or None, self.config.refresh_token or None, seed, self._clock()),
             )
 
-    def _row(self, conn: sqlite3.Connection) -> sqlite3.Row:
+    def _row(self, conn: Database) -> Row:
         row = conn.execute("SELECT * FROM oa_tokens WHERE id = 1").fetchone()
         if row is None:
             raise ZaloError("no Zalo OA token: set TROLY_ZALO_REFRESH_TOKEN (from authorising the OA)")
         return row
 
-    def _usable(self, row: sqlite3.Row) -> bool:
+    def _usable(self, row: Row) -> bool:
         """An access token without a known expiry (given by hand) is used until Zalo refuses it."""
         expires_at = row["expires_at"]
         return bool(row["access_token"]) and (expires_at is None or expires_at - EXPIRY_MARGIN_SECONDS > self._clock())
@@ -116,7 +106,7 @@ class ZaloTokens:
 
     def refresh(self, rejected: str | None) -> str:
         """A new access token, unless another process already replaced ``rejected`` with a good one."""
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             row = self._row(conn)
             if row["access_token"] != rejected and self._usable(row):
                 return row["access_token"]
@@ -165,9 +155,9 @@ class ZaloClient:
         self._http = http
 
     @classmethod
-    def open(cls, config: ZaloConfig, data_dir: Path, http: httpx.Client) -> "ZaloClient":
-        """A client whose tokens are kept in ``data_dir``."""
-        return cls(config, ZaloTokens(config, data_dir / TOKENS_DATABASE, http), http)
+    def open(cls, config: ZaloConfig, settings: Settings, http: httpx.Client) -> "ZaloClient":
+        """A client whose tokens are kept where ``settings`` keep the assistant's state."""
+        return cls(config, ZaloTokens(config, location(settings, STORE), http), http)
 
     def send(self, user_id: str, texts: list[str]) -> None:
         """Send texts in order, each within ``TEXT_LIMIT``."""

@@ -7,7 +7,7 @@
 | TROLY_ZALO_APP_SECRET     | the app's secret key, sent when refreshing the access token           |
 | TROLY_ZALO_REFRESH_TOKEN  | the first refresh token (from authorising the OA); read only while    |
 |                           | the token store is empty or when it changes: the rotated tokens live  |
-|                           | in ``TROLY_DATA_DIR/zalo-tokens.sqlite3``                             |
+|                           | in the ``zalo-tokens`` store (``assistant.database``)                 |
 | TROLY_ZALO_ACCESS_TOKEN   | optionally, the first access token (refreshed when Zalo refuses it)   |
 | TROLY_ZALO_API_BASE       | OA API, default https://openapi.zalo.me                               |
 | TROLY_ZALO_OAUTH_BASE     | OAuth server, default https://oauth.zaloapp.com                       |

@@ -9,7 +9,7 @@ hash of the concatenation, not an HMAC. ``EventGate.admit`` accepts an event whe
 3. its timestamp is less than ``max_age`` from now, either way — else 401: an old
    event may have been captured and played again, and its mac would still be right;
 4. it was not seen before. The macs of accepted events, and their message ids, are
-   remembered until they would be too old anyway, in ``TROLY_DATA_DIR/zalo-events.sqlite3``,
+   remembered until they would be too old anyway, in the ``zalo-events`` store,
    so that a replay inside the window is recognised even after a restart. A replay
    is not an error for the sender: it is answered 200 and ignored.
 """
@@ -21,17 +21,17 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from assistant.database import connect, transaction
+from assistant.database import Target, connect, location
 from channels.zalo.config import ZaloConfig
+from knowledge.settings import Settings
 
-EVENTS_DATABASE = "zalo-events.sqlite3"
+STORE = "zalo-events"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS seen_events (
     key TEXT PRIMARY KEY,
-    forget_at REAL NOT NULL
+    forget_at DOUBLE PRECISION NOT NULL
 );
 CREATE INDEX IF NOT EXISTS seen_events_by_age ON seen_events (forget_at)
 """
@@ -93,10 +93,15 @@ def _parse(body: bytes) -> tuple[dict[str, Any], str, int]:
 class EventGate:
     """Admits each authentic, fresh event once."""
 
-    def __init__(self, config: ZaloConfig, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, config: ZaloConfig, target: Target, clock: Callable[[], float] = time.time) -> None:
         self.config = config
         self._clock = clock
-        self._conn = connect(path, _SCHEMA)
+        self._conn = connect(target, STORE, _SCHEMA)
+
+    @classmethod
+    def open(cls, config: ZaloConfig, settings: Settings) -> "EventGate":
+        """A gate whose memory is kept where ``settings`` keep the assistant's state."""
+        return cls(config, location(settings, STORE))
 
     def close(self) -> None:
         self._conn.close()
@@ -116,10 +121,12 @@ class EventGate:
         event = ZaloEvent.of(data, timestamp_ms)
         keys = [f"mac:{expected}"] + ([f"msg:{event.message_id}"] if event.message_id else [])
         forget_at = timestamp_ms / 1000 + max_age
-        with transaction(self._conn) as conn:
+        with self._conn.transaction() as conn:
             conn.execute("DELETE FROM seen_events WHERE forget_at < ?", (now,))
             fresh = [
-                conn.execute("INSERT OR IGNORE INTO seen_events (key, forget_at) VALUES (?, ?)", (key, forget_at)).rowcount
+                conn.execute(
+                    "INSERT INTO seen_events (key, forget_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", (key, forget_at)
+                ).rowcount
                 for key in keys
             ]
         return event if all(fresh) else None

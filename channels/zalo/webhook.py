@@ -23,7 +23,7 @@ from channels.chat import APOLOGY, ChatGateway
 from channels.hosting import BodyRefused, app_assistant, app_service, json_body
 from channels.zalo.api import ZaloClient, ZaloError
 from channels.zalo.config import ZaloConfig
-from channels.zalo.events import EVENTS_DATABASE, EventGate, Rejected
+from channels.zalo.events import EventGate, Rejected
 from channels.zalo.format import render_answer, render_text
 
 log = logging.getLogger(__name__)
@@ -68,9 +68,8 @@ def _from_environment(app: FastAPI) -> ZaloWebhook | None:
         log.warning("Zalo webhook called but TROLY_ZALO_APP_ID is not set")
         return None
     assistant = app_assistant(app)
-    data_dir = assistant.settings.data_dir
-    client = ZaloClient.open(config, data_dir, httpx.Client())
-    return ZaloWebhook(EventGate(config, data_dir / EVENTS_DATABASE), client, ChatGateway(assistant, "zalo"))
+    client = ZaloClient.open(config, assistant.settings, httpx.Client())
+    return ZaloWebhook(EventGate.open(config, assistant.settings), client, ChatGateway(assistant, "zalo"))
 
 
 router = APIRouter()

@@ -1,13 +1,12 @@
-"""Fixtures of the assistant room's tests: a fake clock and a user directory that reads it."""
+"""Fixtures of the assistant room's tests: a fake clock and a user directory that reads it (on each backend)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from pathlib import Path
-
 import pytest
 
 from assistant.security.users import UserDirectory
 from assistant.tasks.dates import TZ
+from knowledge.settings import Settings
 
 START = datetime(2026, 11, 24, 10, 15, tzinfo=TZ)  # a Tuesday
 
@@ -34,7 +33,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def users(tmp_path: Path, clock: FakeClock) -> UserDirectory:
-    directory = UserDirectory(tmp_path / "users.sqlite3", clock)
+def users(store_settings: Settings, clock: FakeClock) -> UserDirectory:
+    directory = UserDirectory.open(store_settings, clock)
     yield directory
     directory.close()

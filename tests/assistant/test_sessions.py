@@ -4,19 +4,23 @@ from assistant.sessions import SessionStore, TurnRecord
 from knowledge.errors import BadInput
 
 
-def test_dialogue_state_survives_a_new_process(tmp_path):
-    store = SessionStore(tmp_path / "c.sqlite3")
+def test_dialogue_state_survives_a_new_process_and_is_shared_by_workers(store_settings):
+    store = SessionStore.open(store_settings)
     session = store.start("phien-1", "citizen", "web")
     assert session.is_new
     session.state.procedure = "1.001193"
     store.finish_turn(session, TurnRecord("phien-1", 1.0, "web", "citizen", "procedure_guide", "làm giấy khai sinh", "…", "1.001193", "Hộ tịch", True, None))
-    again = SessionStore(tmp_path / "c.sqlite3").start("phien-1", "citizen", "web")
+    worker = SessionStore.open(store_settings)
+    again = worker.start("phien-1", "citizen", "web")
     assert not again.is_new and again.state.procedure == "1.001193"
-    assert [t.field for t in store.turns(since=0)] == ["Hộ tịch"]
+    again.handed_over = True
+    worker.finish_turn(again, TurnRecord("phien-1", 2.0, "web", "citizen", "handover", "gặp cán bộ", "…", "1.001193", None, True, None))
+    assert [t.text for t in store.turns(since=0)] == ["làm giấy khai sinh", "gặp cán bộ"]
+    assert store.handed_over() == ["phien-1"]
 
 
-def test_a_fresh_id_is_made_when_none_is_given_and_bad_ids_are_refused(tmp_path):
-    store = SessionStore(tmp_path / "c.sqlite3")
+def test_a_fresh_id_is_made_when_none_is_given_and_bad_ids_are_refused(store_settings):
+    store = SessionStore.open(store_settings)
     assert store.start(None, "citizen").id != store.start(None, "citizen").id
     with pytest.raises(BadInput):
         store.start("../etc/passwd", "citizen")

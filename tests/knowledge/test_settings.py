@@ -47,3 +47,20 @@ def test_without_a_chroma_url_the_vectors_stay_embedded_and_a_server_address_is_
 def test_a_malformed_chroma_url_is_refused_with_its_variable_named(url):
     with pytest.raises(BadInput, match="TROLY_CHROMA_URL phải là địa chỉ máy chủ Chroma"):
         Settings.from_env({"TROLY_CHROMA_URL": url})
+def test_the_database_url_chooses_where_the_assistant_keeps_its_state(tmp_path):
+    from assistant.database import location
+
+    sqlite = Settings.from_env({"TROLY_DATA_DIR": str(tmp_path)})
+    assert sqlite.database_url == "" and location(sqlite, "users") == tmp_path / "users.sqlite3"
+    url = "postgresql://troly:mat-khau@db.xa.local:5432/troly"
+    shared = Settings.from_env({"TROLY_DATA_DIR": str(tmp_path), "TROLY_DATABASE_URL": f" {url} "})
+    assert location(shared, "users") == url and "mat-khau" not in repr(shared)
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://troly:mat-khau@db/troly", "sqlite:///data/users.sqlite3", "postgresql://db.xa.local:5432", "/data"]
+)
+def test_a_database_url_other_than_postgresql_is_refused_without_echoing_it(url):
+    with pytest.raises(BadInput, match="TROLY_DATABASE_URL") as refused:
+        Settings.from_env({"TROLY_DATABASE_URL": url})
+    assert "mat-khau" not in str(refused.value) and "postgresql://user:password@host:port/database" in str(refused.value)

@@ -4,11 +4,12 @@ import pytest
 
 from assistant.security.audit import AuditLog
 from knowledge.errors import BadInput
+from tests.postgres import raw_connection
 
 
 @pytest.fixture
-def audit(tmp_path):
-    log = AuditLog(tmp_path / "audit.sqlite3")
+def audit(store_settings):
+    log = AuditLog.open(store_settings)
     yield log
     log.close()
 
@@ -28,11 +29,15 @@ def test_acts_are_read_back_in_order_with_who_what_and_where(audit):
     assert audit.entries(since=entries[-1].at + 1) == []
 
 
-def test_rows_cannot_be_changed_or_deleted_even_through_sql(tmp_path, audit):
+def test_rows_cannot_be_changed_or_deleted_even_through_sql(store_settings, audit):
+    import psycopg
+
     audit.record("Nguyễn Văn An", "officer", "draft", "cong-van", "cli")
-    raw = sqlite3.connect(tmp_path / "audit.sqlite3")
-    for statement in ("UPDATE audit SET actor = 'ai đó'", "DELETE FROM audit"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    raw = raw_connection(store_settings, "audit")
+    statements = ["UPDATE audit SET actor = 'ai đó'", "DELETE FROM audit"]
+    statements += ["TRUNCATE audit"] if store_settings.database_url else []  # SQLite has no TRUNCATE
+    for statement in statements:
+        with pytest.raises((sqlite3.IntegrityError, psycopg.errors.IntegrityError), match="append-only"):
             raw.execute(statement)
     raw.close()
     assert [e.actor for e in audit.entries()] == ["Nguyễn Văn An"]
@@ -45,8 +50,11 @@ def test_details_are_redacted_and_unknown_actions_refused(audit):
         audit.record("Nguyễn Văn An", "officer", "delete_everything", "x", "web")
 
 
-def test_the_log_survives_reopening(tmp_path, audit):
+def test_the_log_survives_reopening_and_two_workers_append_to_one_log(store_settings, audit):
     audit.record("Nguyễn Văn An", "officer", "token_use", "api", "web")
-    again = AuditLog(tmp_path / "audit.sqlite3")
+    again = AuditLog.open(store_settings)
     assert [e.action for e in again.entries()] == ["token_use"]
+    second = again.record("Trần Thị Bình", "delegate", "hdnd_review", "to-trinh-12.docx", "web")
+    assert [(e.id, e.actor) for e in audit.entries()][-1] == (second.id, "Trần Thị Bình")
+    assert second.id > audit.entries()[0].id
     again.close()

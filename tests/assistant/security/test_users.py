@@ -1,3 +1,4 @@
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
@@ -6,6 +7,7 @@ import pytest
 from assistant.security.users import UserDirectory
 from knowledge.errors import BadInput
 from knowledge.settings import Settings
+from tests.postgres import raw_connection
 
 from ..conftest import FakeClock
 
@@ -33,14 +35,16 @@ def test_bad_users_are_refused(users: UserDirectory) -> None:
         users.by_name("Phạm Văn Không")
 
 
-def test_tokens_are_shown_once_and_stored_hashed(users: UserDirectory) -> None:
+def test_tokens_are_shown_once_and_stored_hashed(users: UserDirectory, store_settings: Settings) -> None:
     minh = users.add_user("Nguyễn Văn Minh")
     token = users.issue_token(minh.id)
     assert users.authenticate(token) == minh
     assert users.authenticate(token + "x") is None
     assert users.authenticate("") is None
-    stored = users.path.read_bytes() + Path(str(users.path) + "-wal").read_bytes()
-    assert token.encode() not in stored
+    raw = raw_connection(store_settings, "users")
+    stored = raw.execute("SELECT token_hash, user_id FROM api_tokens").fetchall()
+    raw.close()
+    assert len(stored) == 1 and token not in str(stored)
     assert users.revoke_tokens(minh.id) == 1
     assert users.authenticate(token) is None
 
@@ -93,3 +97,40 @@ def test_open_uses_the_data_dir(data_dir: Path) -> None:
     directory.add_user("Nguyễn Văn Minh")
     directory.close()
     assert (data_dir / "users.sqlite3").exists()
+
+
+def test_two_workers_share_users_tokens_and_links(users: UserDirectory, store_settings: Settings, clock: FakeClock) -> None:
+    """A second process (another ``troly serve`` worker) sees what the first wrote, and spends a code only once."""
+    other = UserDirectory.open(store_settings, clock)
+    minh = users.add_user("Nguyễn Văn Minh", "officer", "Văn phòng UBND")
+    token = users.issue_token(minh.id)
+    assert other.authenticate(token) == minh
+    with pytest.raises(BadInput, match="đã có"):
+        other.add_user("nguyen van minh")
+    code = other.create_link_code(minh.id)
+    assert users.redeem_link_code(code, "zalo", "z-77") == minh
+    assert other.user_at("zalo", "z-77") == minh
+    with pytest.raises(BadInput, match="đã được dùng"):
+        other.redeem_link_code(code, "telegram", "555")
+    other.close()
+
+
+def test_a_link_code_redeemed_by_two_workers_at_once_links_one_address(
+    users: UserDirectory, store_settings: Settings, clock: FakeClock
+) -> None:
+    workers = [UserDirectory.open(store_settings, clock) for _ in range(4)]
+    minh = users.add_user("Nguyễn Văn Minh")
+    code = users.create_link_code(minh.id)
+
+    def redeem(n: int) -> bool:
+        try:
+            workers[n].redeem_link_code(code, "telegram", f"chat-{n}")
+        except BadInput:
+            return False
+        return True
+
+    with ThreadPoolExecutor(len(workers)) as pool:
+        assert sum(pool.map(redeem, range(len(workers)))) == 1
+    assert len(users.links(minh.id)) == 1
+    for worker in workers:
+        worker.close()

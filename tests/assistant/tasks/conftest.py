@@ -1,12 +1,11 @@
 """A small office: Văn phòng UBND (a manager and two officers), Phòng Tư pháp, an admin, a citizen."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.security.users import User, UserDirectory
 from assistant.tasks.store import TaskStore
+from knowledge.settings import Settings
 
 from ..conftest import FakeClock
 
@@ -27,7 +26,7 @@ def office(users: UserDirectory) -> Office:
 
 
 @pytest.fixture
-def store(tmp_path: Path, users: UserDirectory, clock: FakeClock) -> TaskStore:
-    tasks = TaskStore(tmp_path / "tasks.sqlite3", users, clock, durable=False)  # the scheduler's mode; no fsync wait
+def store(store_settings: Settings, users: UserDirectory, clock: FakeClock) -> TaskStore:
+    tasks = TaskStore.open(store_settings, users, clock, durable=False)  # the scheduler's mode; no fsync wait
     yield tasks
     tasks.close()

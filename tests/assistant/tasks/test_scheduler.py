@@ -1,3 +1,4 @@
+import time as time_module
 from datetime import time, timedelta
 
 import pytest
@@ -166,8 +167,8 @@ def test_a_created_task_waits_for_the_next_digest(store: TaskStore, office: Offi
     assert web.received == []
 
 
-def test_web_inbox_end_to_end(store: TaskStore, office: Office, clock: FakeClock, tmp_path) -> None:
-    inbox = WebInbox(tmp_path / "inbox.sqlite3")
+def test_web_inbox_end_to_end(store: TaskStore, office: Office, clock: FakeClock, store_settings: Settings) -> None:
+    inbox = WebInbox.open(store_settings)
     store.create_task("a", office.minh, START + timedelta(minutes=30))
     clock.current += timedelta(minutes=31)
     Scheduler(store, [inbox], NO_DIGEST, clock).run(once=True)
@@ -195,3 +196,43 @@ def test_offsets_and_config() -> None:
     assert (config.before, config.digest_at) == ((timedelta(hours=2),), None)
     with pytest.raises(BadInput, match="TROLY_DIGEST_AT"):
         ReminderConfig.from_settings(Settings.from_env({"TROLY_DIGEST_AT": "7h"}))
+
+
+def test_two_schedulers_on_one_store_record_and_deliver_each_point_once(
+    store: TaskStore, users: UserDirectory, office: Office, clock: FakeClock, store_settings: Settings
+) -> None:
+    """Two workers' schedulers, running at the same moments: each due point is recorded by one and delivered once."""
+    import threading
+
+    class Slow(Channel):
+        def send(self, point: DuePoint) -> None:
+            time_module.sleep(0.002)  # long enough for the other scheduler to come in between
+            super().send(point)
+
+    for n, officer in enumerate([office.minh, office.hoa, office.lan] * 4):
+        store.create_task(f"báo cáo số {n}", officer, START + timedelta(hours=n + 1))
+    other = TaskStore.open(store_settings, UserDirectory.open(store_settings, clock), clock, durable=False)
+    web = Slow("web")
+    schedulers = [Scheduler(store, [web], ReminderConfig(), clock), Scheduler(other, [web], ReminderConfig(), clock)]
+    clock.current += timedelta(days=2)
+    start = threading.Barrier(2)
+    totals = [[0, 0], [0, 0]]
+
+    def run(n: int) -> None:
+        start.wait()
+        for _ in range(5):
+            recorded, delivered = schedulers[n].tick()
+            totals[n][0] += recorded
+            totals[n][1] += delivered
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    recorded = store.deliveries()
+    assert len(recorded) > 12 * 3  # before, due and overdue points of twelve tasks, and digests
+    assert totals[0][0] + totals[1][0] == len(recorded)
+    assert sorted(p.key for p in web.received) == sorted(d.point.key for d in recorded)
+    assert totals[0][1] + totals[1][1] == len(recorded)
+    assert all(d.status == "delivered" for d in other.deliveries())

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import stat
 import threading
-from pathlib import Path
 
 import httpx
 import pytest
 
-from channels.zalo.api import ZaloClient, ZaloError, ZaloTokens
+from assistant.database import Target, location
+from channels.zalo.api import STORE, ZaloClient, ZaloError, ZaloTokens
 from channels.zalo.config import ZaloConfig
 from tests.channels.zalo.oa_api import APP_ID, APP_SECRET, OA_SECRET, OaApi
 
@@ -26,10 +26,16 @@ def config(oa: OaApi, **tokens) -> ZaloConfig:
                       **({"refresh_token": "refresh-1"} | tokens))
 
 
-def client_for(oa: OaApi, path: Path, clock=lambda: NOW, **tokens) -> ZaloClient:
+def client_for(oa: OaApi, target: Target, clock=lambda: NOW, **tokens) -> ZaloClient:
     settings = config(oa, **tokens)
     http = httpx.Client()
-    return ZaloClient(settings, ZaloTokens(settings, path, http, clock), http)
+    return ZaloClient(settings, ZaloTokens(settings, target, http, clock), http)
+
+
+@pytest.fixture
+def tokens_at(store_settings) -> Target:
+    """Where the token store is: a SQLite file, or the PostgreSQL database."""
+    return location(store_settings, STORE)
 
 
 def test_the_first_message_refreshes_the_token_then_sends_exactly_what_zalo_expects(oa, tmp_path):
@@ -44,12 +50,16 @@ def test_the_first_message_refreshes_the_token_then_sends_exactly_what_zalo_expe
     assert message.params == {"recipient": {"user_id": "246845883529197922"}, "message": {"text": "Xin chào, tôi có thể giúp gì?"}}
 
 
-def test_the_rotated_refresh_token_is_kept_privately_and_survives_a_restart(oa, tmp_path):
+def test_the_token_file_is_private(oa, tmp_path):
     path = tmp_path / "data" / "tokens.sqlite3"
     client_for(oa, path).send_text("1", "một")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.with_name(path.name + "-wal").stat().st_mode) == 0o600
-    restarted = client_for(oa, path, clock=lambda: NOW + 100_000)  # the access token has expired meanwhile
+
+
+def test_the_rotated_refresh_token_survives_a_restart(oa, tokens_at):
+    client_for(oa, tokens_at).send_text("1", "một")
+    restarted = client_for(oa, tokens_at, clock=lambda: NOW + 100_000)  # the access token has expired meanwhile
     restarted.send_text("1", "hai")
     assert [r.params.get("refresh_token") for r in oa.requests if r.path == "/v4/oa/access_token"] == ["refresh-1", "refresh-2"]
     assert oa.texts() == ["một", "hai"] and oa.refreshes == 2
@@ -70,17 +80,15 @@ def test_a_token_given_by_hand_is_used_until_refused(oa, tmp_path):
     assert oa.refreshes == 0 and oa.texts() == ["một", "hai"]
 
 
-def test_a_new_refresh_token_in_the_environment_replaces_the_stored_one(oa, tmp_path):
-    path = tmp_path / "tokens.sqlite3"
-    client_for(oa, path).send_text("1", "một")
+def test_a_new_refresh_token_in_the_environment_replaces_the_stored_one(oa, tokens_at):
+    client_for(oa, tokens_at).send_text("1", "một")
     oa.refresh_token = "from-a-new-authorisation"
-    client_for(oa, path, clock=lambda: NOW + 100_000, refresh_token="from-a-new-authorisation").send_text("1", "hai")
+    client_for(oa, tokens_at, clock=lambda: NOW + 100_000, refresh_token="from-a-new-authorisation").send_text("1", "hai")
     assert oa.texts() == ["một", "hai"]
 
 
-def test_two_processes_never_spend_the_same_refresh_token(oa, tmp_path):
-    path = tmp_path / "tokens.sqlite3"
-    clients = [client_for(oa, path) for _ in range(4)]
+def test_two_processes_never_spend_the_same_refresh_token(oa, tokens_at):
+    clients = [client_for(oa, tokens_at) for _ in range(4)]
     threads = [threading.Thread(target=c.send_text, args=("1", f"tin {i}")) for i, c in enumerate(clients)]
     for thread in threads:
         thread.start()

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from assistant.database import location
 from channels.zalo.config import ZaloConfig
-from channels.zalo.events import EventGate, Rejected, event_mac
+from channels.zalo.events import STORE, EventGate, Rejected, event_mac
 from tests.channels.zalo.oa_api import APP_ID, OA_SECRET
 from tests.strategies import plain_json
 
@@ -31,8 +31,8 @@ def signed(body: bytes) -> str:
 
 
 @pytest.fixture
-def gate(tmp_path: Path):
-    opened = EventGate(CONFIG, tmp_path / "events.sqlite3", clock=lambda: NOW)
+def gate(store_settings):
+    opened = EventGate(CONFIG, location(store_settings, STORE), clock=lambda: NOW)
     yield opened
     opened.close()
 
@@ -97,27 +97,27 @@ def test_a_malformed_body_is_a_bad_request(gate, body):
     assert refused.value.status == 400
 
 
-def test_a_replay_is_recognised_also_after_a_restart(gate, tmp_path):
+def test_a_replay_is_recognised_also_after_a_restart_and_by_another_worker(gate, store_settings):
     body = text_event()
     assert gate.admit(body, signed(body)) is not None
     assert gate.admit(body, signed(body)) is None
-    restarted = EventGate(CONFIG, tmp_path / "events.sqlite3", clock=lambda: NOW + 200)
+    restarted = EventGate(CONFIG, location(store_settings, STORE), clock=lambda: NOW + 200)
     assert restarted.admit(body, signed(body)) is None
     resent = text_event(at=NOW + 1)  # the same message id, delivered again under a new timestamp
     assert restarted.admit(resent, signed(resent)) is None
     restarted.close()
 
 
-def test_events_are_forgotten_once_they_would_be_refused_as_old_anyway(tmp_path):
+def test_events_are_forgotten_once_they_would_be_refused_as_old_anyway(store_settings):
     clock = [NOW]
-    gate = EventGate(CONFIG, tmp_path / "events.sqlite3", clock=lambda: clock[0])
+    gate = EventGate(CONFIG, location(store_settings, STORE), clock=lambda: clock[0])
     for i in range(5):
         body = text_event(msg_id=f"m{i}", at=NOW)
         gate.admit(body, signed(body))
     clock[0] = NOW + 301
     late = text_event(msg_id="late", at=clock[0])
     assert gate.admit(late, signed(late)) is not None
-    assert gate._conn.execute("SELECT COUNT(*) FROM seen_events").fetchone()[0] == 2  # the late event's two keys
+    assert gate._conn.execute("SELECT COUNT(*) AS n FROM seen_events").fetchone()["n"] == 2  # the late event's two keys
     gate.close()
 
 

@@ -11,6 +11,7 @@ from assistant.tickets import TicketStore
 from channels.zalo.api import ZaloClient, ZaloError
 from channels.zalo.config import ZaloConfig
 from channels.zalo.notify import ZaloNotifier, ZaloReplies
+from knowledge.settings import Settings
 from tests.assistant.conftest import START, FakeClock
 from tests.channels.zalo.oa_api import APP_ID, APP_SECRET, OA_SECRET, OaApi
 
@@ -24,7 +25,7 @@ def oa():
 @pytest.fixture
 def client(oa, tmp_path, http):
     config = ZaloConfig(APP_ID, OA_SECRET, APP_SECRET, refresh_token="refresh-1", api_base=oa.url, oauth_base=oa.url)
-    return ZaloClient.open(config, tmp_path, http)
+    return ZaloClient.open(config, Settings(knowledge_dir=tmp_path, data_dir=tmp_path, embedder="hash"), http)
 
 
 def test_a_reminder_reaches_the_linked_zalo_account_and_says_how_to_answer(oa, client, tmp_path):
