@@ -1,7 +1,6 @@
 """A real Chroma server (``chroma run``) on a free loopback port, for the tests of TROLY_CHROMA_URL."""
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -11,14 +10,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from channels.rasa_server import free_port
 
 START_SECONDS = 30.0
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

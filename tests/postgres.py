@@ -15,7 +15,6 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -24,6 +23,7 @@ from typing import Any
 
 from assistant.database import location
 from knowledge.settings import Settings
+from channels.rasa_server import free_port
 
 SEARCH_DIRS = ("/usr/local/bin", *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True))
 SUPERUSER = "troly"
@@ -39,18 +39,13 @@ def binaries() -> Path | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 class PostgresServer:
     def __init__(self, bin_dir: Path) -> None:
         self.bin_dir = bin_dir
         self.root = Path(tempfile.mkdtemp(prefix="troly-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._as_owner: list[str] = []
         self._names = itertools.count(1)
         if os.geteuid() == 0:

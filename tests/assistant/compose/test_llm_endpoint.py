@@ -5,7 +5,6 @@ ways endpoints fail: refused connection, HTTP 500, a body that is not JSON, no r
 """
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from dataclasses import replace
@@ -14,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from assistant.core import Assistant
+from channels.rasa_server import free_port
 
 QUESTION = "Người sử dụng vườn hoa được vào vườn từ mấy giờ?"
 EXTRACTIVE = "Theo Điều 5 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực):\n«Người sử dụng vườn hoa được vào vườn từ 05 giờ đến 22 giờ hằng ngày.»"
@@ -40,17 +40,12 @@ class BrokenEndpoint(BaseHTTPRequestHandler):
         pass
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture
 def endpoint(request):
     """The base URL of an endpoint failing as the test's parameter says ("refused": nothing listens)."""
     if request.param == "refused":
-        yield f"http://127.0.0.1:{_free_port()}/v1"
+        yield f"http://127.0.0.1:{free_port()}/v1"
         return
     server = ThreadingHTTPServer(("127.0.0.1", 0), BrokenEndpoint)
     server.failure = request.param

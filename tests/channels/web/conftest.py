@@ -1,7 +1,6 @@
 """Fixtures of the web channel's tests: the app over the tiny real index, officers' tokens, a live server."""
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from assistant.core import Assistant
 from assistant.nlu import EmbeddedNLU
 from channels.web.app import create_app
 from knowledge.settings import Settings
+from channels.rasa_server import free_port
 
 
 @pytest.fixture
@@ -39,11 +39,6 @@ def officer(web_assistant: Assistant) -> dict[str, str]:
     user = web_assistant.users.add_user("Trần Thị Lan", "officer", unit="Văn phòng UBND")
     return bearer(web_assistant.users.issue_token(user.id))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

@@ -18,7 +18,8 @@ from knowledge.index.generations import IndexDirectory
 from knowledge.index.vector import DIRECTORY, collection_name
 from knowledge.ingest import Ingestor
 from knowledge.settings import Settings
-from tests.chroma_server import free_port, running_chroma
+from channels.rasa_server import free_port
+from tests.chroma_server import running_chroma
 
 REPO = Path(__file__).resolve().parents[3]
 QUERIES = (
