@@ -81,6 +81,7 @@ class VectorIndex:
 
         self._url = chroma_url
         self._size: int | None = None  # a generation's vectors only change while it is built
+        self._cache: dict[int, np.ndarray] = {}
         client = _client(generation, chroma_url)
         name = collection_name(generation, chroma_url)
         with _reaching(chroma_url):
@@ -98,6 +99,7 @@ class VectorIndex:
 
     def add(self, rows: Sequence[int], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
         self._size = None
+        self._cache.clear()
         with _reaching(self._url):
             for start in range(0, len(rows), _BATCH):
                 end = start + _BATCH
@@ -129,14 +131,34 @@ class VectorIndex:
 
     def similarities(self, vector: np.ndarray, rows: Sequence[int]) -> dict[int, float]:
         """Cosine similarity of the query vector to the stored vectors of ``rows``."""
-        if not rows:
+        found, matrix = self._stored(rows)
+        if not found:
             return {}
+        return dict(zip(found, (matrix @ vector.astype(np.float32)).tolist()))
+
+    def nearest_among(self, vector: np.ndarray, rows: Sequence[int], k: int) -> list[tuple[int, float]]:
+        """The ``k`` rows of ``rows`` nearest to the vector, best first, by exact comparison
+        (for a few thousand rows faster than Chroma's filtered search, and never approximate)."""
+        found, matrix = self._stored(rows)
+        if not found or k <= 0:
+            return []
+        similarity = matrix @ vector.astype(np.float32)
+        best = np.argsort(-similarity, kind="stable")[:k]
+        return [(found[i], float(similarity[i])) for i in best]
+
+    def _stored(self, rows: Sequence[int]) -> tuple[list[int], np.ndarray]:
+        """The rows that have a vector and their vectors, fetched from Chroma once and then kept
+        in memory: a published generation's vectors never change (at most 1.5 kB a row)."""
+        missing = [row for row in rows if row not in self._cache]
         with _reaching(self._url):
-            stored = self._collection.get(ids=[str(r) for r in rows], include=["embeddings"])
-        matrix = np.asarray(stored["embeddings"], dtype=np.float32)
-        if matrix.size == 0:
-            return {}
-        return dict(zip((int(i) for i in stored["ids"]), (matrix @ vector.astype(np.float32)).tolist()))
+            for start in range(0, len(missing), _BATCH):
+                stored = self._collection.get(ids=[str(r) for r in missing[start : start + _BATCH]], include=["embeddings"])
+                self._cache.update(
+                    (int(i), np.asarray(e, dtype=np.float32)) for i, e in zip(stored["ids"], stored["embeddings"])
+                )
+        found = [row for row in rows if row in self._cache]
+        matrix = np.vstack([self._cache[row] for row in found]) if found else np.zeros((0, 0), dtype=np.float32)
+        return found, matrix
 
 
 def drop_vectors(generation: Path, chroma_url: str | None) -> None:

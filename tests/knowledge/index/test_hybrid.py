@@ -44,15 +44,24 @@ def test_filters_restrict_kind_access_status_and_document(generation):
     assert nothing == []
 
 
-def test_a_broad_filter_applied_after_the_dense_query_gives_the_filtered_query_s_rows(generation, monkeypatch):
+@pytest.mark.parametrize(
+    "filters, setting, plain",
+    [
+        (SearchFilters(kinds=("law",), statuses=("in_force",)), "BROAD_FILTER_SHARE", 1.01),  # 4 of 7 rows
+        (SearchFilters(kinds=("procedure", "document"), access=("public", "internal")), "NARROW_FILTER_SHARE", -1.0),  # 2 of 7
+    ],
+)
+def test_broad_and_narrow_filters_give_the_rows_of_chroma_s_filtered_query(generation, monkeypatch, filters, setting, plain):
     import knowledge.index.hybrid as hybrid
 
+    monkeypatch.setattr(hybrid, "NARROW_FILTER_SHARE", 0.3)
     retriever = open_index(generation, HashEmbedder(), FusionSettings(method="dense", candidates=2))
-    laws = SearchFilters(kinds=("law",), statuses=("in_force",))
-    after = ids(retriever.retrieve("đăng ký khai sinh", k=2, filters=laws))
-    monkeypatch.setattr(hybrid, "BROAD_FILTER_SHARE", 1.01)
-    assert after == ids(retriever.retrieve("đăng ký khai sinh", k=2, filters=laws))
-    assert len(after) == 2 and all(row.startswith("law:") and row != "law:81/2006/QH11:4" for row in after)
+    shortcut = retriever.retrieve("đăng ký khai sinh", k=2, filters=filters)
+    monkeypatch.setattr(hybrid, setting, plain)
+    filtered = retriever.retrieve("đăng ký khai sinh", k=2, filters=filters)
+    assert ids(shortcut) == ids(filtered) and len(shortcut) == 2
+    assert [round(e.score, 5) for e in shortcut] == [round(e.score, 5) for e in filtered]
+    assert all(e.passage.kind in filters.kinds and e.passage.status in (filters.statuses or (e.passage.status,)) for e in shortcut)
 
 
 def test_abbreviations_and_missing_diacritics_still_find_the_procedure(generation):
