@@ -58,6 +58,21 @@ def test_prediction_is_a_calibrated_ranking(classifier: IntentClassifier):
     assert prediction.confidence == prediction.ranking[0][1] > 0.5
 
 
+def test_the_numpy_probabilities_are_sklearn_s(classifier: IntentClassifier):
+    texts = [prepare(text) for text, _ in FRESH] + [prepare("🙂"), prepare("x" * 5000)]
+    expected = classifier._pipeline.predict_proba(texts)
+    assert np.allclose(classifier._scores.predict_proba(texts), expected, atol=1e-12)
+
+
+def test_two_intents_are_scored_as_sklearn_scores_them():
+    people = ["con", "cháu", "bé", "em", "anh", "chị", "bố", "mẹ", "ông", "bà", "cô", "chú"]
+    examples = [Example("procedure_guide", f"thủ tục đăng ký khai sinh cho {who}", ()) for who in people]
+    examples += [Example(OUT_OF_SCOPE, f"{who} thích xem bóng đá tối nay", ()) for who in people]
+    binary = IntentClassifier.train(examples)
+    texts = [prepare("khai sinh cho con"), prepare("trời có mưa không")]
+    assert np.allclose(binary._scores.predict_proba(texts), binary._pipeline.predict_proba(texts), atol=1e-12)
+
+
 def test_predict_many_matches_predict(classifier: IntentClassifier):
     texts = [text for text, _ in FRESH[:4]]
     assert classifier.predict_many(texts) == [classifier.predict(t) for t in texts]
