@@ -128,8 +128,17 @@ def render(messages: list[dict], answered: dict[str, int], found: dict[str, list
         "",
     ]
     if found:
-        lines += ["Leaks (the redactor missed these values in the message; see evals/reports/pii.md):", ""]
-        lines += [table(["value", "files"], [[value, ", ".join(files)] for value, files in found.items()]), ""]
+        kept = [text for m in messages for text in m.get("keep", [])]
+        lines += [
+            "Leaks: the redactor missed these values in a message (see evals/reports/pii.md), or they are also part"
+            " of a text a seeded message must keep (a street named after a person), which is then stored as written:",
+            "",
+            table(
+                ["value", "files", "inside a text that must be kept"],
+                [[value, ", ".join(files), ", ".join(k for k in kept if value in k) or "–"] for value, files in found.items()],
+            ),
+            "",
+        ]
     lines += ["Not covered: the Rasa channel (Rasa's own tracker store is outside troly's data dir)."]
     return "\n".join(lines) + "\n"
 
