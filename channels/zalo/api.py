@@ -131,12 +131,7 @@ class ZaloTokens:
             data={"refresh_token": refresh_token, "app_id": self.config.app_id, "grant_type": "refresh_token"},
             timeout=TIMEOUT_SECONDS,
         )
-        try:
-            tokens = response.json()
-        except ValueError:
-            raise ZaloError(f"the Zalo OAuth server answered HTTP {response.status_code} without JSON") from None
-        if not isinstance(tokens, dict):
-            raise ZaloError(f"the Zalo OAuth server answered HTTP {response.status_code} with no tokens")
+        tokens = _json_object(response, "the Zalo OAuth server")
         if not (tokens.get("access_token") and tokens.get("refresh_token")):
             reason = tokens.get("error_description") or tokens.get("error_name") or f"fields {sorted(tokens)}"
             raise ZaloError(f"refreshing the Zalo access token failed: {reason}", tokens.get("error"))
@@ -181,10 +176,15 @@ class ZaloClient:
             json={"recipient": {"user_id": user_id}, "message": {"text": text}},
             timeout=TIMEOUT_SECONDS,
         )
-        try:
-            answer = response.json()
-        except ValueError:
-            raise ZaloError(f"the Zalo OA API answered HTTP {response.status_code} without JSON") from None
-        if not isinstance(answer, dict):
-            raise ZaloError(f"the Zalo OA API answered HTTP {response.status_code}: {answer}")
-        return answer
+        return _json_object(response, "the Zalo OA API")
+
+
+def _json_object(response: httpx.Response, server: str) -> dict:
+    """The JSON object a Zalo server answered; ZaloError for anything else."""
+    try:
+        answer = response.json()
+    except ValueError:
+        raise ZaloError(f"{server} answered HTTP {response.status_code} without JSON") from None
+    if not isinstance(answer, dict):
+        raise ZaloError(f"{server} answered HTTP {response.status_code} without a JSON object: {str(answer)[:200]}")
+    return answer
