@@ -58,6 +58,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -266,7 +267,7 @@ class _PostgresDatabase(Database):
         return self._conn
 
     def _execute(self, sql: str, params: tuple[Any, ...]) -> Any:
-        return self._live().execute(_PLACEHOLDER.sub(_pyformat, sql.replace("%", "%%")), params)
+        return self._live().execute(_postgres_sql(sql), params)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -297,6 +298,11 @@ def _lock_key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
+@lru_cache(maxsize=512)  # the stores run a few dozen statements, again and again
+def _postgres_sql(sql: str) -> str:
+    """A statement in psycopg's style: ``%`` doubled, then ``?`` -> ``%s`` outside string literals."""
+    return _PLACEHOLDER.sub(_pyformat, sql.replace("%", "%%"))
+
+
 def _pyformat(match: re.Match[str]) -> str:
-    """``?`` -> ``%s`` (psycopg's placeholder; its ``%`` are doubled beforehand), string literals as written."""
     return "%s" if match.group() == "?" else match.group()
