@@ -80,8 +80,7 @@ class VectorIndex:
         import chromadb.errors
 
         self._url = chroma_url
-        self._size: int | None = None  # a generation's vectors only change while it is built
-        self._cache: dict[int, np.ndarray] = {}
+        self._forget()
         client = _client(generation, chroma_url)
         name = collection_name(generation, chroma_url)
         with _reaching(chroma_url):
@@ -97,9 +96,15 @@ class VectorIndex:
                     "chạy lại 'troly ingest' (the index's vectors are missing: rebuild it)"
                 ) from None
 
+    def _forget(self) -> None:
+        """Drop what was read of the collection, its size and its vectors: read once, since a generation's
+        vectors only change while it is built."""
+        self._size: int | None = None
+        self._position: dict[int, int] = {}  # row -> its line in ``_kept``
+        self._kept = np.zeros((0, 0), dtype=np.float32)
+
     def add(self, rows: Sequence[int], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
-        self._size = None
-        self._cache.clear()
+        self._forget()
         with _reaching(self._url):
             for start in range(0, len(rows), _BATCH):
                 end = start + _BATCH
@@ -149,16 +154,17 @@ class VectorIndex:
     def _stored(self, rows: Sequence[int]) -> tuple[list[int], np.ndarray]:
         """The rows that have a vector and their vectors, fetched from Chroma once and then kept
         in memory: a published generation's vectors never change (at most 1.5 kB a row)."""
-        missing = [row for row in rows if row not in self._cache]
+        missing = [row for row in rows if row not in self._position]
         with _reaching(self._url):
             for start in range(0, len(missing), _BATCH):
                 stored = self._collection.get(ids=[str(r) for r in missing[start : start + _BATCH]], include=["embeddings"])
-                self._cache.update(
-                    (int(i), np.asarray(e, dtype=np.float32)) for i, e in zip(stored["ids"], stored["embeddings"])
-                )
-        found = [row for row in rows if row in self._cache]
-        matrix = np.vstack([self._cache[row] for row in found]) if found else np.zeros((0, 0), dtype=np.float32)
-        return found, matrix
+                if not stored["ids"]:
+                    continue
+                self._position.update((int(i), line) for line, i in enumerate(stored["ids"], start=len(self._kept)))
+                fetched = np.asarray(stored["embeddings"], dtype=np.float32)
+                self._kept = np.vstack([self._kept, fetched]) if len(self._kept) else fetched
+        found = [row for row in rows if row in self._position]
+        return found, self._kept[[self._position[row] for row in found]]
 
 
 def drop_vectors(generation: Path, chroma_url: str | None) -> None:
