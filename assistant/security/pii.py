@@ -30,6 +30,7 @@ typed without diacritics, and takes about 4 seconds to import.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from knowledge.text import fold, fold_aligned, has_diacritics
@@ -224,12 +225,12 @@ _INTRODUCTION = _both(rf"{_RELATIVE} là", r"\s*")  # "tôi là", "vợ tôi là
 _HONORIFIC = _both(
     r"ông|bà|anh|chị|em|cô|chú|bác|dì|cậu|mợ|thím|bé|cháu|đồng chí|đ/c", r"\s+", frozenset({"co", "di", "cau", "mo", "be"})
 )
-_PLACE_BEFORE = _both(
+_PLACE_WORDS = (
     r"đường|phố|phường|quận|huyện|xã|tỉnh|thành phố|tp|thị trấn|thị xã|ấp|thôn|xóm|bản|cầu|chợ|núi|sông|hẻm|ngõ"
-    r"|kiệt|trường|bệnh viện|khu|làng|tổ dân phố|chung cư|tòa nhà|nhà văn hóa|công viên|quảng trường|bến xe|sân bay",
-    r"\.?\s+$",
-    frozenset({"cho", "ban", "cau", "song"}),
+    r"|kiệt|trường|bệnh viện|khu|làng|tổ dân phố|chung cư|tòa nhà|nhà văn hóa|công viên|quảng trường|bến xe|sân bay"
 )
+_PLACE_BEFORE = _both(_PLACE_WORDS, r"\.?\s+$", frozenset({"cho", "ban", "cau", "song"}))
+_LONGEST_PLACE_WORD = max(len(word) for word in _PLACE_WORDS.split("|"))
 # Places whose names begin with an honorific ("Bà Rịa", "cầu Ông Lãnh").
 _PLACE_NAMES = re.compile(r"(?:ba ria|ba chieu|ba diem|ba den|ba hom|ong lanh|ong ich khiem|ba trieu|ba huyen)(?![^\W_])")
 # Provinces whose name starts with a surname, as they may open a line of contact details.
@@ -238,7 +239,8 @@ _PROVINCES = frozenset(
     for p in ("hồ chí minh", "hà nội", "hà giang", "hà tĩnh", "hà nam", "cao bằng", "lâm đồng", "đồng nai", "đồng tháp",
               "thái bình", "thái nguyên", "ninh bình", "ninh thuận", "sơn la", "yên bái", "trà vinh", "hậu giang")
 )
-_BEFORE_CONTACT = re.compile(r"[ \t]*[,;\-–|][ \t]*$")
+_CONTACT_SEPARATORS = frozenset(",;-–|")
+_SENTENCE_OPENERS = frozenset(".!?:;\n([-–\"“")
 _FULL_NAME = re.compile(r"(?<![^\W_])([^\W\d_]+)\s+(?:Văn|Thị|Van|Thi)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")
@@ -258,8 +260,26 @@ def _title_case(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
+def _spaces_before(text: str, position: int, spaces: str | None = None) -> int:
+    """Where the run of whitespace (or of the characters in ``spaces``) that ends at ``position`` starts."""
+    while position > 0 and (text[position - 1].isspace() if spaces is None else text[position - 1] in spaces):
+        position -= 1
+    return position
+
+
 def _starts_sentence(text: str, position: int) -> bool:
-    return re.search(r"(?:^|[.!?:;\n(\[\-–\"“])\s*$", text[:position]) is not None
+    """At the start of the text or of a line, or after a sentence end, a colon, a semicolon, an opening
+    bracket or quote, or a dash, spaces between (read backwards: a message's length does not matter)."""
+    start = _spaces_before(text, position)
+    return start == 0 or text[start - 1] in _SENTENCE_OPENERS or "\n" in text[start:position]
+
+
+def _separator_before(text: str, position: int) -> int | None:
+    """Where "[ \\t]*[,;-–|][ \\t]*" ending at ``position`` starts, if it does."""
+    mark = _spaces_before(text, position, " \t")
+    if mark == 0 or text[mark - 1] not in _CONTACT_SEPARATORS:
+        return None
+    return _spaces_before(text, mark - 1, " \t")
 
 
 def _span(words: list[re.Match[str]]) -> PersonalDataSpan:
@@ -296,7 +316,11 @@ class _Names:
         return words
 
     def _after_place_word(self, position: int) -> bool:
-        return _PLACE_BEFORE[self.message.marked].search(self.message.subject[:position]) is not None
+        """A place word ("đường", "phường", …) right before ``position``, spaces between; only the
+        characters that can hold it are searched."""
+        subject = self.message.subject
+        window = max(0, _spaces_before(subject, position) - 1 - _LONGEST_PLACE_WORD)
+        return _PLACE_BEFORE[self.message.marked].search(subject, window, position) is not None
 
     def _cued(self) -> list[PersonalDataSpan]:
         spans = []
@@ -375,12 +399,15 @@ class _Names:
         a semicolon or a dash between); a province ("Hà Nội, 0243…") is not taken.
         """
         text = self.message.text
+        every_word = list(_WORD.finditer(text))
+        word_ends = [word.end() for word in every_word]
         spans = []
         for contact in contacts:
-            separator = _BEFORE_CONTACT.search(text, 0, contact.start)
+            separator = _separator_before(text, contact.start)
             if separator is None:
                 continue
-            words = list(_WORD.finditer(text, 0, separator.start()))[-4:]
+            last = bisect_right(word_ends, separator)
+            words = every_word[max(0, last - 4) : last]
             while words and not (_starts_sentence(text, words[0].start()) and _is_surname(words[0].group(0))):
                 words = words[1:]
             if len(words) < 2 or not all(_title_case(w.group(0)) for w in words):
