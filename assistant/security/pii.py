@@ -428,10 +428,12 @@ def find_personal_data(text: str) -> list[PersonalDataSpan]:
     cued, shaped = _cued_numbers(message), _shaped_numbers(message)
     groups = [emails, cued, shaped, _Names(message).spans(emails + cued + shaped)]
     chosen: list[PersonalDataSpan] = []
+    taken = bytearray(len(text))  # 1 where a chosen span already is
     for group in groups:
         for span in sorted(group, key=lambda s: (s.start, -s.end)):
-            if not any(span.start < other.end and other.start < span.end for other in chosen):
+            if not any(taken[span.start:span.end]):
                 chosen.append(span)
+                taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     return sorted(chosen, key=lambda s: s.start)
 
 
