@@ -1,8 +1,10 @@
 """Procedure retrieval against the ingested knowledge base (``troly eval procedures``).
 
-questions: JSON lines ``{"question", "relevant_procedures": ["1.001193", ...]}``. A
-question is a hit at k when any of its relevant procedures is among the first k
-procedures the production retriever returns for it (public documents, as a citizen).
+questions: JSON lines ``{"question", "relevant_procedures": ["1.001193", ...]}``, with
+an optional ``style`` (how it was typed: natural, no_diacritics, abbreviated) used by
+the report to break figures down. A question is a hit at k when any of its relevant
+procedures is among the first k procedures the production retriever returns for it
+(public documents, as a citizen).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from knowledge.base import KnowledgeBase
 from knowledge.errors import BadInput
 from knowledge.index.base import SearchFilters
+from knowledge.index.hybrid import FusionSettings
 
 DEPTH = 10
 
@@ -21,6 +24,7 @@ DEPTH = 10
 class ProcedureQuestion:
     question: str
     relevant: frozenset[str]
+    style: str = ""
 
 
 def load_questions(path: Path) -> list[ProcedureQuestion]:
@@ -36,7 +40,9 @@ def load_questions(path: Path) -> list[ProcedureQuestion]:
             continue
         try:
             record = json.loads(line)
-            questions.append(ProcedureQuestion(record["question"], frozenset(record["relevant_procedures"])))
+            questions.append(
+                ProcedureQuestion(record["question"], frozenset(record["relevant_procedures"]), str(record.get("style", "")))
+            )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise BadInput(f"{path}, dòng {number}: cần {{\"question\", \"relevant_procedures\"}} ({exc})") from None
     if not questions:
@@ -64,5 +70,10 @@ def evaluate(kb: KnowledgeBase, questions: list[ProcedureQuestion]) -> dict:
     }
 
 
-def run(questions: Path) -> dict:
-    return evaluate(KnowledgeBase.open(), load_questions(questions))
+def run(questions: Path, fusion: FusionSettings = FusionSettings()) -> dict:
+    kb = KnowledgeBase.open()
+    kb.retriever.fusion = fusion
+    try:
+        return evaluate(kb, load_questions(questions))
+    finally:
+        kb.close()

@@ -125,7 +125,7 @@ def _eval_retrieval(args: argparse.Namespace) -> int:
 def _eval_procedures(args: argparse.Namespace) -> int:
     from evals import procedures
 
-    _print_metrics(procedures.run(Path(args.questions)), args.json)
+    _print_metrics(procedures.run(Path(args.questions), FusionSettings(method=args.fusion)), args.json)
     return 0
 
 
@@ -165,5 +165,6 @@ def register(subparsers) -> None:
     retrieval.set_defaults(handler=_eval_retrieval)
     procedures = kinds.add_parser("procedures", help="procedure retrieval against the ingested knowledge base")
     procedures.add_argument("--questions", required=True, help="Q.jsonl: {question, relevant_procedures}")
+    procedures.add_argument("--fusion", choices=("score", "rrf", "keyword", "dense"), default="score")
     procedures.add_argument("--json", action="store_true")
     procedures.set_defaults(handler=_eval_procedures)
