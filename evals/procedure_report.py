@@ -48,12 +48,15 @@ def measure(kb: KnowledgeBase) -> dict[str, dict[str, dict]]:
     for set_name, path in SETS.items():
         questions = procedures.load_questions(path)
         rows: dict[str, dict] = {}
+        ranks: dict[str, list[int | None]] = {}
         for label, fusion in FUSIONS.items():
             kb.retriever.fusion = fusion
-            rows[label] = procedures.evaluate(kb, questions)
+            ranks[label] = procedures.first_ranks(kb, questions)
+            rows[label] = procedures.metrics(ranks[label])
         kb.retriever.fusion = FUSIONS[DEFAULT]
         for style in sorted({q.style for q in questions}):
-            rows[f"default, typed {style}"] = procedures.evaluate(kb, [q for q in questions if q.style == style])
+            typed = [rank for rank, q in zip(ranks[DEFAULT], questions) if q.style == style]
+            rows[f"default, typed {style}"] = procedures.metrics(typed)
         rows["default, the natural ones folded"] = procedures.evaluate(kb, folded(questions))
         results[set_name] = rows
     return results

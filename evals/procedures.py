@@ -50,24 +50,30 @@ def load_questions(path: Path) -> list[ProcedureQuestion]:
     return questions
 
 
-def evaluate(kb: KnowledgeBase, questions: list[ProcedureQuestion]) -> dict:
-    hits1 = hits3 = 0
-    reciprocal = 0.0
+def first_ranks(kb: KnowledgeBase, questions: list[ProcedureQuestion]) -> list[int | None]:
+    """Per question, the rank (0-based) of its first relevant procedure in the top ``DEPTH``, or None."""
     filters = SearchFilters(kinds=("procedure",))
+    ranks = []
     for question in questions:
         codes = [e.passage.doc_id for e in kb.search(question.question, DEPTH, filters)]
-        first = next((i for i, code in enumerate(codes) if code in question.relevant), None)
-        if first is not None:
-            hits1 += first == 0
-            hits3 += first < 3
-            reciprocal += 1 / (first + 1)
-    n = len(questions)
+        ranks.append(next((i for i, code in enumerate(codes) if code in question.relevant), None))
+    return ranks
+
+
+def metrics(ranks: list[int | None]) -> dict:
+    """``{"n", "hit@1", "hit@3", "MRR@10"}`` of the questions whose first ranks these are."""
+    found = [rank for rank in ranks if rank is not None]
+    n = len(ranks)
     return {
         "n": n,
-        "hit@1": round(hits1 / n, 4),
-        "hit@3": round(hits3 / n, 4),
-        "MRR@10": round(reciprocal / n, 4),
+        "hit@1": round(sum(rank == 0 for rank in found) / n, 4),
+        "hit@3": round(sum(rank < 3 for rank in found) / n, 4),
+        "MRR@10": round(sum(1 / (rank + 1) for rank in found) / n, 4),
     }
+
+
+def evaluate(kb: KnowledgeBase, questions: list[ProcedureQuestion]) -> dict:
+    return metrics(first_ranks(kb, questions))
 
 
 def run(questions: Path, fusion: FusionSettings = FusionSettings()) -> dict:
