@@ -144,69 +144,72 @@ def _turn(raw: Any) -> Message:
             return Pick()
         if isinstance(raw.get("pick"), int) and raw["pick"] > 0 and isinstance(raw.get("say"), str) and raw["say"].strip():
             return Pick(raw["pick"], raw["say"])
-    raise ValueError(f"lượt không hợp lệ {raw!r}: một câu, {{\"pick\": \"expected\"}} hoặc {{\"pick\": N, \"say\": \"số N\"}}")
+    raise ValueError(f"lượt không hợp lệ {raw!r}: một câu, {{\"pick\": \"expected\"}} hoặc {{\"pick\": N, \"say\": \"số N\"}} (bad turn)")
 
 
 def _strings(value: Any, name: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError(f"'{name}' phải là danh sách chuỗi")
+        raise ValueError(f"'{name}' phải là danh sách chuỗi (a list of strings)")
     return tuple(value)
 
 
 def parse_case(record: Any) -> Case:
     """One line of the case file; ValueError says what is wrong with it."""
     if not isinstance(record, dict):
-        raise ValueError("mỗi dòng là một đối tượng JSON")
+        raise ValueError("mỗi dòng là một đối tượng JSON (one JSON object per line)")
     missing = {"id", "category", "turns", "expect"} - set(record)
     if missing:
-        raise ValueError(f"thiếu {', '.join(sorted(missing))}")
+        raise ValueError(f"thiếu {', '.join(sorted(missing))} (missing keys)")
     expect = record["expect"]
     if not isinstance(expect, dict) or not set(expect) <= _EXPECT_KEYS:
-        raise ValueError(f"'expect' chỉ gồm {', '.join(sorted(_EXPECT_KEYS))}")
+        raise ValueError(f"'expect' chỉ gồm {', '.join(sorted(_EXPECT_KEYS))} (unknown expectation)")
     if not isinstance(record["id"], str) or not _CASE_ID.fullmatch(record["id"]):
-        raise ValueError(f"mã tình huống chỉ gồm chữ, số, '-', '_', '.' (tối đa 60 ký tự): {record['id']!r}")
-    if record["category"] not in CATEGORIES:
-        raise ValueError(f"nhóm không có: {record['category']!r}")
-    if record.get("role", "citizen") not in ROLES:
-        raise ValueError(f"vai trò không có: {record['role']!r}")
+        raise ValueError(f"mã tình huống chỉ gồm chữ, số, '-', '_', '.', tối đa 60 ký tự: {record['id']!r} (bad id)")
+    if not isinstance(record["category"], str) or record["category"] not in CATEGORIES:
+        raise ValueError(f"nhóm không có: {record['category']!r} (unknown category)")
+    role = record.get("role", "citizen")
+    if not isinstance(role, str) or role not in ROLES:
+        raise ValueError(f"vai trò không có: {role!r} (unknown role)")
     if not isinstance(record["turns"], list) or not record["turns"]:
-        raise ValueError("'turns' là danh sách lượt, ít nhất một")
+        raise ValueError("'turns' là danh sách lượt, ít nhất một (no turns)")
     turns = tuple(_turn(t) for t in record["turns"])
     if not isinstance(turns[0], str):
-        raise ValueError("lượt đầu là một câu hỏi")
+        raise ValueError("lượt đầu là một câu hỏi (the first turn is a message)")
     articles = tuple(_article(a) for a in expect.get("articles", []))
     effects = tuple(_effects(e) for e in expect.get("effects", []))
     if effects and len(effects) != len(turns):
-        raise ValueError("'effects' có đúng một mục cho mỗi lượt")
+        raise ValueError("'effects' có đúng một mục cho mỗi lượt (one per turn)")
     refusal = expect.get("refusal")
-    if refusal is not None and refusal not in REFUSALS:
-        raise ValueError(f"lý do từ chối không có: {refusal!r}")
+    if refusal is not None and (not isinstance(refusal, str) or refusal not in REFUSALS):
+        raise ValueError(f"lý do từ chối không có: {refusal!r} (unknown refusal reason)")
+    if not isinstance(expect.get("stays", False), bool):
+        raise ValueError("'stays' là true hoặc false (a boolean)")
     case = Case(
-        id=record["id"], category=record["category"], turns=turns, role=record.get("role", "citizen"),
+        id=record["id"], category=record["category"], turns=turns, role=role,
         procedures=frozenset(_strings(expect.get("procedures", []), "procedures")), articles=articles, refusal=refusal,
         mentions=tuple(" ".join(fold(m).split()) for m in _strings(expect.get("mentions", []), "mentions")),
         replacement=_strings(expect.get("replacement", []), "replacement"),
         repealed=_strings(expect.get("repealed", []), "repealed"),
-        effects=effects, stays=bool(expect.get("stays", False)), note=str(record.get("note", "")),
+        effects=effects, stays=expect.get("stays", False), note=str(record.get("note", "")),
     )
     if not (case.procedures or case.articles or case.refusal or case.mentions or case.replacement or case.effects or case.stays):
-        raise ValueError("'expect' không kiểm tra gì")
+        raise ValueError("'expect' không kiểm tra gì (nothing to check)")
     if any(isinstance(t, Pick) and t.number is None for t in turns) and not case.procedures:
-        raise ValueError("{\"pick\": \"expected\"} cần 'procedures'")
+        raise ValueError("{\"pick\": \"expected\"} cần 'procedures' (which procedure to pick)")
     if effects and any(isinstance(t, Pick) and t.number is None for t in turns):
-        raise ValueError("'effects' không dùng cùng {\"pick\": \"expected\"} (a skipped pick has no effects of its own)")
+        raise ValueError("'effects' không dùng cùng {\"pick\": \"expected\"} (a pick that may be skipped has no effects of its own)")
     return case
 
 
 def _article(raw: Any) -> Article:
     if not isinstance(raw, dict) or not {"number", "article"} <= set(raw) <= {"number", "article", "clause"}:
-        raise ValueError(f"'articles' gồm {{\"number\", \"article\", \"clause\"?}}, không phải {raw!r}")
+        raise ValueError(f"'articles' gồm {{\"number\", \"article\", \"clause\"?}}, không phải {raw!r} (bad article)")
     return Article(str(raw["number"]), str(raw["article"]), str(raw["clause"]) if raw.get("clause") else None)
 
 
 def _effects(raw: Any) -> dict[str, int]:
     if not isinstance(raw, dict) or not set(raw) <= set(EFFECTS) or not all(isinstance(v, int) and v >= 0 for v in raw.values()):
-        raise ValueError(f"'effects' mỗi lượt là {{{', '.join(EFFECTS)}: số}}, không phải {raw!r}")
+        raise ValueError(f"'effects' mỗi lượt là {{{', '.join(EFFECTS)}: số}}, không phải {raw!r} (bad effects)")
     return {name: raw.get(name, 0) for name in EFFECTS}
 
 
@@ -250,7 +253,7 @@ def feed_statuses(path: Path | None, today: date) -> dict[str, str]:
             since = date.fromisoformat(row["since"]) if row.get("since") else None
             status, number = row["status"], row["number"]
         except (KeyError, TypeError, ValueError):
-            raise BadInput(f"{path}, dòng {line}: cần các cột number, status, since (YYYY-MM-DD)") from None
+            raise BadInput(f"{path}, dòng {line}: cần các cột number, status, since (YYYY-MM-DD) (bad feed row)") from None
         if status in REPEALED and (since is None or since <= today):
             statuses[number_key(number)] = status
     return statuses
@@ -311,7 +314,11 @@ class Runner:
         session = f"golden-{case.id}"
 
         def send(message: str, turn: int, pick: int | None = None) -> dict[str, Any]:
-            answer = self.assistant.ask(message, session_id=session, role=case.role, channel=self.channel).to_json()
+            try:
+                answer = self.assistant.ask(message, session_id=session, role=case.role, channel=self.channel).to_json()
+            except Exception as error:  # the code under evaluation failed: a failed turn, not a failed run
+                answer = {"answer": "", "intent": "error", "refusal_reason": None, "citations": [],
+                          "eval_error": f"{type(error).__name__}: {error}"}
             now = self.counts()
             transcript.exchanges.append(Exchange(message, answer, {k: now[k] - before[k] for k in EFFECTS}, turn, pick))
             return answer
@@ -366,7 +373,7 @@ def fresh_assistant(data: Path) -> Iterator[Any]:
     from assistant.core import Assistant
 
     if not (data / "index").is_dir():
-        raise BadInput(f"--data {data}: không có chỉ mục (no index): hãy chạy 'troly ingest' trước")
+        raise BadInput(f"--data {data}: không có chỉ mục, hãy chạy 'troly ingest' trước (no index)")
     with tempfile.TemporaryDirectory(prefix="troly-answers-") as workdir:
         work = Path(workdir)
         (work / "index").symlink_to((data / "index").resolve(), target_is_directory=True)
@@ -545,6 +552,9 @@ def grade(transcript: Transcript, status_of: StatusOf) -> Verdict:
         checks.append(Check("current_first", top not in REPEALED, f"first law cited {laws[0]['id']} ({top})" if laws else "no law cited"))
     if case.stays:
         checks.append(_follow_up_check(transcript))
+    errors = [e.answer["eval_error"] for e in transcript.exchanges if "eval_error" in e.answer]
+    if errors:
+        checks.append(Check("error", False, errors[0]))
     checks.append(_repealed_check(transcript, status_of))
     checks.append(_effects_check(transcript))
     return verdict
@@ -555,7 +565,9 @@ def seen_line(transcript: Transcript) -> str:
     parts = []
     for index, exchange in enumerate(transcript.exchanges):
         answer = exchange.answer
-        if answer.get("refusal_reason"):
+        if "eval_error" in answer:
+            what = f"error {answer['eval_error'][:80]}"
+        elif answer.get("refusal_reason"):
             what = f"refusal {answer['refusal_reason']}"
         elif answer.get("choices"):
             what = "options " + ", ".join(choice_values(answer)[:4])

@@ -316,6 +316,9 @@ GOOD = {"id": "a", "category": "procedure", "turns": ["làm hộ chiếu"], "exp
     ("change", "message"),
     [
         ({"category": "weather"}, "nhóm"),
+        ({"category": ["procedure"]}, "nhóm"),
+        ({"expect": {"procedures": ["1.001456"], "stays": "yes"}}, "'stays'"),
+        ({"expect": {"refusal": ["no_grounding"]}}, "lý do từ chối"),
         ({"role": "guest"}, "vai trò"),
         ({"id": "có dấu cách"}, "mã tình huống"),
         ({"turns": []}, "turns"),
@@ -431,3 +434,22 @@ def test_bad_input_is_named_and_exits_with_2(tiny_env, tiny_index_dir: Path, tmp
     assert answers.main(missing) == 2
     assert "không tìm thấy tệp tình huống" in capsys.readouterr().err
     assert not (tmp_path / "r").exists()
+
+
+def test_a_turn_that_raises_fails_its_case_and_the_run_goes_on(tiny_env, tiny_index_dir: Path) -> None:
+    the_case = case(category="follow_up", turns=["câu này làm hỏng", "xin giấy phép nuôi chim bồ câu đưa thư"],
+                    expect={"procedures": ["9.900001"], "stays": True})
+    with answers.fresh_assistant(tiny_index_dir) as assistant:
+        real = assistant.ask
+
+        def ask(message: str, **options):
+            if "hỏng" in message:
+                raise RuntimeError("boom")
+            return real(message, **options)
+
+        assistant.ask = ask
+        ran = answers.Runner(assistant).run(the_case)
+    assert len(ran.exchanges) == 2 and answers.procedure_ids(ran.exchanges[1].answer) == ["9.900001"]
+    verdict = answers.grade(ran, no_repeal)
+    assert check(verdict, "error").detail == "RuntimeError: boom" and not verdict.passed
+    assert "error RuntimeError: boom" in verdict.seen
