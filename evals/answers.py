@@ -1,6 +1,6 @@
 """Answer-level evaluation: a golden set of conversations, graded on what the user sees.
 
-    python -m evals.answers [--data DIR] [--cases FILE] [--feed FILE] [--json]
+    python -m evals.answers [--data DIR] [--cases FILE] [--feed FILE] [--reports DIR] [--json]
 
 Each case of ``evals/data/answers.jsonl`` (format and how it was written: evals/data/README.md)
 is a conversation sent through ``Assistant.ask``, the call every channel makes, over the
@@ -36,6 +36,7 @@ never from wording a correct answer could phrase differently:
 - ``follow_up`` — the later turns of a conversation stay on the procedure: a follow-up cites
   the procedure under discussion or, while numbered options are pending, only those options
   (or asks to pick among them); a reply "số 2" details the second option.
+- ``error`` — a turn whose ``Assistant.ask`` raised fails its case; the run goes on.
 """
 from __future__ import annotations
 
