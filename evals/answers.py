@@ -87,6 +87,7 @@ REPEALED = ("repealed", "partially_repealed")
 # What the user must be told next to a quote from a repealed document (folded).
 NOT_IN_FORCE = "het hieu luc"
 _EXPECT_KEYS = {"procedures", "articles", "refusal", "mentions", "replacement", "repealed", "effects", "stays"}
+PROCEDURE_CODE = re.compile(r"\d+\.\d{6}")  # mã thủ tục: "1.001193"
 _CASE_ID = re.compile(r"[A-Za-z0-9_.-]{1,60}")  # it names the case's session too
 _STORE_SUFFIXES = (".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal")
 
@@ -285,21 +286,26 @@ def procedure_ids(answer: dict[str, Any]) -> list[str]:
     return [c["id"] for c in answer.get("citations", []) if c.get("kind") == "procedure"]
 
 
+def options(answer: dict[str, Any]) -> dict[int, str]:
+    """The procedures offered as numbered options, by number. Other choices ("Gửi", "Xem chi tiết") are not."""
+    return {c["number"]: str(c["value"]) for c in answer.get("choices", []) if PROCEDURE_CODE.fullmatch(str(c["value"]))}
+
+
 def choice_values(answer: dict[str, Any]) -> list[str]:
-    return [c["value"] for c in answer.get("choices", [])]
+    return list(options(answer).values())
 
 
 def detailed(answer: dict[str, Any]) -> str | None:
-    """The procedure an answer presents (no options pending, no refusal): its first procedure citation."""
-    if answer.get("choices") or answer.get("refusal_reason"):
-        return None
+    """The procedure an answer presents: its first procedure citation, unless it refuses or offers others."""
     codes = procedure_ids(answer)
-    return codes[0] if codes else None
+    if answer.get("refusal_reason") or not codes or set(choice_values(answer)) - {codes[0]}:
+        return None
+    return codes[0]
 
 
 def choice_for(answer: dict[str, Any], accepted: frozenset[str]) -> int | None:
     """The number of the first option holding an accepted procedure."""
-    return next((c["number"] for c in answer.get("choices", []) if c["value"] in accepted), None)
+    return next((number for number, code in options(answer).items() if code in accepted), None)
 
 
 class Runner:
@@ -497,31 +503,32 @@ def _unasked(transcript: Transcript) -> bool:
 def _follow_up_check(transcript: Transcript) -> Check:
     """Every turn after the first stays on the procedure under discussion (or the pending options)."""
     topic = detailed(transcript.exchanges[0].answer)
-    pending = choice_values(transcript.exchanges[0].answer)
+    pending = {} if topic else options(transcript.exchanges[0].answer)
     if transcript.stopped:
         return Check("follow_up", False, "the expected procedure was never offered: nothing to follow up")
     for exchange in transcript.exchanges[1:]:
         answer, codes = exchange.answer, procedure_ids(exchange.answer)
         shown = detailed(answer)
         picked = exchange.pick
-        if picked is not None and pending and picked > len(pending):  # "3" when two are offered: nothing new
-            ok = set(codes) | set(choice_values(answer)) <= set(pending)
+        offered = set(pending.values())
+        if picked is not None and pending and picked not in pending:  # "3" when two are offered: nothing new
+            ok = set(codes) | set(choice_values(answer)) <= offered
         elif picked is not None and pending:
-            ok = shown == pending[picked - 1]
+            ok = shown == pending[picked]
         elif pending:
             within = set(codes) | set(choice_values(answer))
-            ok = (shown in pending) or (bool(within) and within <= set(pending))
+            ok = (shown in offered) or (bool(within) and within <= offered)
         elif topic:
-            ok = (shown == topic) if picked is None else (not answer.get("choices") and set(codes) <= {topic})
+            ok = (shown == topic) if picked is None else set(codes) | set(choice_values(answer)) <= {topic}
         else:
             ok = False
         if not ok:
-            about = shown or (f"options {choice_values(answer)}" if answer.get("choices") else codes or answer.get("refusal_reason"))
-            return Check("follow_up", False, f"«{exchange.message}» → {about}, was on {topic or pending}")
+            about = shown or (f"options {choice_values(answer)}" if choice_values(answer) else codes or answer.get("refusal_reason"))
+            return Check("follow_up", False, f"«{exchange.message}» → {about}, was on {topic or list(pending.values())}")
         if shown:
-            topic, pending = shown, []
-        elif answer.get("choices"):
-            pending = choice_values(answer)
+            topic, pending = shown, {}
+        elif options(answer):
+            pending = options(answer)
     return Check("follow_up", True)
 
 
@@ -570,7 +577,7 @@ def seen_line(transcript: Transcript) -> str:
             what = f"error {answer['eval_error'][:80]}"
         elif answer.get("refusal_reason"):
             what = f"refusal {answer['refusal_reason']}"
-        elif answer.get("choices"):
+        elif choice_values(answer):
             what = "options " + ", ".join(choice_values(answer)[:4])
         else:
             cited = [_cited(c) for c in answer.get("citations", [])[:3]]

@@ -453,3 +453,15 @@ def test_a_turn_that_raises_fails_its_case_and_the_run_goes_on(tiny_env, tiny_in
     verdict = answers.grade(ran, no_repeal)
     assert check(verdict, "error").detail == "RuntimeError: boom" and not verdict.passed
     assert "error RuntimeError: boom" in verdict.seen
+
+
+def test_choices_that_are_not_procedures_do_not_make_options() -> None:
+    """A "Xem chi tiết" button on a detailed procedure, "1. Gửi 2. Không" on a complaint."""
+    more = Answer(text="Thủ tục …", intent="procedure_guide", citations=(procedure("1.001193"),), grounded=True,
+                  choices=(Choice(1, "Xem chi tiết", "chi tiết"),)).to_json()
+    assert answers.detailed(more) == "1.001193" and answers.choice_values(more) == []
+    confirm = Answer(text="Bạn muốn gửi phản ánh …?", intent="feedback", grounded=True,
+                     choices=(Choice(1, "Gửi", "gui"), Choice(2, "Không", "khong"))).to_json()
+    assert answers.detailed(confirm) is None and answers.options(confirm) == {}
+    verdict = answers.grade(transcript(case(**FOLLOW), ("khai sinh", more), ("lệ phí", more)), no_repeal)
+    assert verdict.passed
