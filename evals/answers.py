@@ -84,6 +84,7 @@ CATEGORIES: dict[str, str] = {
 }
 EFFECTS = ("ticket", "handover", "reminder", "file")
 REPEALED = ("repealed", "partially_repealed")
+FILED = ("open", "answered", "closed")  # ticket statuses of a filed ticket
 # What the user must be told next to a quote from a repealed document (folded).
 NOT_IN_FORCE = "het hieu luc"
 _EXPECT_KEYS = {"procedures", "articles", "refusal", "mentions", "replacement", "repealed", "effects", "stays"}
@@ -349,8 +350,11 @@ class Runner:
         return transcript
 
     def counts(self) -> dict[str, int]:
-        """What exists in the stores and the data dir: tickets, handovers, tasks, produced files."""
-        tickets = self.assistant.tickets.list(status=None)
+        """What exists in the stores and the data dir: tickets, handovers, tasks, produced files.
+
+        Tickets are those officers work on (open, answered, closed): a complaint held for the
+        user's confirmation under another status is not filed yet."""
+        tickets = [t for status in FILED for t in self.assistant.tickets.list(status=status)]
         handover_tickets = sum(t.kind == "handover" for t in tickets)
         data_dir = self.assistant.settings.data_dir
         return {
