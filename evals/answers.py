@@ -30,8 +30,8 @@ never from wording a correct answer could phrase differently:
   (``--feed``, default the knowledge folder's ``legal/status/hieu-luc.tsv``) has a row
   ``repealed``/``partially_repealed`` since a date not after today: the feed is the truth a
   deployment keeps, and it is read here independently of the code under evaluation.
-- ``effects`` (every case) — tickets (phản ánh, kiến nghị), handovers, reminders and files
-  counted in the stores and the data dir after each turn; a case lists what each turn may
+- ``effects`` (every case) — tickets (phản ánh, kiến nghị), handovers, reminders (tasks) and the
+  documents produced (drafts, tờ trình reports) counted after each turn; a case lists what each turn may
   have created so far, anything else must stay at zero (a question never creates anything).
 - ``follow_up`` — the later turns of a conversation stay on the procedure: a follow-up cites
   the procedure under discussion or, while numbered options are pending, only those options
@@ -90,7 +90,8 @@ NOT_IN_FORCE = "het hieu luc"
 _EXPECT_KEYS = {"procedures", "articles", "refusal", "mentions", "replacement", "repealed", "effects", "stays"}
 PROCEDURE_CODE = re.compile(r"\d+\.\d{6}")  # mã thủ tục: "1.001193"
 _CASE_ID = re.compile(r"[A-Za-z0-9_.-]{1,60}")  # it names the case's session too
-_STORE_SUFFIXES = (".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal")
+# Where the assistant writes the documents it produces (assistant.core: Drafting, HdndSecretary).
+OUTPUT_FOLDERS = ("drafts", "hdnd")
 
 
 # ---------------------------------------------------------------------------------------------- cases
@@ -361,19 +362,8 @@ class Runner:
             "ticket": len(tickets) - handover_tickets,
             "handover": max(handover_tickets, len(self.assistant.sessions.handed_over())),
             "reminder": len(self.assistant.tasks.tasks(statuses=("open", "done", "cancelled"))),
-            "file": sum(1 for path in _produced(data_dir)),
+            "file": sum(1 for folder in OUTPUT_FOLDERS for path in (data_dir / folder).rglob("*") if path.is_file()),
         }
-
-
-def _produced(data_dir: Path) -> Iterator[Path]:
-    """Files the assistant wrote in its data dir besides its stores and the index (drafts, reports…)."""
-    for path in data_dir.iterdir():
-        if path.name in ("index", "nlu", "cache") or path.name.endswith(_STORE_SUFFIXES):
-            continue
-        if path.is_dir():
-            yield from (p for p in path.rglob("*") if p.is_file())
-        elif path.is_file():
-            yield path
 
 
 @contextmanager

@@ -395,6 +395,8 @@ TINY_CASES = [
      "expect": {"effects": [{}, {"ticket": 1}]}},
     {"id": "tiep", "category": "follow_up", "turns": ["xin giấy phép nuôi chim bồ câu đưa thư", {"pick": "expected"}, "lệ phí bao nhiêu?"],
      "expect": {"procedures": ["9.900001"], "stays": True}},
+    {"id": "soan", "category": "side_effects", "role": "officer",
+     "turns": ["soạn giấy mời họp giao ban lúc 9h sáng thứ Hai tuần sau tại phòng họp số 2"], "expect": {"effects": [{"file": 1}]}},
 ]
 
 
@@ -415,9 +417,10 @@ def test_the_runner_sends_each_case_through_the_assistant_and_writes_the_report(
     assert answers.main(["--data", str(tiny_index_dir), "--cases", str(cases), "--reports", str(reports), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     details = {c["id"]: c for c in json.loads((reports / "answers.json").read_text(encoding="utf-8"))["cases"]}
-    assert summary["cases"] == 4 and set(details) == {"thu-tuc", "ngoai", "phan-anh", "tiep"}
+    assert summary["cases"] == 5 and set(details) == {"thu-tuc", "ngoai", "phan-anh", "tiep", "soan"}
     assert details["thu-tuc"]["passed"] and details["thu-tuc"]["procedure_rank"] == 0
     assert details["ngoai"]["passed"]
+    assert details["soan"]["passed"], details["soan"]  # the drafted .docx is counted as the one file asked for
     # however the complaint is handled, one ticket exists once the user has answered "1"
     assert "{'ticket': 1}" in details["phan-anh"]["seen"].split("‖")[-1]
     markdown = (reports / "answers.md").read_text(encoding="utf-8")
