@@ -1,8 +1,10 @@
-"""The knowledge room's face: the current index generation, its registry and procedures."""
+"""The knowledge room's face: the current index generation, its registry, procedures and old-unit lookup."""
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.base import SearchFilters
 from knowledge.index.builder import open_index
@@ -35,6 +37,11 @@ class KnowledgeBase:
     def is_current(self) -> bool:
         """False once a newer ingest has been published (a long-running server then reopens)."""
         return IndexDirectory(self.settings.data_dir / "index").current() == self.generation
+
+    @cached_property
+    def dvhc(self) -> UnitLookup:
+        """Where the communes went in the 2025 merger (read on first use)."""
+        return UnitLookup.load(self.generation)
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         return self.retriever.retrieve(query, k, filters if filters is not None else SearchFilters())
