@@ -22,6 +22,7 @@ then still found. Several candidates left: ``ambiguous``, to ask for the old dis
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import re
@@ -115,6 +116,7 @@ class UnitLookup:
         for row in self.rows:
             if row.share != "unchanged":
                 self._new[name_key(row.new_unit.name)][(row.resolution, row.new_unit)].append(row)
+        self._keys = sorted(self._old)
         self._districts: dict[str, set[str]] = defaultdict(set)  # district key -> provinces printing it
         for unit in self.units:
             if unit.district is not None:
@@ -218,8 +220,10 @@ class UnitLookup:
         if span is None:
             return self._without_unit(typed, folded) if bare else self._new_unit_named(typed, folded)
         start, end, kind, kind_size = span
-        hints = self._hints(typed, folded, taken=range(start - kind_size, end))
         asked = " ".join(w.text for w in typed[start - kind_size : end])
+        if longer := self._misspelt_longer(folded, start, end, kind):
+            return Match("not_found", f"{asked} {typed[end].text}", suggestions=longer)
+        hints = self._hints(typed, folded, taken=range(start - kind_size, end))
         narrowed, note = self._narrow(self._candidates(typed[start:end], kind), hints)
         if len(narrowed) == 1:
             return Match("found", asked, tuple(narrowed), note=note)
@@ -258,6 +262,22 @@ class UnitLookup:
             if best is None or rank > best[0]:
                 best = (rank, (start, end, unit_kind.kind if unit_kind else None, unit_kind.size if unit_kind else 0))
         return best[1] if best else None
+
+    def _misspelt_longer(self, folded: list[str], start: int, end: int, kind: str | None) -> tuple[str, ...]:
+        """Units whose longer name the words at ``start:end`` and the next one look like a misspelling of
+        ("xa Tan Thanh Dongg" is not xã Tân Thành followed by a word, but xã Tân Thạnh Đông mistyped)."""
+        if end >= len(folded) or kind_at(folded, end) or len(folded[end]) < 2:
+            return ()
+        prefix = " ".join(folded[start:end]) + " "
+        first = bisect.bisect_left(self._keys, prefix)
+        close = []
+        for key in self._keys[first:]:
+            if not key.startswith(prefix):
+                break
+            following = key[len(prefix):].split()[0]
+            if difflib.SequenceMatcher(None, folded[end], following).ratio() >= _SIMILAR:
+                close += [u.label for u in self._old[key] if kind is None or u.unit.kind == kind]
+        return tuple(dict.fromkeys(close))[:SUGGESTIONS]
 
     def _hints(self, typed: list[Word], folded: list[str], taken: range) -> list[_Hint]:
         """The districts and provinces typed outside the words ``taken``, each the longest name known."""
