@@ -30,6 +30,7 @@ from assistant.security.users import User, UserDirectory
 from assistant.sessions import SessionStore
 from assistant.skills.citizen_guide import CitizenGuide
 from assistant.skills.conversation import Conversation
+from assistant.skills.dvhc import OldUnits
 from assistant.skills.feedback import Feedback
 from assistant.skills.hdnd_secretary import HdndSecretary
 from assistant.skills.legal_qa import LegalQA
@@ -76,6 +77,7 @@ class Assistant:
             Review(self.kb),
             Reminders(self.tasks),
             HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd"),
+            OldUnits(self.kb),
         ]
         return Pipeline(
             [

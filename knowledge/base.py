@@ -12,7 +12,7 @@ from knowledge.index.embedders import make_embedder
 from knowledge.index.generations import IndexDirectory
 from knowledge.index.hybrid import HybridRetriever
 from knowledge.ingest import REGISTRY
-from knowledge.models import Evidence, Procedure
+from knowledge.models import Evidence, Passage, Procedure
 from knowledge.registry import Registry
 from knowledge.settings import Settings
 
@@ -45,6 +45,10 @@ class KnowledgeBase:
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         return self.retriever.retrieve(query, k, filters if filters is not None else SearchFilters())
+
+    def passages_of(self, doc_id: str, article: str) -> list[Passage]:
+        """The passages of one unit of a document (an article, or an appendix section), in order."""
+        return [p for p in self.retriever.passages if p.doc_id == doc_id and p.article == article]
 
     def procedure(self, code: str) -> Procedure | None:
         return self.retriever.passages.procedure(code)

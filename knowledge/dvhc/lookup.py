@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
-from knowledge.dvhc.query import Word, kind_at, kind_before, name_key, words
+from knowledge.dvhc.query import Word, council_words, kind_at, kind_before, name_key, words
 from knowledge.dvhc.units import Place, Row, Unit, is_numbered
 from knowledge.dvhc.wording import read_resolution
 from knowledge.models import ParsedLegalDocument
@@ -122,6 +122,9 @@ class UnitLookup:
             if unit.district is not None:
                 self._districts[name_key(unit.district.name)].add(unit.province.name)
         self._provinces = {name_key(r.province.name): r.province for r in self.resolutions.values()}
+        self._written_places: dict[str, set[str]] = defaultdict(set)  # folded key -> names as written, lower case
+        for place in [u.district for u in self.units if u.district] + [r.province for r in self.resolutions.values()]:
+            self._written_places[name_key(place.name)].add(_written(place.name))
 
     # -- building and storing ------------------------------------------------------------
     @classmethod
@@ -223,7 +226,7 @@ class UnitLookup:
         asked = " ".join(w.text for w in typed[start - kind_size : end])
         if longer := self._misspelt_longer(folded, start, end, kind):
             return Match("not_found", f"{asked} {typed[end].text}", suggestions=longer)
-        hints = self._hints(typed, folded, taken=range(start - kind_size, end))
+        hints = self._hints(typed, folded, taken=set(range(start - kind_size, end)))
         narrowed, note = self._narrow(self._candidates(typed[start:end], kind), hints)
         if len(narrowed) == 1:
             return Match("found", asked, tuple(narrowed), note=note)
@@ -279,8 +282,12 @@ class UnitLookup:
                 close += [u.label for u in self._old[key] if kind is None or u.unit.kind == kind]
         return tuple(dict.fromkeys(close))[:SUGGESTIONS]
 
-    def _hints(self, typed: list[Word], folded: list[str], taken: range) -> list[_Hint]:
-        """The districts and provinces typed outside the words ``taken``, each the longest name known."""
+    def _hints(self, typed: list[Word], folded: list[str], taken: set[int]) -> list[_Hint]:
+        """The districts and provinces typed outside the words ``taken``, each the longest name known.
+
+        Without a kind word before it, a name typed with diacritics must be written so: "nhân dân phường"
+        is not huyện Đan Phượng. The words of "ủy ban nhân dân" are never a place."""
+        taken = taken | council_words(folded)
         hints: list[_Hint] = []
         i = 0
         while i < len(folded):
@@ -296,6 +303,9 @@ class UnitLookup:
                 if any(j in taken for j in range(start, end)) or is_numbered(key) and "district" not in roles:
                     continue
                 known = frozenset(r for r, table in (("district", self._districts), ("province", self._provinces)) if key in table)
+                written = _typed(typed, start, end)
+                if not roles and written != key and written not in self._written_places.get(key, ()):
+                    continue
                 if known and (not roles or known & roles):
                     hint = _Hint(key, known & roles if roles else known, _typed(typed, i, end), i, end)
                     break
@@ -348,7 +358,7 @@ class UnitLookup:
 
     def _without_unit(self, typed: list[Word], folded: list[str]) -> Match:
         """No old unit named: a new unit's name, a district alone, or an unknown name (with close ones)."""
-        hints = self._hints(typed, folded, taken=range(0))
+        hints = self._hints(typed, folded, taken=set())
         covered = {i for h in hints for i in range(h.start, h.end)}
         kind = next((k for k in kind_at(folded, 0) if k.role == "unit"), None)
         name = [i for i in range(kind.size if kind else 0, len(folded)) if i not in covered]

@@ -29,6 +29,8 @@ _SHORT: dict[str, str] = {
     "p": "phường", "f": "phường", "x": "xã", "tt": "thị trấn", "q": "quận", "h": "huyện", "tx": "thị xã", "hn": "hà nội",
 }
 _GLUED_NUMBER = re.compile(r"^(p|f|q)(\d+)$")
+# "Ủy ban nhân dân phường …", "Hội đồng nhân dân xã …": the body of a unit, not part of any name.
+_COUNCILS: tuple[tuple[str, ...], ...] = (("uy", "ban", "nhan", "dan"), ("hoi", "dong", "nhan", "dan"))
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,16 @@ def kind_before(folded: list[str], i: int) -> list[Kind]:
             if kinds:
                 return kinds
     return []
+
+
+def council_words(folded: list[str]) -> set[int]:
+    """Positions of the words "ủy ban nhân dân", "hội đồng nhân dân" (also written "ubnd", "hdnd")."""
+    found: set[int] = set()
+    for i in range(len(folded)):
+        for council in _COUNCILS:
+            if tuple(folded[i : i + len(council)]) == council:
+                found.update(range(i, i + len(council)))
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
