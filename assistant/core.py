@@ -76,7 +76,7 @@ class Assistant:
             Drafting(self.settings.data_dir / "drafts"),
             Review(self.kb),
             Reminders(self.tasks),
-            HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd"),
+            HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd", self.kb.dvhc),
             OldUnits(self.kb),
         ]
         return Pipeline(

@@ -61,7 +61,11 @@ def _draft(args) -> int:
 
 
 def _review(args) -> int:
-    result = review_file(Path(args.file), open_registry(Settings.from_env()))
+    try:
+        kb = KnowledgeBase.open(Settings.from_env())
+    except BadInput:
+        kb = None  # no index yet: the legal bases are reported unchecked
+    result = review_file(Path(args.file), kb.registry if kb else None, kb.dvhc if kb else None)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0

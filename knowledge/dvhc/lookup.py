@@ -207,6 +207,10 @@ class UnitLookup:
         )
         return formed or kept
 
+    def is_province(self, name: str) -> bool:
+        """Whether ``name`` is a province's since the merger ("Hồ Chí Minh", "Huế"), as the resolutions name them."""
+        return name_key(name) in self._provinces
+
     def units_named(self, kind: str, name: str) -> list[OldUnit]:
         """The old units of this kind written exactly so (any province)."""
         return [u for u in self._old.get(name_key(name), ()) if u.unit.kind == kind and u.unit.name.lower() == name.lower()]
