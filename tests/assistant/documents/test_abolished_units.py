@@ -9,19 +9,14 @@ import pytest
 from assistant.documents.abolished_units import CAP_HUYEN, UNIT_MERGED, issued_after_merger
 from assistant.documents.review import review_file
 from knowledge.dvhc import UnitLookup
-from knowledge.parsing.legal import parse_legal_text
-from knowledge.parsing.uploads import read_text
 
 DRAFTS = Path(__file__).resolve().parents[2] / "fixtures" / "documents" / "drafts"
 DRAFT = DRAFTS / "cong-van-2026-don-vi-cu.txt"
 
 
-@pytest.fixture(scope="module")
-def units(fixtures_dir) -> UnitLookup:
-    folder = fixtures_dir / "dvhc"
-    return UnitLookup.build(
-        doc for path in sorted(folder.glob("*.txt")) for doc in parse_legal_text(read_text(path).text, path.name, path.stem, ".txt")
-    )
+@pytest.fixture
+def units(merger_units) -> UnitLookup:
+    return merger_units
 
 
 def dvhc_findings(path: Path, units: UnitLookup | None) -> list[tuple[str, str, str]]:

@@ -7,19 +7,14 @@ import pytest
 
 from assistant.hdnd import read_submission, review, review_submission
 from knowledge.dvhc import UnitLookup
-from knowledge.parsing.legal import parse_legal_text
-from knowledge.parsing.uploads import read_text
 from tests.assistant.hdnd.conftest import FIXTURES
 
 TO_TRINH = FIXTURES / "xa-hoi-ho-tro-nguoi-cao-tuoi-2026.txt"
 
 
-@pytest.fixture(scope="module")
-def units(fixtures_dir) -> UnitLookup:
-    folder = fixtures_dir / "dvhc"
-    return UnitLookup.build(
-        doc for path in sorted(folder.glob("*.txt")) for doc in parse_legal_text(read_text(path).text, path.name, path.stem, ".txt")
-    )
+@pytest.fixture
+def units(merger_units) -> UnitLookup:
+    return merger_units
 
 
 def test_work_given_to_a_district_and_a_merged_ward_is_raised_under_feasibility(units):

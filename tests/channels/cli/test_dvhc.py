@@ -79,3 +79,12 @@ def test_without_an_index_or_without_resolutions_it_says_what_to_do(data_dir, fi
     Ingestor(settings).ingest([fixtures_dir / "legal"])
     assert main(["dvhc", "phường Bến Nghé"]) == 2
     assert "Chưa có các nghị quyết sắp xếp" in capsys.readouterr().err
+
+
+def test_troly_review_names_the_unit_a_merged_ward_became(indexed, fixtures_dir, capsys):
+    draft = fixtures_dir / "documents" / "drafts" / "cong-van-2026-don-vi-cu.txt"
+    assert main(["review", str(draft), "--json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    merged = [f for f in findings if f["code"] == "DVHC.UNIT_MERGED"]
+    assert [f["location"] for f in merged] == ["dòng 11", "dòng 13"] and all(f["severity"] == "error" for f in merged)
+    assert "nay là Ủy ban nhân dân phường Nhiêu Lộc" in merged[0]["message"]
