@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from knowledge.dvhc.query import Word, council_words, kind_at, kind_before, name_key, words
-from knowledge.dvhc.units import Place, Row, Unit, is_numbered
+from knowledge.dvhc.units import DISTRICT_KINDS, Place, Row, Unit, is_numbered
 from knowledge.dvhc.wording import read_resolution
 from knowledge.models import ParsedLegalDocument
 
@@ -306,7 +306,7 @@ class UnitLookup:
                 key = " ".join(folded[start:end])
                 if any(j in taken for j in range(start, end)) or is_numbered(key) and "district" not in roles:
                     continue
-                known = frozenset(r for r, table in (("district", self._districts), ("province", self._provinces)) if key in table)
+                known = self._roles(key, kinds[0].kind if kinds else None)
                 written = _typed(typed, start, end)
                 if not roles and written != key and written not in self._written_places.get(key, ()):
                     continue
@@ -325,6 +325,17 @@ class UnitLookup:
             hints.append(hint)
             i = hint.end
         return hints
+
+    def _roles(self, key: str, kind: str | None) -> frozenset[str]:
+        """What a place typed (after the kind word ``kind``, if any) can be: "thành phố Cao Bằng" is the district
+        (the province is a tỉnh), "Cao Bằng" alone either, "thành phố Hồ Chí Minh" the province. People mix the
+        district kinds ("quận Thủ Đức" for the thành phố), so any of them names a district."""
+        roles = set()
+        if key in self._districts and (kind is None or kind in DISTRICT_KINDS):
+            roles.add("district")
+        if key in self._provinces and (kind is None or kind == self._provinces[key].kind.lower()):
+            roles.add("province")
+        return frozenset(roles)
 
     def _candidates(self, name: list[Word], kind: str | None) -> list[OldUnit]:
         """The old units so named (only those written exactly so when the name was typed with diacritics
@@ -351,8 +362,8 @@ class UnitLookup:
             provinces = self._districts.get(hint.key, set()) if "district" in hint.roles else set()
             unprinted = [u for u in candidates if u.district is None and u.province.name in provinces]
             in_province = [u for u in candidates if "province" in hint.roles and name_key(u.province.name) == hint.key]
-            # "thành phố Cao Bằng" is a district and a province: the district says more
-            narrowed = in_district or unprinted or in_province
+            # "Cao Bằng" alone may be the province or its city: the province, which takes in both, unless it has none
+            narrowed = in_province or in_district or unprinted if "province" in hint.roles else in_district or unprinted
             if narrowed:
                 candidates = narrowed
                 continue

@@ -60,6 +60,13 @@ def test_two_units_of_one_name_are_told_apart_by_district_or_province(lookup):
     assert outcome(lookup, "xã Vĩnh Quang, Bảo Lâm") == ("found", [("3", "xã Lý Bôn", "full")])
 
 
+def test_a_place_that_is_a_province_and_its_city_is_read_by_its_kind_word(lookup):
+    # "Cao Bằng" alone may be the tỉnh, which holds both xã Vĩnh Quang: ask rather than guess the city
+    assert outcome(lookup, "xã Vĩnh Quang cao bằng")[0] == "ambiguous"
+    assert outcome(lookup, "xã Vĩnh Quang tỉnh Cao Bằng")[0] == "ambiguous"
+    assert outcome(lookup, "xã Vĩnh Quang tp Cao Bằng") == ("found", [("55", "phường Nùng Trí Cao", "full")])
+
+
 def test_a_district_that_contradicts_the_text_keeps_the_candidates_of_its_province_with_a_note(lookup):
     match = lookup.find("Phường 12 huyện Cần Giờ")
     assert match.status == "ambiguous" and "huyện cần giờ" in match.note
