@@ -12,14 +12,18 @@ import json
 import sys
 
 from assistant.skills import dvhc_view
-from knowledge.base import KnowledgeBase
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
+from knowledge.settings import Settings
 
 ANSWERED = ("found", "new_unit")
 
 
 def _dvhc(args: argparse.Namespace) -> int:
-    lookup = KnowledgeBase.open().dvhc
+    settings = Settings.from_env()
+    lookup = UnitLookup.current(settings)  # the lookup alone: the index itself is not opened
+    if lookup is None:
+        raise BadInput(f"chưa có chỉ mục trong {settings.data_dir}: hãy chạy 'troly ingest' trước (no index yet)")
     if not lookup:
         raise BadInput(dvhc_view.NO_DATA)
     match = lookup.find(args.query)

@@ -36,7 +36,9 @@ from typing import Iterable, Literal
 from knowledge.dvhc.query import Word, council_words, kind_at, kind_before, name_key, words
 from knowledge.dvhc.units import DISTRICT_KINDS, Place, Row, Unit, is_numbered
 from knowledge.dvhc.wording import read_resolution
+from knowledge.index.generations import IndexDirectory
 from knowledge.models import ParsedLegalDocument
+from knowledge.settings import Settings
 
 FILE = "dvhc.json"
 MAX_NAME_WORDS = 7
@@ -186,6 +188,12 @@ class UnitLookup:
             for index, khoan, new_kind, new_name, old_kind, old_name, district_kind, district_name, share, people in data["rows"]
         ]
         return cls(resolutions, rows)
+
+    @classmethod
+    def current(cls, settings: Settings) -> "UnitLookup | None":
+        """The lookup of the current index generation, without opening the index; None before the first ingest."""
+        generation = IndexDirectory(settings.data_dir / "index").current()
+        return cls.load(generation) if generation is not None else None
 
     def __bool__(self) -> bool:
         return bool(self.rows)

@@ -10,8 +10,8 @@ from assistant.documents.abolished_units import CAP_HUYEN, UNIT_MERGED, issued_a
 from assistant.documents.review import review_file
 from knowledge.dvhc import UnitLookup
 
-DRAFTS = Path(__file__).resolve().parents[2] / "fixtures" / "documents" / "drafts"
-DRAFT = DRAFTS / "cong-van-2026-don-vi-cu.txt"
+# A công văn of 2026 that still writes to a huyện and to wards the merger abolished (not among the clean drafts).
+DRAFT = Path(__file__).resolve().parents[2] / "fixtures" / "documents" / "merger" / "cong-van-2026-don-vi-cu.txt"
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def test_without_an_index_or_without_resolutions_it_says_what_to_do(data_dir, fi
 
 
 def test_troly_review_names_the_unit_a_merged_ward_became(indexed, fixtures_dir, capsys):
-    draft = fixtures_dir / "documents" / "drafts" / "cong-van-2026-don-vi-cu.txt"
+    draft = fixtures_dir / "documents" / "merger" / "cong-van-2026-don-vi-cu.txt"
     assert main(["review", str(draft), "--json"]) == 0
     findings = json.loads(capsys.readouterr().out)["findings"]
     merged = [f for f in findings if f["code"] == "DVHC.UNIT_MERGED"]
