@@ -18,7 +18,9 @@ unit printed with that district, else a unit printed without any in the district
 province (the resolutions print a district only to tell equal names apart: "Phường 26"
 after "(quận Bình Thạnh)," is the only one of the city). A district the texts never print
 ("quận Đống Đa", or Củ Chi for Tân Thạnh Đông) cannot narrow: a name that is unique is
-then still found. Several candidates left: ``ambiguous``, to ask for the old district.
+then still found. A place typed alone that is both a province and its city ("Cao Bằng")
+is read as the province, which takes in both; its kind word decides otherwise ("tp Cao
+Bằng"). Several candidates left: ``ambiguous``, to ask for the old district.
 """
 from __future__ import annotations
 
@@ -390,9 +392,12 @@ class UnitLookup:
         if not name:
             if not hints:
                 return Match("empty")
-            district = hints[0]
-            printed = [u for u in self.units if u.district is not None and name_key(u.district.name) == district.key]
-            return Match("district_only", district.typed, tuple(_ordered(printed)))
+            place = hints[0]
+            named = place.roles or {k.role for k in kind_at(folded, place.start)}  # unknown: what its kind word says
+            if "district" not in named:
+                return Match("not_found", place.typed)  # a province alone ("tỉnh Bình Dương", "Hồ Chí Minh")
+            printed = [u for u in self.units if u.district is not None and name_key(u.district.name) == place.key]
+            return Match("district_only", place.typed, tuple(_ordered(printed)))
         formed = [
             row for (_, unit), rows in self._new.get(key, {}).items() if kind is None or unit.kind == kind.kind for row in rows
         ]

@@ -99,6 +99,11 @@ def test_a_district_alone_lists_the_units_printed_with_it(lookup):
     assert [u.unit.label for u in match.units] == [f"Phường {n}" for n in (1, 2, 3, 4, 5, 9, 11, 12, 14)]
 
 
+def test_a_province_alone_is_no_unit_and_no_district(lookup):
+    assert (lookup.find("tỉnh Bình Dương").status, lookup.find("Thành phố Hồ Chí Minh").status) == ("not_found", "not_found")
+    assert lookup.find("huyện Nhà Bè").status == "district_only"  # a district the texts never print is still a district
+
+
 def test_an_empty_query(lookup):
     assert lookup.find("").status == "empty"
     assert lookup.find(" ,. ").status == "empty"
