@@ -119,7 +119,9 @@ def bad_input(lookup: UnitLookup) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
-def report(counts: list[FileCount], readings: list[ResolutionReading], results: list[dict], bad: list, argv) -> str:
+def report(
+    counts: list[FileCount], readings: list[ResolutionReading], results: list[dict], bad: list, questions: Path, argv
+) -> str:
     printed = sum(c.printed for c in counts)
     parsed = sum(c.parsed for c in counts)
     read = sum(c.read for c in counts)
@@ -148,7 +150,7 @@ def report(counts: list[FileCount], readings: list[ResolutionReading], results: 
               ", ".join(c.unread) or "—", "; ".join(c.not_units) or "—"] for c in counts],
         ),
         "",
-        "## Lookup: 40 old units",
+        f"## Lookup: {len(results)} old units (`{questions.name}`)",
         "",
         f"Right new unit(s): **{right}/{len(results)} = {right / len(results):.1%}** (target ≥ {TARGET_FOUND:.0%}); "
         f"the share (full, partial, remainder, unchanged) also right for {sum(r['right'] and r['share_right'] for r in results)}.",
@@ -196,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     results = score(lookup, Path(args.questions))
     bad = bad_input(lookup)
     out = Path(args.out)
-    write_report(out.parent, out.name, report(counts, readings, results, bad, argv))
+    write_report(out.parent, out.name, report(counts, readings, results, bad, Path(args.questions), argv))
     printed, read = sum(c.printed for c in counts), sum(c.read for c in counts)
     right = sum(r["right"] for r in results)
     print(f"khoản read {read}/{printed} ({read / printed:.1%}); lookup right {right}/{len(results)} "
