@@ -30,6 +30,7 @@ from assistant.security.users import User, UserDirectory
 from assistant.sessions import SessionStore
 from assistant.skills.citizen_guide import CitizenGuide
 from assistant.skills.conversation import Conversation
+from assistant.skills.dvhc import OldUnits
 from assistant.skills.feedback import Feedback
 from assistant.skills.hdnd_secretary import HdndSecretary
 from assistant.skills.legal_qa import LegalQA
@@ -75,7 +76,8 @@ class Assistant:
             Drafting(self.settings.data_dir / "drafts"),
             Review(self.kb),
             Reminders(self.tasks),
-            HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd"),
+            HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd", self.kb.dvhc),
+            OldUnits(self.kb),
         ]
         return Pipeline(
             [

@@ -46,6 +46,7 @@ class DialogueState:
     options_query: str = ""  # the (redacted) request those options answer
     last_intent: str | None = None
     submission: str | None = None  # the tờ trình a delegate is reviewing
+    dvhc_query: str = ""  # an old unit asked about whose name several units share, until the user says which
 
 
 @dataclass

@@ -1,8 +1,10 @@
-"""The knowledge room's face: the current index generation, its registry and procedures."""
+"""The knowledge room's face: the current index generation, its registry, procedures and old-unit lookup."""
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.base import SearchFilters
 from knowledge.index.builder import open_index
@@ -10,7 +12,7 @@ from knowledge.index.embedders import make_embedder
 from knowledge.index.generations import IndexDirectory
 from knowledge.index.hybrid import HybridRetriever
 from knowledge.ingest import REGISTRY
-from knowledge.models import Evidence, Procedure
+from knowledge.models import Evidence, Passage, Procedure
 from knowledge.registry import Registry
 from knowledge.settings import Settings
 
@@ -36,8 +38,17 @@ class KnowledgeBase:
         """False once a newer ingest has been published (a long-running server then reopens)."""
         return IndexDirectory(self.settings.data_dir / "index").current() == self.generation
 
+    @cached_property
+    def dvhc(self) -> UnitLookup:
+        """Where the communes went in the 2025 merger (read on first use)."""
+        return UnitLookup.load(self.generation)
+
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         return self.retriever.retrieve(query, k, filters if filters is not None else SearchFilters())
+
+    def passages_of(self, doc_id: str, article: str) -> list[Passage]:
+        """The passages of one unit of a document (an article, or an appendix section), in order."""
+        return [p for p in self.retriever.passages if p.doc_id == doc_id and p.article == article]
 
     def procedure(self, code: str) -> Procedure | None:
         return self.retriever.passages.procedure(code)

@@ -2,7 +2,8 @@
 
 Steps: discover files → hash them → stop early when nothing changed → parse each
 changed file (unchanged ones come from the parse cache) → registry with
-validity → passages → keyword and vector indexes → atomic swap.
+validity → the old-unit lookup of the merger resolutions (``knowledge.dvhc``) →
+passages → keyword and vector indexes → atomic swap.
 
 A file that cannot be read or parsed is reported and skipped; the rest of the
 batch is indexed and, if the batch fails as a whole, the previous generation stays
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from knowledge.chunking import document_passages, law_passages, procedure_passage
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.builder import IndexSettings, build_index
 from knowledge.index.embedders import CachedEmbedder, make_embedder
@@ -40,6 +42,7 @@ MANIFEST = "manifest.json"
 REGISTRY = "registry.sqlite"
 SUFFIXES = {".txt", ".md", ".jsonl", ".docx", ".pdf", ".doc"}
 _CODE_DIRS = ("parsing", "text")
+_LOOKUP_DIRS = ("dvhc",)  # read from parsed documents: a change rebuilds the generation, not the parse cache
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,11 @@ class IngestReport:
         return {k: v for k, v in self.__dict__.items()}
 
 
-def _code_fingerprint() -> str:
+def _code_fingerprint(folders: tuple[str, ...] = _CODE_DIRS) -> str:
     """Hash of the parsing and text code: a change to a parser invalidates the parse cache."""
     digest = hashlib.sha256()
     base = Path(__file__).parent
-    for folder in _CODE_DIRS:
+    for folder in folders:
         for path in sorted((base / folder).rglob("*.py")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -187,6 +190,7 @@ class Ingestor:
                 raise BadInput("không tệp nào đọc được; chỉ mục cũ được giữ nguyên (no file could be read; index unchanged)")
             generation = self.index_dir.new_generation()
             passages, procedures = self._registry_and_passages(generation, parsed, sources, report)
+            UnitLookup.build(doc for result in parsed.values() for doc in result.documents).save(generation)
             embedder = self._embedder()
             self.progress("embed", 0, len(passages))
             embedded_before = embedder.misses
@@ -228,7 +232,10 @@ class Ingestor:
         return [SourceFile(p, _sha256(p), scanned[p]) for p in sorted(scanned)]
 
     def _fingerprint(self) -> str:
-        parts = {"code": _code_fingerprint(), "embedder": self.settings.embedder, "index": repr(self.index_settings)}
+        parts = {
+            "code": _code_fingerprint(), "lookup": _code_fingerprint(_LOOKUP_DIRS),
+            "embedder": self.settings.embedder, "index": repr(self.index_settings),
+        }
         if self.settings.chroma_url:  # only then: embedded indexes from before the setting stay unchanged
             parts["vectors"] = self.settings.chroma_url
         return json.dumps(parts)

@@ -1,7 +1,8 @@
 """Review findings: stable codes, severities, and the JSON of ``troly review --json``.
 
 Codes of the format checks start with ``ND30.`` (Nghị định 30/2020/NĐ-CP), the
-legal-basis ones with ``LEGAL_BASIS_``. ``CODES`` is the catalogue: each code's
+legal-basis ones with ``LEGAL_BASIS_``, those on units abolished by the 2025 merger with ``DVHC.``
+(``assistant.documents.abolished_units``). ``CODES`` is the catalogue: each code's
 default severity and what it means; the evaluation groups codes into families.
 """
 
@@ -44,6 +45,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "LEGAL_BASIS_AMENDED": ("warning", "văn bản được viện dẫn đã được sửa đổi, bổ sung"),
     "LEGAL_BASIS_UNKNOWN": ("warning", "không xác định được văn bản được viện dẫn hoặc hiệu lực của nó"),
     "LEGAL_BASIS_UNCHECKED": ("info", "chưa kiểm tra hiệu lực căn cứ: không có cơ sở dữ liệu văn bản"),
+    "DVHC.CAP_HUYEN_ABOLISHED": ("error", "gửi văn bản, giao việc cho cấp huyện, không còn từ 01/7/2025"),
+    "DVHC.UNIT_MERGED": ("error", "gửi văn bản, giao việc cho phường, xã, thị trấn đã sắp xếp, không còn từ 01/7/2025"),
 }
 
 

@@ -8,7 +8,9 @@ ký khai sinh là bao lâu?" wants the khoản, not the portal's page), so for t
 procedure question is a legal question unless it asks for the procedure itself
 (thủ tục, hồ sơ, giấy tờ, nộp hồ sơ, lệ phí, trực tuyến). A file a delegate sends is a tờ trình to review
 (``hdnd_review``), and while one is under review, a delegate's question naming what a tờ trình holds (kinh phí,
-căn cứ, đối tượng, mục tiêu, ...) is about it. Staff skills are refused to citizens here, before any work is done.
+căn cứ, đối tượng, mục tiêu, ...) is about it. A question about what became of an old phường or xã after the 2025
+merger goes to the dvhc skill (``assistant.skills.dvhc.asks_about_old_unit``). Staff skills are refused to citizens
+here, before any work is done.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from assistant.answer import refusal
 from assistant.nlu import NLU, find_choice
 from assistant.pipeline.turn import Skill, Turn
 from assistant.security.roles import may_use
+from assistant.skills.dvhc import INTENT as DVHC_LOOKUP, asks_about_old_unit
 from knowledge.text import fold
 
 _ASKS_FOR_PROCEDURE = re.compile(
@@ -53,6 +56,8 @@ class Understand:
             intent = "legal_question"
         if _about_submission(turn):
             intent = "hdnd_review"
+        if asks_about_old_unit(turn, self.skills.get(DVHC_LOOKUP)):
+            intent = DVHC_LOOKUP
         turn.intent = intent
         if not may_use(turn.role, intent):
             turn.answer = refusal(intent, "not_permitted", NOT_PERMITTED)

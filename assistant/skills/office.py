@@ -58,7 +58,7 @@ class Review:
     def compose(self, turn: Turn) -> Answer:
         if turn.upload is None:
             return refusal(turn.intent, "needs_clarification", UPLOAD_PLEASE)
-        result = review_file(turn.upload, self.kb.registry if self.kb else None)
+        result = review_file(turn.upload, self.kb.registry if self.kb else None, self.kb.dvhc if self.kb else None)
         findings = result.findings
         errors = sum(f.severity == "error" for f in findings)
         lines = [f"Rà soát {turn.upload.name}: {errors} lỗi, {len(findings) - errors} lưu ý."]

@@ -19,6 +19,7 @@ from assistant.documents.rasoat import (
 )
 from assistant.documents.review import review_file
 from knowledge.base import KnowledgeBase
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.base import Retriever
 from knowledge.settings import Settings
@@ -61,7 +62,8 @@ def _draft(args) -> int:
 
 
 def _review(args) -> int:
-    result = review_file(Path(args.file), open_registry(Settings.from_env()))
+    settings = Settings.from_env()
+    result = review_file(Path(args.file), open_registry(settings), UnitLookup.current(settings))
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
