@@ -126,11 +126,11 @@ def coverage(folder: Path, today: date) -> Coverage:
     start = time.perf_counter()
     files = [measure(path, folder) for path in legal_files(folder)]
     seconds = time.perf_counter() - start
-    with tempfile.TemporaryDirectory() as scratch, Registry(Path(scratch) / "registry.sqlite") as registry:
+    with tempfile.TemporaryDirectory() as scratch, Registry(Path(scratch) / "registry.sqlite", lambda: today) as registry:
         for file in files:
             for parsed in file.documents:
                 registry.add_document(parsed)
-        statuses = registry.derive_statuses(today)
+        statuses = registry.derive_statuses()
     return Coverage(folder, files, seconds, statuses, today)
 
 

@@ -9,10 +9,18 @@ from knowledge.index.builder import open_index
 from knowledge.index.embedders import make_embedder
 from knowledge.index.generations import IndexDirectory
 from knowledge.index.hybrid import HybridRetriever
-from knowledge.ingest import REGISTRY
 from knowledge.models import Evidence, Procedure
-from knowledge.registry import Registry
+from knowledge.registry import REGISTRY, Registry
 from knowledge.settings import Settings
+
+
+def current_registry(settings: Settings | None = None) -> Registry:
+    """The registry of the current index generation alone (no indexes loaded), for validity questions."""
+    settings = settings or Settings.from_env()
+    current = IndexDirectory(settings.data_dir / "index").current()
+    if current is None:
+        raise BadInput(f"chưa có chỉ mục trong {settings.data_dir}: hãy chạy 'troly ingest' trước (no index yet)")
+    return Registry(current / REGISTRY, settings.today)
 
 
 class KnowledgeBase:
@@ -22,7 +30,7 @@ class KnowledgeBase:
         self.retriever: HybridRetriever = open_index(
             generation, make_embedder(settings.embedder), chroma_url=settings.chroma_url
         )
-        self.registry = Registry(generation / REGISTRY)
+        self.registry = Registry(generation / REGISTRY, settings.today)
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "KnowledgeBase":

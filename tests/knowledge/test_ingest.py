@@ -33,11 +33,11 @@ def corpus(tmp_path, fixtures_dir) -> Path:
 
 @pytest.fixture
 def settings(corpus, data_dir) -> Settings:
-    return Settings(knowledge_dir=corpus, data_dir=data_dir, embedder="hash")
+    return Settings(knowledge_dir=corpus, data_dir=data_dir, embedder="hash", today=lambda: date(2031, 1, 1))
 
 
 def ingest(settings: Settings, *paths: Path, **options):
-    return Ingestor(settings, today=date(2031, 1, 1)).ingest(list(paths) or None, **options)
+    return Ingestor(settings).ingest(list(paths) or None, **options)
 
 
 def test_laws_and_procedures_are_indexed_with_citations_and_validity(settings):
@@ -137,3 +137,4 @@ def test_sigkill_during_ingest_leaves_the_previous_index_usable(settings, corpus
     report = ingest(settings)
     assert report.changed and report.errors == []
     assert len(list(index.glob("gen-*"))) == 2  # the new one and the one it replaced; the abandoned one is gone
+
