@@ -183,7 +183,8 @@ class Ingestor:
                 report.changed = False
                 report.seconds = round(time.monotonic() - started, 2)
                 return report
-            parsed = self._parse_all(sources, report)
+            unique = self._without_copies(sources, paths, report)
+            parsed = self._parse_all(unique, report)
             if not parsed:
                 raise BadInput("không tệp nào đọc được; chỉ mục cũ được giữ nguyên (no file could be read; index unchanged)")
             generation = self.index_dir.new_generation()
@@ -202,7 +203,8 @@ class Ingestor:
                 generation, passages, procedures, embedder, self.index_settings, on_embedded, self.settings.chroma_url
             )
             report.embedded = embedder.misses - embedded_before
-            kept = {str(s.path): s for s in sources if str(s.path) in parsed}
+            copies = {str(s.path) for s in sources} - {str(s.path) for s in unique}
+            kept = {str(s.path): s for s in sources if str(s.path) in parsed or str(s.path) in copies}
             (generation / MANIFEST).write_text(
                 json.dumps(
                     {"fingerprint": fingerprint, "sources": _describe(kept.values()), "feeds": _describe_feeds(feeds)},
@@ -231,6 +233,26 @@ class Ingestor:
                 scanned.setdefault(path, level)
         return [SourceFile(p, _sha256(p), scanned[p]) for p in sorted(scanned)]
 
+    def _without_copies(self, sources: list[SourceFile], paths: list[Path] | None, report: IngestReport) -> list[SourceFile]:
+        """One file of each content: a copy elsewhere (the same files ingested from another folder)
+        is named in the warnings and left out. The file under the paths ingested now is kept."""
+        roots = [r.resolve() for r in (paths or [self.settings.knowledge_dir])]
+
+        def preference(source: SourceFile) -> tuple[bool, str]:
+            return (not any(source.path == r or r in source.path.parents for r in roots), str(source.path))
+
+        kept: dict[str, SourceFile] = {}
+        for source in sorted(sources, key=preference):
+            original = kept.setdefault(source.sha256, source)
+            if original is not source:
+                report.warnings.append((self._shown(source.path), f"cùng nội dung với {self._shown(original.path)},"
+                                                                  " không nạp lại (same content as that file: skipped)"))
+        return sorted(kept.values(), key=lambda s: str(s.path))
+
+    def _shown(self, path: Path) -> str:
+        """A path as a message shows it: relative to the knowledge dir when under it."""
+        return path.relative_to(self.settings.knowledge_dir).as_posix() if self.settings.knowledge_dir in path.parents else str(path)
+
     def _fingerprint(self) -> str:
         parts = {"code": _code_fingerprint(), "embedder": self.settings.embedder, "index": repr(self.index_settings)}
         if self.settings.chroma_url:  # only then: embedded indexes from before the setting stay unchanged
@@ -244,7 +266,9 @@ class Ingestor:
         parsed: dict[str, ParsedFile] = {}
         for i, source in enumerate(sources, start=1):
             label = _label(source.path, self.settings.knowledge_dir)
-            cached = cache / f"{source.sha256}-{code}.pickle"
+            # What a file parses to names it (sources, slugs): the same content under another name is parsed again.
+            named = hashlib.sha256(label.encode()).hexdigest()[:12]
+            cached = cache / f"{source.sha256}-{named}-{code}.pickle"
             try:
                 if cached.exists():
                     result = pickle.loads(cached.read_bytes())
