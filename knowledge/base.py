@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge.current_law import current_first
 from knowledge.errors import BadInput
 from knowledge.index.base import SearchFilters
 from knowledge.index.builder import open_index
@@ -12,6 +13,9 @@ from knowledge.index.hybrid import HybridRetriever
 from knowledge.models import Evidence, Procedure
 from knowledge.registry import REGISTRY, Registry
 from knowledge.settings import Settings
+
+
+POOL, MIN_POOL = 3, 20  # retrieved for a search of k: max(POOL × k, MIN_POOL)
 
 
 def current_registry(settings: Settings | None = None) -> Registry:
@@ -45,7 +49,15 @@ class KnowledgeBase:
         return IndexDirectory(self.settings.data_dir / "index").current() == self.generation
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
-        return self.retriever.retrieve(query, k, filters if filters is not None else SearchFilters())
+        """The ``k`` best passages, current law first (``knowledge.current_law``), with today's statuses.
+
+        A deeper pool is retrieved so that passages in force can take the places of demoted ones.
+        """
+        if k <= 0:
+            return []
+        pool = self.retriever.retrieve(query, max(POOL * k, MIN_POOL), filters if filters is not None else SearchFilters())
+        statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
+        return current_first(query, pool, statuses)[:k]
 
     def procedure(self, code: str) -> Procedure | None:
         return self.retriever.passages.procedure(code)
