@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from knowledge.parsing.citations import number_year
+
 Kind = Literal["law", "procedure", "document"]
 Status = Literal["in_force", "amended", "partially_repealed", "repealed", "unknown"]
 StatusSource = Literal["feed", "corpus", "unknown"]
@@ -293,3 +295,8 @@ class RegistryEntry:
     status_source: StatusSource = "unknown"
     basis: str = ""
     upcoming: StatusChange | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The year of issue: from its date, else from its number (a document known only from a feed)."""
+        return self.issued_on.year if self.issued_on else number_year(self.number or "")

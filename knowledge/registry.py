@@ -283,13 +283,14 @@ class Registry:
         ).fetchone()
         return self._entry(key) if known else None
 
-    def lookup_title(self, title: str) -> RegistryEntry | None:
+    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
         """The document a title-only citation ("Luật Tổ chức Chính phủ") most likely means.
 
         Titles are compared without case, diacritics or punctuation. When several
-        documents share the title (Luật Doanh nghiệp 2014 and 2020), the one in
-        force wins, then an amended one, then one of unknown status, then a
-        repealed one; among equals the latest issued (then the one in the corpus).
+        documents share the title (Luật Doanh nghiệp 2014 and 2020), one issued in
+        ``year`` (when given) wins, then the one in force, then an amended one, then
+        one of unknown status, then a repealed one; among equals the latest issued
+        (then the one in the corpus).
         """
         wanted = title_key(title)
         if not wanted:
@@ -303,7 +304,8 @@ class Registry:
             return None
         return min(
             candidates,
-            key=lambda e: (_TITLE_PREFERENCE[e.status], -(e.issued_on or date.min).toordinal(), not e.in_corpus, e.doc_id),
+            key=lambda e: (year is not None and e.year != year, _TITLE_PREFERENCE[e.status],
+                           -(e.issued_on or date.min).toordinal(), not e.in_corpus, e.doc_id),
         )
 
     def entries(self) -> list[RegistryEntry]:

@@ -61,8 +61,8 @@ class RegistryLookup(Protocol):
     def lookup(self, number: str) -> RegistryEntry | None:
         """The entry of the document with this số hiệu, if known."""
 
-    def lookup_title(self, title: str) -> RegistryEntry | None:
-        """The entry of the document with this title ("Luật Cư trú"), if known."""
+    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
+        """The entry of the document with this title ("Luật Cư trú"), one issued in ``year`` first, if known."""
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ class _Resolved:
     @property
     def year_gap(self) -> int:
         """Registry's year minus the cited year for a name cited with a year (0: same or not given)."""
-        issued = self.entry.issued_on if self.entry else None
-        return issued.year - self.year if self.year and issued else 0
+        issued = self.entry.year if self.entry else None
+        return issued - self.year if self.year and issued else 0
 
     @property
     def status(self) -> str:
@@ -126,6 +126,8 @@ def _resolve(registry: RegistryLookup, line: Line, cited: CitedDocument, followi
         return _by_number(registry, line, following, title or None)
     year_match = _YEAR_AFTER.match(text[end:])
     year = int(next(g for g in year_match.groups() if g)) if year_match else None
+    if entry is not None and year and entry.year != year:  # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+        entry = registry.lookup_title(title, year)
     key = number_key(entry.number) if entry and entry.number else fold(title)
     return _Resolved(title, key, entry.number if entry and entry.number else title, entry, year, end, line, True)
 
@@ -181,14 +183,14 @@ def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) ->
         return finding(
             "LEGAL_BASIS_REPEALED",
             f"{item.label} năm {item.year} đã được thay thế bởi {_entry_name(entry)} ban hành năm"
-            f" {entry.issued_on.year} ({STATUS_WORDS[entry.status]})",
+            f" {entry.year} ({STATUS_WORDS[entry.status]})",
             where,
         )
     if item.year_gap < 0:
         return finding(
             "LEGAL_BASIS_UNKNOWN",
             f"{item.label} năm {item.year} không có trong cơ sở dữ liệu văn bản; văn bản cùng tên mới nhất đã biết là"
-            f" {_entry_name(entry)} ({entry.issued_on.year}) — kiểm tra lại căn cứ",
+            f" {_entry_name(entry)} ({entry.year}) — kiểm tra lại căn cứ",
             where,
         )
     if entry.status in SUPERSEDED:

@@ -118,7 +118,7 @@ class _NoRegistry:
     def lookup(self, number: str) -> None:
         return None
 
-    def lookup_title(self, title: str) -> None:
+    def lookup_title(self, title: str, year: int | None = None) -> None:
         return None
 
 

@@ -130,6 +130,8 @@ def test_lookup_title_prefers_the_document_in_force(registry):
     assert registry.lookup_title("luật doanh nghiệp").doc_id == "59/2020/QH14"
     assert registry.lookup_title("Luat Doanh nghiep").doc_id == "59/2020/QH14"
     assert registry.lookup_title("Luật Hộ tịch") is None
+    assert registry.lookup_title("Luật Doanh nghiệp", 2014).doc_id == "68/2014/QH13"  # year from the number
+    assert registry.lookup_title("Luật Doanh nghiệp", 1999).doc_id == "59/2020/QH14"  # no such year: the usual choice
 
 
 def test_lookup_title_finds_a_document_known_only_by_citation(registry):

@@ -156,3 +156,12 @@ def test_a_replacement_cycle_ends_instead_of_hanging():
     )
     findings, _ = check("Căn cứ Luật Một số 1/2020/QH14;", cycle)
     assert findings == [("LEGAL_BASIS_REPEALED", "Luật Một số 1/2020/QH14 đã hết hiệu lực, được thay thế bởi Luật Hai số 2/2021/QH15")]
+
+
+def test_a_law_cited_by_name_and_year_is_the_law_of_that_year(fed_registry):
+    # Without the year the name means the law in force (72/2025/QH15, known from the feed only).
+    assert check("Căn cứ Luật Tổ chức chính quyền địa phương;", fed_registry)[1] == [("72/2025/QH15", "in_force")]
+    findings, cited = check("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", fed_registry)
+    assert cited == [("77/2015/QH13", "repealed")]
+    assert findings[0][0] == "LEGAL_BASIS_REPEALED" and findings[0][1].endswith(
+        "số 65/2025/QH15 → Luật Tổ chức chính quyền địa phương số 72/2025/QH15")
