@@ -41,7 +41,10 @@ class Citation:
 
     kind "law": a unit of a văn bản (``article``/``clause``/``point`` with its ``status``
     and the quoted ``text``); "procedure": a thủ tục hành chính of the portal;
-    "document": an uploaded or internal document.
+    "document": an uploaded or internal document. A law's validity is the registry's on
+    the day of the answer: ``status`` since ``status_since`` (ISO date, or None when not
+    dated), the documents that replaced it (``replaced_by``) and who says so
+    (``status_source``: feed, corpus or unknown).
     """
 
     kind: str
@@ -54,11 +57,16 @@ class Citation:
     status: str | None = None
     text: str | None = None
     label: str | None = None  # "khoản 1 Điều 16 Luật Hộ tịch", for display
+    status_since: str | None = None
+    replaced_by: tuple[str, ...] = ()
+    status_source: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "id": self.id, "title": self.title, "url": self.url}
         if self.kind != "procedure":
             data.update(article=self.article, clause=self.clause, point=self.point, status=self.status, text=self.text)
+        if self.kind == "law":
+            data.update(status_since=self.status_since, replaced_by=list(self.replaced_by), status_source=self.status_source)
         if self.label:
             data["label"] = self.label
         return data
@@ -118,7 +126,7 @@ class Answer:
         return cls(
             text=data["answer"],
             intent=data["intent"],
-            citations=tuple(Citation(**c) for c in data.get("citations", ())),
+            citations=tuple(Citation(**{**c, "replaced_by": tuple(c.get("replaced_by", ()))}) for c in data.get("citations", ())),
             grounded=bool(data.get("grounded", False)),
             refusal_reason=data.get("refusal_reason"),
             choices=tuple(Choice(**c) for c in data.get("choices", ())),

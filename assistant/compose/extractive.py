@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from assistant.answer import Answer
-from assistant.compose.base import Source
+from assistant.compose.base import Source, notices
 
 
 def extractive_answer(intent: str, sources: list[Source]) -> Answer:
-    """The first source quoted as the answer, the others as further reading.
+    """The first source quoted as the answer, the others as further reading, after the warnings
+    on any of them no longer in force.
 
     "Theo khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13, còn hiệu lực):\\n«Trong thời hạn 60 ngày…»"
     """
     first, *more = sources
-    lines = [f"Theo {first.heading()}:", f"«{first.citation.text}»"]
+    lines = [*notices(sources), f"Theo {first.heading()}:", f"«{first.citation.text}»"]
     for source in more:
         lines += ["", f"Xem thêm {source.heading()}:", f"«{source.citation.text}»"]
     return Answer(text="\n".join(lines), intent=intent, citations=tuple(s.citation for s in sources), grounded=True)

@@ -42,6 +42,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ND30.FONT_STYLE": ("error", "kiểu chữ (đậm, nghiêng, đứng) sai quy định cho thành phần"),
     "DRAFT_INCOMPLETE": ("warning", "dự thảo còn chỗ “[cần bổ sung: …]”"),
     "LEGAL_BASIS_REPEALED": ("error", "văn bản được viện dẫn đã hết hiệu lực"),
+    "LEGAL_BASIS_PARTIALLY_REPEALED": ("warning", "văn bản được viện dẫn đã hết hiệu lực một phần"),
     "LEGAL_BASIS_AMENDED": ("warning", "văn bản được viện dẫn đã được sửa đổi, bổ sung"),
     "LEGAL_BASIS_UNKNOWN": ("warning", "không xác định được văn bản được viện dẫn hoặc hiệu lực của nó"),
     "LEGAL_BASIS_UNCHECKED": ("info", "chưa kiểm tra hiệu lực căn cứ: không có cơ sở dữ liệu văn bản"),
@@ -69,7 +70,7 @@ def finding(code: str, message: str, location: str) -> Finding:
 @dataclass(frozen=True)
 class CitedStatus:
     number: str  # the số hiệu, or the title as written when the document is cited by name only
-    status: str  # in_force | amended | repealed | unknown
+    status: str  # in_force | amended | partially_repealed | repealed | unknown
 
     def to_dict(self) -> dict[str, str]:
         return {"number": self.number, "status": self.status}

@@ -49,6 +49,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "HDND.SECTION_MISSING": ("warning", "", "tờ trình thiếu một phần cần có"),
     "HDND.LEGAL_BASIS_NONE": ("error", PHU_HOP, "tờ trình không viện dẫn căn cứ pháp lý nào"),
     "LEGAL_BASIS_REPEALED": ("error", PHU_HOP, "căn cứ pháp lý đã hết hiệu lực"),
+    "LEGAL_BASIS_PARTIALLY_REPEALED": ("warning", PHU_HOP, "căn cứ pháp lý đã hết hiệu lực một phần"),
     "LEGAL_BASIS_AMENDED": ("info", PHU_HOP, "căn cứ đã được sửa đổi, bổ sung; nên viện dẫn cả văn bản sửa đổi"),
     "LEGAL_BASIS_UNKNOWN": ("info", PHU_HOP, "không xác định được căn cứ hoặc hiệu lực của nó"),
     "LEGAL_BASIS_UNCHECKED": ("info", PHU_HOP, "chưa kiểm tra hiệu lực căn cứ: không có cơ sở dữ liệu văn bản"),
@@ -208,7 +209,7 @@ def _legal_issues(checks: list[CitationCheck] | tuple[CitationCheck, ...], where
         if check.finding is None:
             continue
         message = check.finding.message
-        if check.finding.code == "LEGAL_BASIS_REPEALED":
+        if check.finding.code in ("LEGAL_BASIS_REPEALED", "LEGAL_BASIS_PARTIALLY_REPEALED"):
             message += ": đề nghị cơ quan trình cập nhật căn cứ pháp lý"
         found.append(issue(check.finding.code, message[:1].upper() + message[1:], f"{where}, {check.line.location}",
                            citation_key(check)))

@@ -20,15 +20,10 @@ from assistant.hdnd.competence import Competence, CompetenceFinder
 from assistant.hdnd.structure import CAN_CU, EXPECTED, KINH_PHI, PartStatus, find_sections, parts
 from assistant.hdnd.submission import Metadata, Submission, read_draft, read_submission
 from assistant.hdnd.summary import SummaryItem, summarize
+from assistant.skills.validity import STATUS_WORDS
 from knowledge.dvhc import UnitLookup
 from knowledge.text import fold
 
-STATUS_WORDS = {
-    "in_force": "còn hiệu lực",
-    "amended": "còn hiệu lực, đã được sửa đổi, bổ sung",
-    "repealed": "hết hiệu lực",
-    "unknown": "chưa xác định được hiệu lực",
-}
 
 
 @dataclass(frozen=True)
@@ -38,7 +33,7 @@ class LegalBasisRow:
     source: str  # "tờ trình" or "dự thảo nghị quyết"
     label: str  # as cited: "Luật Cư trú số 81/2006/QH11"
     key: str  # the number, or the name and year it is cited by
-    status: str  # in_force | amended | repealed | unknown
+    status: str  # in_force | amended | partially_repealed | repealed | unknown
     note: str | None  # what is wrong with citing it, naming the replacing or amending documents
     location: str
 
@@ -126,7 +121,7 @@ class _NoRegistry:
     def lookup(self, number: str) -> None:
         return None
 
-    def lookup_title(self, title: str) -> None:
+    def lookup_title(self, title: str, year: int | None = None) -> None:
         return None
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from assistant.answer import CITATION_MARKER, Answer, marker_numbers, refusal
 from assistant.pipeline.turn import Turn
 from assistant.security.injection import without_injection
+from assistant.skills.validity import validity_phrase
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence
 from knowledge.parsing.legal.common import dates_in
@@ -58,7 +59,7 @@ def figures(text: str, whole_dates: bool = True) -> set[str]:
 
 def _backing(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None) -> str:
     """What a model may take figures from: the cited units' passages (less any instruction
-    sentences, which it is never shown), headings, citations and validity."""
+    sentences, which it is never shown), headings, citations and validity (with its dates)."""
     parts: list[str] = []
     for citation in answer.citations:
         parts += [citation.id, citation.label or ""]
@@ -69,7 +70,7 @@ def _backing(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None)
         ]
         entry = kb.registry.get(citation.id) if kb is not None and citation.kind == "law" else None
         if entry is not None:
-            parts += [*entry.replaced_by, *entry.amended_by]
+            parts.append(validity_phrase(kb.registry, entry))
     return "\n".join(parts)
 
 

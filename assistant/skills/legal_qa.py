@@ -16,7 +16,7 @@ from assistant.compose import LanguageModelUnavailable, Source, extractive_answe
 from assistant.pipeline.turn import Turn
 from assistant.security.roles import filters_for
 from assistant.skills.quoting import Quote, Rarity, best_quote, coverage
-from assistant.skills.validity import validity_phrase
+from assistant.skills.validity import notice, validity_phrase
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence, citation_label
 
@@ -66,7 +66,7 @@ class LegalQA:
 
     def sources(self, turn: Turn) -> list[Source]:
         """The chosen passages as citations with their validity, most relevant first."""
-        return [Source(self.citation(e, q), self.validity(e)) for e, q in self.select(turn.text, turn.evidence)]
+        return [Source(self.citation(e, q), self.validity(e), self.notice(e)) for e, q in self.select(turn.text, turn.evidence)]
 
     @staticmethod
     def _quoted(intent: str, sources: list[Source]) -> Answer:
@@ -103,9 +103,16 @@ class LegalQA:
         number = f"{p.doc_id}, " if p.doc_id not in p.doc_title else ""
         return f"{number}{validity_phrase(self.kb.registry, entry)}"
 
+    def notice(self, evidence: Evidence) -> str:
+        """The warning before a quote from a document no longer (wholly) in force, "" otherwise."""
+        if evidence.passage.kind != "law":
+            return ""
+        return notice(self.kb.registry, self.kb.registry.get(evidence.passage.doc_id))
+
     def citation(self, evidence: Evidence, quote: Quote) -> Citation:
         p = evidence.passage
         label = citation_label(p.doc_title, p.article, quote.clause, quote.point) if p.article else p.doc_title
+        entry = self.kb.registry.get(p.doc_id) if p.kind == "law" else None
         return Citation(
             kind="law" if p.kind == "law" else "document",
             id=p.doc_id,
@@ -114,7 +121,10 @@ class LegalQA:
             article=p.article,
             clause=quote.clause,
             point=quote.point,
-            status=p.status,
+            status=entry.status if entry else p.status,
             text=quote.text,
             label=label,
+            status_since=entry.status_since.isoformat() if entry and entry.status_since else None,
+            replaced_by=entry.replaced_by if entry else (),
+            status_source=entry.status_source if entry else None,
         )

@@ -18,7 +18,7 @@ from assistant.documents.rasoat import (
     render_markdown,
 )
 from assistant.documents.review import review_file
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, current_registry
 from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.base import Retriever
@@ -26,9 +26,9 @@ from knowledge.settings import Settings
 
 
 def open_registry(settings: Settings) -> RegistryLookup | None:
-    """The registry of the ingested knowledge base, or None before the first ingest."""
+    """The registry of the ingested knowledge base (its indexes are not loaded), or None before the first ingest."""
     try:
-        return KnowledgeBase.open(settings).registry
+        return current_registry(settings)
     except BadInput:
         return None
 

@@ -8,13 +8,15 @@
   plumbing; it knows nothing of meaning.
 
 ``CachedEmbedder`` keeps every passage vector in SQLite keyed by the embedder's
-name and the text's hash, so unchanged text is never embedded twice.
+name and the text's hash, so unchanged text is never embedded twice, nor the same
+text twice in one batch.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -144,7 +146,13 @@ class CachedEmbedder:
                 f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
             found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
-        missing = [i for i, k in enumerate(keys) if k not in found]
+        # One text repeated (the pieces of a long article share its heading and title) is embedded once.
+        uses = Counter(k for k in keys if k not in found)
+        first: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if k in uses:
+                first.setdefault(k, i)
+        missing = list(first.values())
         self.hits += len(keys) - len(missing)
         self.misses += len(missing)
         for start in range(0, len(missing), 256):
@@ -157,7 +165,7 @@ class CachedEmbedder:
                 )
             found.update((keys[i], v) for i, v in zip(batch, vectors))
             if on_progress:
-                on_progress(len(batch))
+                on_progress(sum(uses[keys[i]] for i in batch))
         if not keys:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([found[k] for k in keys])

@@ -117,7 +117,7 @@
     const isProcedure = citation.kind === "procedure";
     const title = citation.label || citation.title;
     const summary = el("summary", {}, [
-      isProcedure ? el("span", { class: "badge kind", text: "thủ tục" }) : statusBadge(citation.status),
+      isProcedure ? el("span", { class: "badge kind", text: "thủ tục" }) : statusBadge(citation.status, citation.status_since),
       el("span", { class: "citation-title", text: title }),
     ]);
     const body = [];

@@ -64,9 +64,9 @@ def test_a_knowledge_base_without_the_local_government_law_says_so(tmp_path, hdn
     from knowledge.ingest import Ingestor
     from knowledge.settings import Settings
 
-    settings = Settings(knowledge_dir=shared_dir / "knowledge", data_dir=tmp_path / "data", embedder="hash")
+    settings = Settings(knowledge_dir=shared_dir / "knowledge", data_dir=tmp_path / "data", embedder="hash", today=lambda: date(2024, 12, 1))
     law = shared_dir / "knowledge" / "legal" / "vlc-2022" / "Luat-ngan-sach-nha-nuoc-nam-2015-281762.txt"
-    Ingestor(settings, IndexSettings(dense_chars=0), today=date(2024, 12, 1)).ingest([law])
+    Ingestor(settings, IndexSettings(dense_chars=0)).ingest([law])
     kb = KnowledgeBase.open(settings)
     try:
         report = review_submission(hdnd_dir / "giao-duc-ho-tro-hoc-phi.txt", registry=kb.registry,
