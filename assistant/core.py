@@ -16,9 +16,11 @@ from assistant.compose import configured_llm
 from assistant.hdnd import CompetenceFinder
 from assistant.nlu import NLU, NluResult, engine_for
 from assistant.pipeline import Pipeline, Turn
+from assistant.pipeline.answerable import LawTitles
 from assistant.pipeline.audit import Audit
 from assistant.pipeline.check import Check
 from assistant.pipeline.compose import Compose
+from assistant.pipeline.decide import Decide
 from assistant.pipeline.guard import Guard
 from assistant.pipeline.normalise import Normalise
 from assistant.pipeline.respond import Respond
@@ -68,7 +70,7 @@ class Assistant:
     def _pipeline(self) -> Pipeline:
         legal = LegalQA(self.kb, llm=self.llm)
         skills = [
-            Conversation(),
+            Conversation(self.kb),
             legal,
             CitizenGuide(self.kb),
             Feedback(self.tickets),
@@ -81,14 +83,19 @@ class Assistant:
             [
                 Normalise(),
                 Guard(),
-                Understand(self.nlu, skills),
-                Retrieve(),
+                Understand(self.nlu, title_of=self._procedure_title),
+                Retrieve(self.kb),
+                Decide(skills, rarity=legal.rarity, laws=LawTitles.of(self.kb.registry)),
                 Compose(),
                 Check(self.kb, fallback=legal.compose_extractive),
                 Respond(self.sessions),
                 Audit(self.audit),
             ]
         )
+
+    def _procedure_title(self, code: str) -> str:
+        procedure = self.kb.procedure(code)
+        return procedure.title if procedure else ""
 
     def refresh_knowledge(self) -> bool:
         """Reopen the knowledge base once a newer ingest has been published; True when it did.

@@ -46,6 +46,9 @@ class DialogueState:
     options_query: str = ""  # the (redacted) request those options answer
     last_intent: str | None = None
     submission: str | None = None  # the tờ trình a delegate is reviewing
+    # A phản ánh or kiến nghị waiting for the user's confirmation before it is filed:
+    # {"kind": "phan_anh" | "kien_nghi", "text": what will be filed ("" while it is asked for), "at": epoch seconds}.
+    pending_ticket: dict | None = None
 
 
 @dataclass

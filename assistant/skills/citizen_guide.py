@@ -12,7 +12,6 @@ from __future__ import annotations
 from assistant.answer import Answer, Choice, Citation, refusal
 from assistant.nlu import find_choice
 from assistant.pipeline.turn import Turn
-from assistant.security.roles import filters_for
 from assistant.skills import procedure_view
 from assistant.skills.quoting import coverage, question_terms, relevance
 from knowledge.base import KnowledgeBase
@@ -42,12 +41,6 @@ class CitizenGuide:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-
-    def retrieve(self, turn: Turn) -> None:
-        if self._chosen(turn) or (turn.intent == "procedure_detail" and turn.session.state.procedure):
-            return
-        filters = filters_for(turn.role, kinds=("procedure",))
-        turn.evidence = self.kb.search(turn.text, CANDIDATES, filters)
 
     def compose(self, turn: Turn) -> Answer:
         state = turn.session.state

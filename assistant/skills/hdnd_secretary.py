@@ -31,9 +31,6 @@ class HdndSecretary:
         self.competence = competence
         self.store_dir = store_dir  # the tờ trình under review and its report, per session
 
-    def retrieve(self, turn: Turn) -> None:
-        """The tờ trình is the evidence: ``compose`` reads it and records the sentences it quotes."""
-
     def compose(self, turn: Turn) -> Answer:
         try:
             if turn.upload is not None:

@@ -1,0 +1,212 @@
+"""Step 5: which skill answers, from the evidence, the classifier, the dialogue state and the role.
+
+The classifier's intent is one signal, not a gate. In order:
+
+1. The conversation first: a reply to a pending confirmation goes to the feedback skill; a pick
+   among numbered options or a follow-up on the procedure (or options) under discussion goes to
+   the citizen guide; a file sent is reviewed (a delegate's tờ trình by the HĐND secretary), and so
+   is a delegate's question about the tờ trình under review.
+2. Side effects only when asked for in so many words (``assistant.nlu.cues``): phản ánh, kiến
+   nghị (filed after the user confirms), gặp cán bộ, soạn, nhắc. A refusal of one ("đừng gửi phản
+   ánh") is acknowledged and nothing is created. A question never becomes one.
+3. Small talk (a greeting or thanks asking nothing) is answered as such.
+4. Anything else is answered from the knowledge base: the law (``legal_qa``) or a procedure
+   (``citizen_guide``), whichever evidence answers (``assistant.pipeline.answerable``). When both
+   do, a question about papers, fees, where to submit, online or how long is a procedure
+   question for any role; otherwise the classifier's probabilities and the strength of each
+   evidence decide, citizens leaning to procedures and staff to the law. A complaint stated
+   without asking to file it is offered as a phản ánh (nothing is filed without a yes).
+5. When nothing answers: ``no_grounding`` with a next step when the message is about law or public
+   services, ``out_of_scope`` when it is not.
+
+Each outcome is a ``Route`` (skill, reason) recorded in the answer (``extras["route"]``). Pending
+options are dropped by anything but a pick or a follow-up, a pending confirmation by anything but
+its reply; staff skills are refused to citizens here, before any work is done.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import refusal
+from assistant.nlu import OUT_OF_SCOPE, NluResult
+from assistant.nlu.cues import folded
+from assistant.pipeline.answerable import Grounding, LawTitles, Verdict, grounding
+from assistant.pipeline.turn import Skill, Turn
+from assistant.security.roles import may_use
+from assistant.skills.quoting import Rarity
+
+# Why a skill was chosen; every route names one.
+REASONS: dict[str, str] = {
+    "confirmation": "the reply to a pending confirmation, or the phản ánh it asked for",
+    "picked_option": "picks one of the numbered options offered",
+    "follow_up": "asks a detail of the procedure or options under discussion",
+    "upload": "a file sent to be reviewed",
+    "submission": "a delegate's question about the tờ trình under review",
+    "explicit_request": "asks for a side effect in so many words",
+    "declined": "refuses a side effect and asks nothing else",
+    "small_talk": "a greeting or thanks that asks nothing",
+    "complaint": "a complaint stated without asking to file it: filing is offered, with a confirmation",
+    "review_request": "asks to review a document it points at",
+    "asks_for_procedure": "asks for papers, fees, where or how to submit, and a procedure answers",
+    "procedure_evidence": "a procedure answers it and the law does not, or better for this role",
+    "law_evidence": "the law answers it and no procedure does, or better for this role",
+    "office_work": "office work asked for without the words that start it: how to ask is explained",
+    "no_grounding": "about law or public services, but nothing in the knowledge base answers it",
+    "out_of_scope": "not about law or public services, and nothing answers it",
+}
+PROCEDURE_INTENTS = ("procedure_guide", "procedure_detail", "choose_option")
+OFFICE_INTENTS = ("draft_document", "reminder")
+# The classifier's probability from which a complaint is offered as a phản ánh, or office work is explained.
+CONFIDENT = 0.5
+# Lower than an answer, higher than chance: a procedure this close is named as a next step.
+NEAR = 0.3
+_POINTS_AT_DOCUMENT = re.compile(r"\b(?:nay|dinh kem|vua gui|tai len|file|tep)\b")
+
+
+@dataclass(frozen=True)
+class Route:
+    skill: str  # the skill's name ("legal_qa", "citizen_guide", "feedback", "conversation", ...)
+    reason: str  # one of REASONS
+    # What a refusal is about: the law the question names and the knowledge base lacks, or
+    # what no law holds ("other_country", "opinion", "live_fact"); "" otherwise.
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.reason not in REASONS:
+            raise ValueError(f"unknown route reason: {self.reason}")
+
+    def to_json(self) -> dict[str, str]:
+        return {"skill": self.skill, "reason": self.reason, **({"detail": self.detail} if self.detail else {})}
+
+
+def skill_name(skill: Skill) -> str:
+    """"LegalQA" → "legal_qa", "CitizenGuide" → "citizen_guide"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", type(skill).__name__).lower()
+
+
+class Decide:
+    name = "decide"
+    always = False
+
+    def __init__(self, skills: list[Skill], rarity: Rarity | None = None, laws: LawTitles | None = None):
+        """``skills`` answer the intents they name; the one answering ``out_of_scope`` also writes
+        refusals, acknowledgements and explanations (``assistant.skills.conversation``). ``rarity``
+        and ``laws`` (the knowledge base's) serve the answerability rule."""
+        self.skills = {intent: skill for skill in skills for intent in skill.intents}
+        self.conversation = self.skills["out_of_scope"]
+        self.rarity = rarity
+        self.laws = laws
+
+    def __call__(self, turn: Turn) -> None:
+        state = turn.session.state
+        if turn.form not in ("pick", "follow_up"):
+            state.options, state.options_query = [], ""
+        if turn.form != "reply":
+            state.pending_ticket = None
+        intent, reason, detail = self._route(turn)
+        turn.intent = intent
+        turn.skill = self.conversation if reason in ("declined", "office_work", "no_grounding", "out_of_scope") else self.skills[intent]
+        turn.route = Route(skill_name(turn.skill), reason, detail)
+        if not may_use(turn.role, intent):
+            turn.answer = refusal(intent, "not_permitted", NOT_PERMITTED)
+
+    def _route(self, turn: Turn) -> tuple[str, str, str]:
+        """(intent, reason, detail): the skill answering the intent, why, and what the reason is about."""
+        said = turn.cues
+        if turn.form == "reply":
+            return "feedback", "confirmation", ""
+        if turn.form == "pick":
+            return "choose_option", "picked_option", ""
+        if turn.form == "follow_up":
+            return "procedure_detail", "follow_up", ""
+        if turn.form == "upload":
+            return ("hdnd_review" if turn.role == "delegate" else "review_document"), "upload", ""
+        if turn.form == "submission":
+            return "hdnd_review", "submission", ""
+        if turn.form == "request":
+            return said.request, "explicit_request", ""
+        if turn.form == "declined":
+            return said.declined, "declined", ""
+        if turn.form == "small_talk":
+            return turn.nlu.intent, "small_talk", ""
+        return self._from_evidence(turn)
+
+    def _from_evidence(self, turn: Turn) -> tuple[str, str, str]:
+        nlu, said = turn.nlu, turn.cues
+        probability = dict(nlu.ranking)
+        if nlu.intent == "feedback" and nlu.confidence >= CONFIDENT and not said.asks:
+            return "feedback", "complaint", ""
+        if nlu.intent == "review_document" and nlu.confidence >= CONFIDENT and _POINTS_AT_DOCUMENT.search(folded(turn.text)):
+            return "review_document", "review_request", ""
+        verdict = self.judge(turn)
+        law, procedure = verdict.law, verdict.procedure
+        law_ok, procedure_ok = verdict.law_answers, verdict.procedure_answers
+        procedure_intent = _procedure_intent(turn)
+        if procedure_ok and said.wants_procedure and not (law_ok and said.cites_law and turn.role != "citizen"):
+            return self._take(turn, "procedure", procedure_intent, "asks_for_procedure")
+        if procedure_ok and law_ok:
+            if _prefers_procedure(turn, probability, law, procedure):
+                return self._take(turn, "procedure", procedure_intent, "procedure_evidence")
+            return self._take(turn, "law", "legal_question", "law_evidence")
+        if procedure_ok:
+            return self._take(turn, "procedure", procedure_intent, "procedure_evidence")
+        if law_ok:
+            return self._take(turn, "law", "legal_question", "law_evidence")
+        return self._unanswered(turn, verdict)
+
+    def judge(self, turn: Turn) -> Verdict:
+        """What the answerability rule makes of the evidence found for this message."""
+        return Verdict(
+            law=grounding("law", turn.text, turn.found.get("law", []), self.rarity),
+            procedure=grounding("procedure", turn.text, turn.found.get("procedure", []), self.rarity),
+            out_of_scope=out_of_scope_probability(turn.nlu),
+            beyond=turn.cues.beyond,
+            missing_law=self.laws.missing(turn.text) if self.laws is not None else None,
+            wants_procedure=turn.cues.wants_procedure,
+        )
+
+    @staticmethod
+    def _take(turn: Turn, kind: str, intent: str, reason: str) -> tuple[str, str, str]:
+        turn.evidence = turn.found.get(kind, [])
+        return intent, reason, ""
+
+    def _unanswered(self, turn: Turn, verdict: Verdict) -> tuple[str, str, str]:
+        nlu, said = turn.nlu, turn.cues
+        law, procedure = verdict.law, verdict.procedure
+        if nlu.intent in OFFICE_INTENTS and nlu.confidence >= CONFIDENT and turn.role != "citizen":
+            return nlu.intent, "office_work", ""
+        intent = "legal_question" if law.coverage >= procedure.coverage else "procedure_guide"
+        near = verdict.why_not is None and procedure.best is not None and procedure.coverage >= NEAR
+        turn.evidence = [procedure.best] if near else []
+        about_administration = (
+            said.cites_law or said.wants_procedure or verdict.missing_law is not None
+            or nlu.intent not in ("out_of_scope", "greeting", "thanks") or max(law.coverage, procedure.coverage) >= NEAR
+        )
+        if about_administration:
+            return intent, "no_grounding", verdict.missing_law or verdict.why_not or ""
+        return "out_of_scope", "out_of_scope", verdict.why_not or ""
+
+
+def out_of_scope_probability(nlu: NluResult) -> float:
+    """How sure the classifier is that the message is about none of the assistant's subjects (0 unless it says so)."""
+    return nlu.confidence if nlu.intent == OUT_OF_SCOPE else 0.0
+
+
+def _procedure_intent(turn: Turn) -> str:
+    """The classifier's, when it is one of the guide's; else a detail question when it names a detail."""
+    if turn.nlu.intent in ("procedure_guide", "procedure_detail"):
+        return turn.nlu.intent
+    return "procedure_detail" if any(e.entity == "detail_aspect" for e in turn.nlu.entities) else "procedure_guide"
+
+
+def _prefers_procedure(turn: Turn, probability: dict[str, float], law: Grounding, procedure: Grounding) -> bool:
+    """Both answer: the classifier and the evidence decide, citizens leaning to procedures, staff to the law."""
+    procedure_vote = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS) + procedure.coverage
+    law_vote = probability.get("legal_question", 0.0) + law.coverage
+    if turn.cues.cites_law:
+        law_vote += 0.5
+    return procedure_vote > law_vote if turn.role == "citizen" else procedure_vote > law_vote + 0.5
+
+
+NOT_PERMITTED = "Chức năng này dành cho cán bộ, công chức và đại biểu. Bạn có thể hỏi về thủ tục hành chính hoặc gửi phản ánh, kiến nghị."
