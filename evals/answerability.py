@@ -163,8 +163,7 @@ def _now():
 
 
 GRID = {
-    "coverage": (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
-    "sure": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+    "coverage": (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
     "out_of_scope": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
 }
 
@@ -211,8 +210,6 @@ def calibrate(dev: list[Reading], others: list[Reading], min_recall: float = 0.9
         results = []
         for values in itertools.product(*GRID.values()):
             rule = Thresholds(**dict(zip(GRID, values)))
-            if rule.sure < rule.coverage:
-                continue
             precision, recall = _scores(dev, {kind: rule})
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             results.append((f1, precision, recall, _scores(others, {kind: rule})[1], rule))
