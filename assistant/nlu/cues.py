@@ -17,7 +17,8 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
   "ai có thẩm quyền soạn thảo dự thảo luật?");
 - ``declined``: the side effect it refuses ("đừng gửi phản ánh", "không cần gặp cán bộ");
 - ``wants_procedure``: it asks what a citizen asks of a procedure — papers, fees, where to
-  submit, online, how long, forms ("cần giấy tờ gì", "lệ phí", "nộp ở đâu", "thủ tục");
+  submit, online, how long, forms ("cần giấy tờ gì", "lệ phí", "nộp ở đâu", "thủ tục") — or how
+  to get something done at an office ("muốn xin …", "làm lại … ở đâu", "đổi … thế nào");
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
   pháp luật", "đúng hay sai", "nào sau đây").
 
@@ -91,10 +92,16 @@ _QUESTION = re.compile(
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
     r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
 )
+# Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
+_ACT = (
+    r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
+    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc)"
+)
 _WANTS_PROCEDURE = re.compile(
-    r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|phi bao nhieu|nop (?:ho so|o dau|truc tuyen|online|qua mang)|noi nop"
-    r"|dich vu cong|truc tuyen|online|qua mang|mau don|to khai|can (?:nhung )?(?:gi|giay)|can mang|can chuan bi"
-    r"|lam (?:o|tai) dau|o dau lam|mat bao lau|bao lau (?:thi )?(?:xong|co|duoc)|may ngay|nhan ket qua|can (?:di )?lam gi)\b"
+    r"\b(?:o dau|di dau|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
+    r"|lam (?:the nao|sao|gi|nhu the nao)|lam thu tuc|thu tuc|ho so|giay to|le phi|mat phi|mat (?:bao lau|may ngay)"
+    r"|bao lau (?:thi )?(?:xong|co|duoc)|may ngay|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai"
+    r"|can (?:nhung )?(?:gi|giay)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
 )
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"

@@ -154,17 +154,15 @@ class Verdict:
     out_of_scope: float  # the classifier's probability that the message is about none of this
     beyond: str | None = None  # what no law or procedure holds (``Cues.beyond``)
     missing_law: str | None = None  # a law the question names that the knowledge base does not hold
-    wants_procedure: bool = False  # it asks for papers, fees, where to submit (``Cues.wants_procedure``)
 
     @property
     def law_answers(self) -> bool:
-        return self.beyond is None and self.missing_law is None and self.law.answers(self.out_of_scope)
+        return self.why_not is None and self.law.answers(self.out_of_scope)
 
     @property
     def procedure_answers(self) -> bool:
-        """A question about a law not held is not answered by a procedure either, unless it asks for one."""
-        blocked = self.beyond is not None or (self.missing_law is not None and not self.wants_procedure)
-        return not blocked and self.procedure.answers(self.out_of_scope)
+        """A question about a law not held is not answered by a procedure either: it asks what that law says."""
+        return self.why_not is None and self.procedure.answers(self.out_of_scope)
 
     @property
     def why_not(self) -> str | None:

@@ -12,10 +12,11 @@ The classifier's intent is one signal, not a gate. In order:
 3. Small talk (a greeting or thanks asking nothing) is answered as such.
 4. Anything else is answered from the knowledge base: the law (``legal_qa``) or a procedure
    (``citizen_guide``), whichever evidence answers (``assistant.pipeline.answerable``). When both
-   do, a question about papers, fees, where to submit, online or how long is a procedure
-   question for any role; otherwise the classifier's probabilities and the strength of each
-   evidence decide, citizens leaning to procedures and staff to the law. A complaint stated
-   without asking to file it is offered as a phản ánh (nothing is filed without a yes).
+   do, a question about papers, fees, where to submit, online, how long or how to get something
+   done is a procedure question for any role (unless staff ask it in the law's own words: "theo quy
+   định", "Điều", "đúng hay sai"); a message the classifier calls a procedure question that names
+   the procedure ("đăng ký tạm trú cho người thuê trọ") too; the rest is a legal question. A
+   complaint stated without asking to file it is offered as a phản ánh (nothing is filed without a yes).
 5. When nothing answers: ``no_grounding`` with a next step when the message is about law or public
    services, ``out_of_scope`` when it is not.
 
@@ -35,6 +36,8 @@ from assistant.pipeline.answerable import Grounding, LawTitles, Verdict, groundi
 from assistant.pipeline.turn import Skill, Turn
 from assistant.security.roles import may_use
 from assistant.skills.quoting import Rarity
+from knowledge.models import Evidence
+from knowledge.text import content_tokens, expand_abbreviations, expand_query, folded_syllables
 
 # Why a skill was chosen; every route names one.
 REASONS: dict[str, str] = {
@@ -61,6 +64,11 @@ OFFICE_INTENTS = ("draft_document", "reminder")
 CONFIDENT = 0.5
 # Lower than an answer, higher than chance: a procedure this close is named as a next step.
 NEAR = 0.3
+# When law and procedures both answer and the words do not say which is asked: the procedure when the
+# classifier gives the procedure intents this much and the question holds this share of its name
+# (chosen on the development sets: evals/reports/routing.md).
+CONFIDENT_PROCEDURE = 0.6
+NAMED = 0.6
 _POINTS_AT_DOCUMENT = re.compile(r"\b(?:nay|dinh kem|vua gui|tai len|file|tep)\b")
 
 
@@ -146,7 +154,7 @@ class Decide:
         if procedure_ok and said.wants_procedure and not (law_ok and said.cites_law and turn.role != "citizen"):
             return self._take(turn, "procedure", procedure_intent, "asks_for_procedure")
         if procedure_ok and law_ok:
-            if _prefers_procedure(turn, probability, law, procedure):
+            if _prefers_procedure(turn, probability, procedure):
                 return self._take(turn, "procedure", procedure_intent, "procedure_evidence")
             return self._take(turn, "law", "legal_question", "law_evidence")
         if procedure_ok:
@@ -163,7 +171,6 @@ class Decide:
             out_of_scope=out_of_scope_probability(turn.nlu),
             beyond=turn.cues.beyond,
             missing_law=self.laws.missing(turn.text) if self.laws is not None else None,
-            wants_procedure=turn.cues.wants_procedure,
         )
 
     @staticmethod
@@ -200,13 +207,27 @@ def _procedure_intent(turn: Turn) -> str:
     return "procedure_detail" if any(e.entity == "detail_aspect" for e in turn.nlu.entities) else "procedure_guide"
 
 
-def _prefers_procedure(turn: Turn, probability: dict[str, float], law: Grounding, procedure: Grounding) -> bool:
-    """Both answer: the classifier and the evidence decide, citizens leaning to procedures, staff to the law."""
-    procedure_vote = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS) + procedure.coverage
-    law_vote = probability.get("legal_question", 0.0) + law.coverage
-    if turn.cues.cites_law:
-        law_vote += 0.5
-    return procedure_vote > law_vote if turn.role == "citizen" else procedure_vote > law_vote + 0.5
+def _prefers_procedure(turn: Turn, probability: dict[str, float], procedure: Grounding) -> bool:
+    """Both answer: the procedure when the message asks how to get something done (not in the law's own
+    words, for staff), or when the classifier calls it a procedure question and it names the procedure."""
+    said = turn.cues
+    if said.wants_procedure and not (said.cites_law and turn.role != "citizen"):
+        return True
+    classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
+    return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED
+
+
+def title_share(question: str, evidence: Evidence | None) -> float:
+    """Share of the words of a procedure's name ("Thủ tục" aside) the question holds, everyday words
+    mapped to the portal's ("làm giấy khai sinh" holds "đăng ký khai sinh")."""
+    if evidence is None:
+        return 0.0
+    name = _terms(re.sub(r"^\s*thủ tục\s+", "", evidence.passage.heading, flags=re.IGNORECASE))
+    return len(name & _terms(question)) / len(name) if name else 0.0
+
+
+def _terms(text: str) -> set[str]:
+    return {t for t in content_tokens(folded_syllables(expand_query(expand_abbreviations(text)))) if not t.isdigit()}
 
 
 NOT_PERMITTED = "Chức năng này dành cho cán bộ, công chức và đại biểu. Bạn có thể hỏi về thủ tục hành chính hoặc gửi phản ánh, kiến nghị."

@@ -88,7 +88,7 @@ class LegalQA:
         seen: set[tuple[str, str | None]] = set()
         for e, share in [first] + [item for item in scored if item[0] is not first[0]]:
             key = (e.passage.doc_id, e.passage.article)
-            if share < floor or key in seen:
+            if (chosen and share < floor) or key in seen:
                 continue
             seen.add(key)
             chosen.append((e, best_quote(question, e.passage)))

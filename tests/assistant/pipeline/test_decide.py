@@ -120,9 +120,9 @@ def test_evidence_sharing_words_with_what_it_cannot_answer_is_refused_with_the_r
     assert turn.route.reason == "no_grounding" and turn.route.detail == detail and turn.evidence == []
 
 
-def test_a_law_not_held_still_lets_a_procedure_answer_what_papers_to_bring():
+def test_a_law_not_held_is_not_answered_by_a_procedure_either():
     turn = decided("Theo Luật Hộ tịch 2025, đăng ký khai sinh cần giấy tờ gì?", law=[HO_TICH], procedures=[KHAI_SINH])
-    assert (turn.intent, turn.route.reason) == ("procedure_guide", "asks_for_procedure")
+    assert (turn.route.reason, turn.route.detail) == ("no_grounding", "Luật Hộ tịch 2025")
 
 
 def test_while_options_are_pending_a_number_or_a_detail_goes_to_the_citizen_guide():
