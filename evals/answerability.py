@@ -42,7 +42,6 @@ EVALS = Path(__file__).resolve().parent
 SETS = {"dev": EVALS / "data" / "answerability_dev.jsonl", "heldout": EVALS / "data" / "answerability_heldout.jsonl"}
 REPORTS = EVALS / "reports"
 ROLES = ("citizen", "officer")
-REFUSED_AS_EXPECTED = ("no_grounding", "out_of_scope")
 
 
 @dataclass(frozen=True)

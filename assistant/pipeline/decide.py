@@ -51,7 +51,7 @@ REASONS: dict[str, str] = {
     "small_talk": "a greeting or thanks that asks nothing",
     "complaint": "a complaint stated without asking to file it: filing is offered, with a confirmation",
     "review_request": "asks to review a document it points at",
-    "asks_for_procedure": "asks for papers, fees, where or how to submit, and a procedure answers",
+    "asks_for_procedure": "asks how to get something done (papers, fees, where, how long), and a procedure answers",
     "procedure_evidence": "a procedure answers it and the law does not, or better for this role",
     "law_evidence": "the law answers it and no procedure does, or better for this role",
     "office_work": "office work asked for without the words that start it: how to ask is explained",
@@ -142,23 +142,15 @@ class Decide:
 
     def _from_evidence(self, turn: Turn) -> tuple[str, str, str]:
         nlu, said = turn.nlu, turn.cues
-        probability = dict(nlu.ranking)
         if nlu.intent == "feedback" and nlu.confidence >= CONFIDENT and not said.asks:
             return "feedback", "complaint", ""
         if nlu.intent == "review_document" and nlu.confidence >= CONFIDENT and _POINTS_AT_DOCUMENT.search(folded(turn.text)):
             return "review_document", "review_request", ""
         verdict = self.judge(turn)
-        law, procedure = verdict.law, verdict.procedure
         law_ok, procedure_ok = verdict.law_answers, verdict.procedure_answers
-        procedure_intent = _procedure_intent(turn)
-        if procedure_ok and said.wants_procedure and not (law_ok and said.cites_law and turn.role != "citizen"):
-            return self._take(turn, "procedure", procedure_intent, "asks_for_procedure")
-        if procedure_ok and law_ok:
-            if _prefers_procedure(turn, probability, procedure):
-                return self._take(turn, "procedure", procedure_intent, "procedure_evidence")
-            return self._take(turn, "law", "legal_question", "law_evidence")
-        if procedure_ok:
-            return self._take(turn, "procedure", procedure_intent, "procedure_evidence")
+        if procedure_ok and (not law_ok or _prefers_procedure(turn, verdict.procedure)):
+            reason = "asks_for_procedure" if _asks_how(turn) else "procedure_evidence"
+            return self._take(turn, "procedure", _procedure_intent(turn), reason)
         if law_ok:
             return self._take(turn, "law", "legal_question", "law_evidence")
         return self._unanswered(turn, verdict)
@@ -207,12 +199,18 @@ def _procedure_intent(turn: Turn) -> str:
     return "procedure_detail" if any(e.entity == "detail_aspect" for e in turn.nlu.entities) else "procedure_guide"
 
 
-def _prefers_procedure(turn: Turn, probability: dict[str, float], procedure: Grounding) -> bool:
-    """Both answer: the procedure when the message asks how to get something done (not in the law's own
-    words, for staff), or when the classifier calls it a procedure question and it names the procedure."""
+def _asks_how(turn: Turn) -> bool:
+    """Asks how to get something done, and not in the law's own words when staff ask."""
     said = turn.cues
-    if said.wants_procedure and not (said.cites_law and turn.role != "citizen"):
+    return said.wants_procedure and not (said.cites_law and turn.role != "citizen")
+
+
+def _prefers_procedure(turn: Turn, procedure: Grounding) -> bool:
+    """Both answer: the procedure when the message asks how to get something done, or when the
+    classifier calls it a procedure question and it names the procedure."""
+    if _asks_how(turn):
         return True
+    probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED
 
