@@ -16,11 +16,11 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
   "giúp tôi soạn giấy mời"), never as the topic of a question ("khiếu nại là gì?",
   "ai có thẩm quyền soạn thảo dự thảo luật?");
 - ``declined``: the side effect it refuses ("đừng gửi phản ánh", "không cần gặp cán bộ");
-- ``wants_procedure``: it asks what a citizen asks of a procedure — papers, fees, where to
-  submit, online, how long, forms ("cần giấy tờ gì", "lệ phí", "nộp ở đâu", "thủ tục") — or how
-  to get something done at an office ("muốn xin …", "làm lại … ở đâu", "đổi … thế nào");
+- ``wants_procedure``: it asks what a citizen asks of a procedure — papers, fees, online, forms
+  ("hồ sơ", "lệ phí", "thủ tục") — or, ``asks_how``, how to get something done at an office
+  ("cần giấy tờ gì", "nộp ở đâu", "muốn xin …", "làm lại … ở đâu", "đổi … thế nào");
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
-  pháp luật", "đúng hay sai", "nào sau đây").
+  pháp luật") or asks as a legal quiz does ("đúng hay sai", "nào sau đây", "chọn câu sai").
 
 ``reply_to_yes_no(text)`` reads a short answer to a yes/no question ("1", "gửi", "ok",
 "đồng ý" / "2", "không", "thôi"); "dung" typed without diacritics is either "đúng" or "đừng"
@@ -88,7 +88,7 @@ _QUESTION = re.compile(
     r"\?|(?<!khong )(?<!chua )(?<!khong co )\bai\b|\bgi\b(?!\s+ca\b)"
     r"|\b(?:nao|bao nhieu|bao lau|bao gio|may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)|the nao|ra sao|nhu nao|lam sao"
     r"|tai sao|vi sao|sao lai|sao van|o dau|tu dau|den dau|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
-    r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich)\b"
+    r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
     r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
 )
@@ -97,15 +97,20 @@ _ACT = (
     r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
     r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc)"
 )
-_WANTS_PROCEDURE = re.compile(
+# How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
+_HOW = re.compile(
     r"\b(?:o dau|di dau|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
-    r"|lam (?:the nao|sao|gi|nhu the nao)|lam thu tuc|thu tuc|ho so|giay to|le phi|mat phi|mat (?:bao lau|may ngay)"
-    r"|bao lau (?:thi )?(?:xong|co|duoc)|may ngay|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai"
+    r"|lam (?:the nao|sao|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
     r"|can (?:nhung )?(?:gi|giay)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
+    r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
+)
+# What a procedure has: papers, fees, forms, online submission.
+_PROCEDURE_WORDS = re.compile(
+    r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"
 )
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
-    r"|dung hay sai|nao sau day|sau day|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
+    r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
 )
 
 # What no law or procedure holds, whatever the evidence's words: another country's rules, the
@@ -164,6 +169,7 @@ class Cues:
     request: str | None = None  # the intent of the side effect asked for in so many words
     declined: str | None = None  # the intent of the side effect the message refuses
     wants_procedure: bool = False
+    asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
     cites_law: bool = False
     beyond: str | None = None  # what it asks that no law or procedure holds: "other_country", "opinion", "live_fact"
 
@@ -201,7 +207,8 @@ def cues(text: str) -> Cues:
         asks=asks,
         request=chosen,
         declined=declined[0] if declined else None,
-        wants_procedure=bool(_WANTS_PROCEDURE.search(plain)),
+        wants_procedure=bool(_HOW.search(plain) or _PROCEDURE_WORDS.search(plain)),
+        asks_how=bool(_HOW.search(plain)),
         cites_law=bool(_CITES_LAW.search(plain)),
         beyond=_beyond(text, plain),
     )

@@ -13,9 +13,10 @@ The classifier's intent is one signal, not a gate. In order:
 4. Anything else is answered from the knowledge base: the law (``legal_qa``) or a procedure
    (``citizen_guide``), whichever evidence answers (``assistant.pipeline.answerable``). When both
    do, a question about papers, fees, where to submit, online, how long or how to get something
-   done is a procedure question for any role (unless staff ask it in the law's own words: "theo quy
-   định", "Điều", "đúng hay sai"); a message the classifier calls a procedure question that names
-   the procedure ("đăng ký tạm trú cho người thuê trọ") too; the rest is a legal question. A
+   done is a procedure question for any role ("làm giấy khai sinh cần gì" from an officer too; staff
+   naming papers in the law's words or a quiz's — "hồ sơ … bao gồm những gì", "đúng hay sai" — ask
+   the law); so is a citizen's message the classifier calls a procedure question that names the
+   procedure ("đăng ký tạm trú cho người thuê trọ"); the rest is a legal question. A
    complaint stated without asking to file it is offered as a phản ánh (nothing is filed without a yes).
 5. When nothing answers: ``no_grounding`` with a next step when the message is about law or public
    services, ``out_of_scope`` when it is not.
@@ -200,16 +201,22 @@ def _procedure_intent(turn: Turn) -> str:
 
 
 def _asks_how(turn: Turn) -> bool:
-    """Asks how to get something done, and not in the law's own words when staff ask."""
+    """Asks for a procedure: a citizen naming papers, fees, forms or asking how to get something done;
+    staff asking how to get something done ("làm giấy khai sinh cần gì"), not in the law's own words
+    ("hồ sơ đăng ký tạm trú bao gồm những gì" is a question on Luật Cư trú when an officer asks it)."""
     said = turn.cues
-    return said.wants_procedure and not (said.cites_law and turn.role != "citizen")
+    if turn.role == "citizen":
+        return said.wants_procedure
+    return said.asks_how and not said.cites_law
 
 
 def _prefers_procedure(turn: Turn, procedure: Grounding) -> bool:
-    """Both answer: the procedure when the message asks how to get something done, or when the
-    classifier calls it a procedure question and it names the procedure."""
+    """Both answer: the procedure when it is asked for, or when a citizen's message the classifier
+    calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ")."""
     if _asks_how(turn):
         return True
+    if turn.role != "citizen":
+        return False
     probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED
