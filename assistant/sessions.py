@@ -47,6 +47,9 @@ class DialogueState:
     last_intent: str | None = None
     submission: str | None = None  # the tờ trình a delegate is reviewing
     dvhc_query: str = ""  # an old unit asked about whose name several units share, until the user says which
+    # A phản ánh or kiến nghị waiting for the user's confirmation before it is filed:
+    # {"kind": "phan_anh" | "kien_nghi", "text": what will be filed ("" while it is asked for), "at": epoch seconds}.
+    pending_ticket: dict | None = None
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Step 6: nothing leaves without its evidence.
+"""Step 7: nothing leaves without its evidence.
 
 Every law or document citation must point at a retrieved passage (same document,
 same unit) and quote it verbatim; every procedure citation must name a procedure

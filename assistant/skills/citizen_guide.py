@@ -12,16 +12,13 @@ from __future__ import annotations
 from assistant.answer import Answer, Choice, Citation, refusal
 from assistant.nlu import find_choice
 from assistant.pipeline.turn import Turn
-from assistant.security.roles import filters_for
 from assistant.skills import procedure_view
-from assistant.skills.quoting import coverage, question_terms, relevance
+from assistant.skills.quoting import question_terms, relevance
 from knowledge.base import KnowledgeBase
 from knowledge.models import Procedure
 
 CANDIDATES = 10
 MAX_OPTIONS = 4
-# The best procedure must contain this share of the question's content words.
-MIN_COVERAGE = 0.4
 # Runners-up scoring at least this fraction of the best are real alternatives: ask.
 CLOSE_SCORE = 0.9
 
@@ -42,12 +39,6 @@ class CitizenGuide:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-
-    def retrieve(self, turn: Turn) -> None:
-        if self._chosen(turn) or (turn.intent == "procedure_detail" and turn.session.state.procedure):
-            return
-        filters = filters_for(turn.role, kinds=("procedure",))
-        turn.evidence = self.kb.search(turn.text, CANDIDATES, filters)
 
     def compose(self, turn: Turn) -> Answer:
         state = turn.session.state
@@ -90,7 +81,7 @@ class CitizenGuide:
 
     def _candidates(self, turn: Turn) -> list[str]:
         evidence = [e for e in turn.evidence if e.passage.kind == "procedure"]
-        if not evidence or coverage(turn.text, evidence[0].passage) < MIN_COVERAGE:
+        if not evidence:  # whether the procedures found answer at all, the decide step has judged
             return []
         top = evidence[0].score
         return [e.passage.doc_id for e in evidence if top > 0 and e.score >= CLOSE_SCORE * top][:MAX_OPTIONS]

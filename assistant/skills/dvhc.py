@@ -85,11 +85,11 @@ class OldUnits:
             return own, turn.text
         return answer, f"{turn.session.state.dvhc_query}, {turn.text}"
 
-    def retrieve(self, turn: Turn) -> None:
+    def _evidence(self, match: Match, role: str) -> list[Evidence]:
         """The passages of the khoản the answer cites (Điều 1 of each resolution), as the role may read them."""
-        readable = readable_access(turn.role)
-        wanted = {(r.resolution, r.khoan) for r in dvhc_view.rows_cited(self.match(turn)[0])}
-        turn.evidence = [
+        readable = readable_access(role)
+        wanted = {(r.resolution, r.khoan) for r in dvhc_view.rows_cited(match)}
+        return [
             Evidence(passage, 1.0)
             for number in sorted({n for n, _ in wanted})
             for passage in self.kb.passages_of(number, "1")
@@ -98,6 +98,7 @@ class OldUnits:
 
     def compose(self, turn: Turn) -> Answer:
         match, question = self.match(turn)
+        turn.evidence = self._evidence(match, turn.role)  # what the check step verifies the quotes against
         state = turn.session.state
         text = dvhc_view.message(match, self.lookup)
         if match.status == "ambiguous":

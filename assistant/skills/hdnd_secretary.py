@@ -36,9 +36,6 @@ class HdndSecretary:
         self.store_dir = store_dir  # the tờ trình under review and its report, per session
         self.units = units  # the communes of the 2025 merger, for the work a tờ trình gives
 
-    def retrieve(self, turn: Turn) -> None:
-        """The tờ trình is the evidence: ``compose`` reads it and records the sentences it quotes."""
-
     def compose(self, turn: Turn) -> Answer:
         try:
             if turn.upload is not None:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Citation, refusal
 from assistant.compose import LanguageModelUnavailable, Source, extractive_answer
+from assistant.pipeline.answerable import THRESHOLDS
 from assistant.pipeline.turn import Turn
-from assistant.security.roles import filters_for
 from assistant.skills.quoting import Quote, Rarity, best_quote, coverage
 from assistant.skills.validity import notice, validity_phrase
 from knowledge.base import KnowledgeBase
@@ -27,7 +27,10 @@ log = logging.getLogger(__name__)
 
 CANDIDATES = 8
 MAX_CITATIONS = 3
-# Share of the question's content words the best passage must contain to count as an answer.
+# Share of the question's content words the first passage cited must contain: the decide step's
+# answerability rule (assistant.pipeline.answerable), so that what it judges answered is answered.
+ANSWERS = THRESHOLDS["law"].coverage
+# Share the further passages must contain ("Xem thêm").
 MIN_COVERAGE = 0.5
 # Further provisions are cited when they cover nearly as much of the question as the first.
 RELATIVE_COVERAGE = 0.8
@@ -46,9 +49,6 @@ class LegalQA:
         self.kb = kb
         self.llm = llm
         self.rarity = Rarity.of(kb.retriever.diacritics.rarity()) if kb.retriever.diacritics else None
-
-    def retrieve(self, turn: Turn) -> None:
-        turn.evidence = self.kb.search(turn.text, CANDIDATES, filters_for(turn.role, kinds=("law", "document")))
 
     def compose(self, turn: Turn) -> Answer:
         """The language model's answer when one is configured and reachable, else the extractive one."""
@@ -75,11 +75,12 @@ class LegalQA:
     def select(self, question: str, evidence: list[Evidence]) -> list[tuple[Evidence, Quote]]:
         """The passages worth citing, in retrieval order, with their best quote.
 
-        The first is the best-ranked of the top three that covers enough of the question
-        (none: no grounding); the others must cover nearly as much as the first.
+        The first is the best-ranked of the top three that covers enough of the question for the
+        answerability rule (none: no grounding); the others must cover nearly as much as the first,
+        and at least ``MIN_COVERAGE``.
         """
         scored = [(e, coverage(question, e.passage, self.rarity)) for e in evidence[:CANDIDATES]]
-        first = next(((e, share) for e, share in scored[:3] if share >= MIN_COVERAGE), None)
+        first = next(((e, share) for e, share in scored[:3] if share >= ANSWERS), None)
         if first is None:
             return []
         floor = max(MIN_COVERAGE, RELATIVE_COVERAGE * first[1])
@@ -87,7 +88,7 @@ class LegalQA:
         seen: set[tuple[str, str | None]] = set()
         for e, share in [first] + [item for item in scored if item[0] is not first[0]]:
             key = (e.passage.doc_id, e.passage.article)
-            if share < floor or key in seen:
+            if (chosen and share < floor) or key in seen:
                 continue
             seen.add(key)
             chosen.append((e, best_quote(question, e.passage)))

@@ -31,9 +31,6 @@ class Drafting:
     def __init__(self, drafts_dir: Path):
         self.drafts_dir = drafts_dir
 
-    def retrieve(self, turn: Turn) -> None:
-        """Drafting needs no evidence: the request is the content."""
-
     def compose(self, turn: Turn) -> Answer:
         try:
             result = draft_from_request(turn.text, turn.now)
@@ -51,9 +48,6 @@ class Review:
 
     def __init__(self, kb: KnowledgeBase | None):
         self.kb = kb
-
-    def retrieve(self, turn: Turn) -> None:
-        """The uploaded draft is the evidence."""
 
     def compose(self, turn: Turn) -> Answer:
         if turn.upload is None:
@@ -73,9 +67,6 @@ class Reminders:
 
     def __init__(self, store: TaskStore):
         self.store = store
-
-    def retrieve(self, turn: Turn) -> None:
-        """A reminder needs no evidence."""
 
     def compose(self, turn: Turn) -> Answer:
         if turn.user is None:

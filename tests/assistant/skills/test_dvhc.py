@@ -15,6 +15,7 @@ from assistant.nlu.base import NluResult
 from assistant.pipeline import Pipeline, Turn
 from assistant.pipeline.check import Check, problems
 from assistant.pipeline.compose import Compose
+from assistant.pipeline.decide import Decide
 from assistant.pipeline.guard import Guard
 from assistant.pipeline.normalise import Normalise
 from assistant.pipeline.respond import Respond
@@ -22,7 +23,7 @@ from assistant.pipeline.retrieve import Retrieve
 from assistant.pipeline.understand import Understand
 from assistant.sessions import SessionStore
 from assistant.skills.conversation import Conversation
-from assistant.skills.dvhc import INTENT, OldUnits
+from assistant.skills.dvhc import INTENT, OldUnits, asks_about_old_unit
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import Ingestor
 from knowledge.settings import Settings
@@ -49,9 +50,10 @@ class Chat:
     def __init__(self, kb: KnowledgeBase, tmp_path: Path):
         self.kb = kb
         self.sessions = SessionStore(tmp_path / "conversations.sqlite3")
+        old_units = OldUnits(kb)
         self.pipeline = Pipeline([
-            Normalise(), Guard(), Understand(OutOfScopeNLU(), [Conversation(), OldUnits(kb)]), Retrieve(), Compose(),
-            Check(kb), Respond(self.sessions),
+            Normalise(), Guard(), Understand(OutOfScopeNLU(), old_unit=lambda turn: asks_about_old_unit(turn, old_units)),
+            Retrieve(None), Decide([Conversation(), old_units]), Compose(), Check(kb), Respond(self.sessions),
         ])
         self.last: Turn | None = None
 

@@ -93,6 +93,28 @@ def test_a_citizen_ticks_papers_asks_an_officer_and_sees_the_reply(browser, web_
         assert errors == []
 
 
+def test_the_feedback_form_files_a_ticket_once_the_citizen_confirms_it(browser, web_assistant, artifacts_dir):
+    with live_server(create_app(assistant=web_assistant)) as base:
+        page = browser.new_page(**PHONE)
+        errors = watch_errors(page)
+        page.goto(base + "/")
+        page.get_by_role("button", name="Gửi phản ánh").first.click()
+        page.fill("#feedback-text", "Đèn đường hỏng ở tổ dân phố 5 cả tuần nay")
+        page.locator("#feedback-form button[type=submit]").click()
+        asked = page.locator(ANSWER).nth(0)
+        asked.wait_for(timeout=60_000)
+        assert "Bạn muốn gửi phản ánh: «Đèn đường hỏng ở tổ dân phố 5 cả tuần nay»?" in asked.inner_text()
+        assert web_assistant.tickets.list() == [] and asked.locator(".ticket-code").count() == 0
+        page.screenshot(path=str(artifacts_dir / "chat-feedback-confirm-phone.png"))
+        asked.get_by_role("button", name="1. Gửi").click()
+        filed = page.locator(ANSWER).nth(1)
+        filed.wait_for(timeout=60_000)
+        code = filed.locator(".ticket-code strong").inner_text()
+        [ticket] = web_assistant.tickets.list()
+        assert (ticket.code, ticket.kind, ticket.text) == (code, "phan_anh", "Đèn đường hỏng ở tổ dân phố 5 cả tuần nay")
+        assert errors == []
+
+
 def test_an_officer_on_a_phone_reads_a_quoted_article_with_its_validity(browser, web_assistant, artifacts_dir):
     officer = web_assistant.users.add_user("Trần Thị Lan", "officer")
     token = web_assistant.users.issue_token(officer.id)

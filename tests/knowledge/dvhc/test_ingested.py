@@ -14,8 +14,8 @@ def test_ingest_builds_the_lookup_beside_the_index_and_the_khoan_are_passages(tm
     knowledge = tmp_path / "knowledge"
     shutil.copytree(fixtures_dir / "dvhc", knowledge / "legal" / "sapxep-2025")
     shutil.copytree(fixtures_dir / "legal", knowledge / "legal" / "other")
-    settings = Settings(knowledge_dir=knowledge, data_dir=data_dir, embedder="hash")
-    Ingestor(settings, today=date(2026, 12, 6)).ingest()
+    settings = Settings(knowledge_dir=knowledge, data_dir=data_dir, embedder="hash", today=lambda: date(2026, 12, 6))
+    Ingestor(settings).ingest()
     kb = KnowledgeBase.open(settings)
     assert (kb.generation / FILE).exists()
     match = kb.dvhc.find("Phường 12 Quận 3")
