@@ -20,6 +20,27 @@ def marker_numbers(marker: re.Match[str]) -> list[int]:
     return [int(n) for n in re.findall(r"\d+", marker.group(1))]
 
 
+# In a citation's quoted text, where something of the source is left out (a trimmed list, a cut khoản).
+ELLIPSIS = "…"
+
+
+def quoted_from(quote: str, source: str) -> bool:
+    """Whether ``quote`` is verbatim from ``source``: one piece of it, or pieces of it in their order
+    joined by ``ELLIPSIS`` where the quote skips something. Nothing else passes."""
+    if quote in source:
+        return True
+    pieces = [piece.strip() for piece in quote.split(ELLIPSIS)]
+    if not any(pieces):
+        return False
+    position = 0
+    for piece in filter(None, pieces):
+        found = source.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
 REFUSALS: dict[str, str] = {
     "empty": "the message has no text",
     "too_long": "the message is longer than the assistant accepts",

@@ -10,13 +10,15 @@ from assistant.answer import Citation
 class Source:
     """One piece of evidence an answer may rest on.
 
-    ``citation.text`` is the quote, verbatim from the retrieved passage; ``validity``
-    says whether its document is in force, as a reader is told it
-    ("60/2014/QH13, còn hiệu lực").
+    ``citation.text`` is the quote, verbatim from the retrieved passage (pieces joined by
+    "…" when trimmed); ``validity`` says whether its document is in force, as a reader is
+    told it ("60/2014/QH13, còn hiệu lực"); ``more`` what a trimmed list leaves out
+    ("và 6 trường hợp khác").
     """
 
     citation: Citation
     validity: str
+    more: str = ""
 
     def heading(self) -> str:
         """"khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13, còn hiệu lực)"."""

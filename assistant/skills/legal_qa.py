@@ -66,7 +66,7 @@ class LegalQA:
 
     def sources(self, turn: Turn) -> list[Source]:
         """The chosen passages as citations with their validity, most relevant first."""
-        return [Source(self.citation(e, q), self.validity(e)) for e, q in self.select(turn.text, turn.evidence)]
+        return [Source(self.citation(e, q), self.validity(e), q.more) for e, q in self.select(turn.text, turn.evidence)]
 
     @staticmethod
     def _quoted(intent: str, sources: list[Source]) -> Answer:
