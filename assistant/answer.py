@@ -98,6 +98,17 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A titled part of an answer shown on request ("Xem chi tiết"): the special-case papers, the steps…"""
+
+    title: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     intent: str
@@ -106,6 +117,7 @@ class Answer:
     refusal_reason: str | None = None
     choices: tuple[Choice, ...] = ()
     checklist: tuple[str, ...] = ()  # papers to bring, for channels that can tick them off
+    details: tuple[Section, ...] = ()  # what "Xem chi tiết" shows (web: collapsed sections; chats: "chi tiết")
     attachment: str | None = None  # path of a produced file (a drafted .docx)
     session_id: str | None = None
     extras: dict[str, Any] = field(default_factory=dict)
@@ -126,6 +138,8 @@ class Answer:
             data["choices"] = [c.to_json() for c in self.choices]
         if self.checklist:
             data["checklist"] = list(self.checklist)
+        if self.details:
+            data["details"] = [s.to_json() for s in self.details]
         if self.attachment:
             data["attachment"] = self.attachment
         if self.session_id:
@@ -144,6 +158,7 @@ class Answer:
             refusal_reason=data.get("refusal_reason"),
             choices=tuple(Choice(**c) for c in data.get("choices", ())),
             checklist=tuple(data.get("checklist", ())),
+            details=tuple(Section(**s) for s in data.get("details", ())),
             attachment=data.get("attachment"),
             session_id=data.get("session_id"),
             extras={key: value for key, value in data.items() if key not in _JSON_KEYS},
@@ -151,7 +166,8 @@ class Answer:
 
 
 _JSON_KEYS = frozenset(
-    {"answer", "grounded", "intent", "refusal_reason", "citations", "choices", "checklist", "attachment", "session_id"}
+    {"answer", "grounded", "intent", "refusal_reason", "citations", "choices", "checklist", "details", "attachment",
+     "session_id"}
 )
 
 

@@ -18,6 +18,7 @@ from assistant.answer import refusal
 from assistant.nlu import NLU, find_choice
 from assistant.pipeline.turn import Skill, Turn
 from assistant.security.roles import may_use
+from assistant.skills.citizen_guide import asks_for_details
 from knowledge.text import fold
 
 _ASKS_FOR_PROCEDURE = re.compile(
@@ -45,6 +46,8 @@ class Understand:
         state = turn.session.state
         if state.options and (intent == "choose_option" or find_choice(turn.text) is not None):
             intent = "choose_option"
+        elif (state.procedure or state.options) and asks_for_details(turn.text):
+            intent = "procedure_detail"  # "chi tiết": the details of the procedure under discussion
         elif intent == "choose_option" and not state.options:
             intent = "procedure_guide"
         elif intent == "procedure_detail" and not state.procedure:

@@ -1,5 +1,5 @@
 """Answers as JSON and back: what a channel reads from the custom payload of a Rasa response."""
-from assistant.answer import Answer, Choice, Citation
+from assistant.answer import Answer, Choice, Citation, Section
 
 
 def test_an_answer_read_back_from_its_json_is_the_same_answer():
@@ -14,6 +14,7 @@ def test_an_answer_read_back_from_its_json_is_the_same_answer():
         grounded=True,
         choices=(Choice(1, "Thủ tục đăng ký khai sinh (Cấp xã)", "1.001193"),),
         checklist=("Tờ khai đăng ký khai sinh",),
+        details=(Section("Căn cứ pháp lý", "- Luật Hộ tịch (60/2014/QH13) — còn hiệu lực"),),
         session_id="ks-1",
         extras={"procedure": {"code": "1.001193", "title": "Thủ tục đăng ký khai sinh", "field": "Hộ tịch"}},
     )
@@ -25,3 +26,10 @@ def test_a_refusal_keeps_its_named_reason():
             "refusal_reason": "needs_clarification", "citations": []}
     answer = Answer.from_json(data)
     assert (answer.refusal_reason, answer.grounded, answer.citations, answer.extras) == ("needs_clarification", False, (), {})
+
+
+def test_details_are_an_extra_key_the_other_keys_stay_as_they_were():
+    plain = Answer("Thủ tục đăng ký khai sinh (mã 1.001193)", "procedure_guide", grounded=True)
+    detailed = Answer(plain.text, plain.intent, grounded=True, details=(Section("Các bước thực hiện", "Bước 1: …"),))
+    assert "details" not in plain.to_json()
+    assert detailed.to_json() == {**plain.to_json(), "details": [{"title": "Các bước thực hiện", "text": "Bước 1: …"}]}
