@@ -34,8 +34,10 @@ MAX_STEPS_CHARS = 2500
 MAX_CASES_NAMED = 2
 
 _UNIT_NAMES = {"ngay lam viec": "ngày làm việc", "ngay": "ngày", "gio lam viec": "giờ làm việc", "gio": "giờ", "thang": "tháng"}
+# "05 ngày làm việc", "03 (ba) ngày"; not a date ("ngày 29 tháng 12 năm 2025": a number after "ngày"
+# or before "năm", a unit followed by a number).
 _DURATION = re.compile(
-    r"(?<![\w.,/])(?P<number>\d+)\s*(?:\([^)]{1,20}\)\s*)?(?P<unit>ngay lam viec|ngay|gio lam viec|gio|thang)(?!\w)"
+    r"(?<!ngay )(?<![\w.,/])(?P<number>\d+)\s*(?:\([^)]{1,20}\)\s*)?(?P<unit>ngay lam viec|ngay|gio lam viec|gio|thang)(?!\w)(?!\s*\d)"
 )
 _CLOCK = re.compile(r"\b(?:sau|truoc|luc|tu|den|vao)\s*$")  # "sau 15 giờ": a time of day, not a duration
 _SAME_DAY = re.compile(r"\b(?:ngay trong ngay|trong ngay lam viec|trong ngay)\b")
@@ -94,9 +96,9 @@ def _quote(text: str, start: int, end: int) -> str:
 def time_unit(procedure: Procedure, number: str) -> TimeUnit | None:
     """The unit the procedure's text gives a bare processing time ``number``, or None when it does not say.
 
-    In order: the same number written with a unit ("trong thời hạn 05 ngày làm việc"), one unit
-    for all; for 1, a same-day phrase ("trả kết quả trong ngày làm việc tiếp theo"); the one unit
-    every duration of the text is given in.
+    Either the same number written with a unit ("trong thời hạn 05 ngày làm việc"), one unit for
+    all, or for 1 a same-day phrase ("trả kết quả trong ngày làm việc tiếp theo"). Another figure's
+    unit says nothing of this one.
     """
     durations: list[tuple[int, str, str, str]] = []  # (number, unit, source, quote)
     same_day: list[tuple[str, str]] = []
@@ -113,8 +115,6 @@ def time_unit(procedure: Procedure, number: str) -> TimeUnit | None:
         return TimeUnit(_UNIT_NAMES[same[0][1]], same[0][2], same[0][3])
     if not same and value == 1 and same_day:
         return TimeUnit(_UNIT_NAMES["ngay lam viec"], *same_day[0])
-    if not same and durations and len({d[1] for d in durations}) == 1:
-        return TimeUnit(_UNIT_NAMES[durations[0][1]], durations[0][2], durations[0][3])
     return None
 
 
