@@ -154,18 +154,24 @@ def _introduces_list(line: str) -> bool:
     return line.rstrip().endswith(":")
 
 
-def _khoan_units(number: str, lines: list[str]) -> list[_Unit]:
-    """A khoản as a unit (with its điểm as its list when its lead ends with ":"), then each điểm."""
+def _split(lines: list[str], marker: re.Pattern[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The lines before the first marked one, then each marked line ("2. …", "b) …") with the lines it carries."""
     head: list[str] = []
-    diems: list[tuple[str, list[str]]] = []
+    parts: list[tuple[str, list[str]]] = []
     for line in lines:
-        diem = _DIEM.match(line)
-        if diem:
-            diems.append((diem.group(1), [line]))
-        elif diems:
-            diems[-1][1].append(line)
+        mark = marker.match(line)
+        if mark:
+            parts.append((mark.group(1), [line]))
+        elif parts:
+            parts[-1][1].append(line)
         else:
             head.append(line)
+    return head, parts
+
+
+def _khoan_units(number: str, lines: list[str]) -> list[_Unit]:
+    """A khoản as a unit (with its điểm as its list when its lead ends with ":"), then each điểm."""
+    head, diems = _split(lines, _DIEM)
     if diems and _introduces_list(head[-1]):
         items = tuple(tuple(d) for _, d in diems)
         khoan = _Unit(number, None, tuple(head), items=items, item_name="điểm", scored="\n".join(lines))
@@ -175,19 +181,7 @@ def _khoan_units(number: str, lines: list[str]) -> list[_Unit]:
 
 
 def _units(text: str) -> list[_Unit]:
-    lead: list[str] = []
-    khoans: list[tuple[str, list[str]]] = []
-    for line in text.split("\n"):
-        line = line.rstrip()
-        if not line:
-            continue
-        khoan = _KHOAN.match(line)
-        if khoan:
-            khoans.append((khoan.group(1), [line]))
-        elif khoans:
-            khoans[-1][1].append(line)
-        else:
-            lead.append(line)
+    lead, khoans = _split([line.rstrip() for line in text.split("\n") if line.strip()], _KHOAN)
     units: list[_Unit] = []
     if lead:
         items = tuple(tuple(k) for _, k in khoans) if khoans and _introduces_list(lead[-1]) else ()
