@@ -203,7 +203,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
         # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead:
         # its heading says what the khoản are.
         items = tuple(u.body.split("\n") for u in units if u.point is None)
-        units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=passage.heading))
+        units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=f"{passage.heading}\n{passage.text}"))
     best: tuple[float, _Unit, _Unit] | None = None
     for unit in units:
         body = unit.body
