@@ -40,6 +40,7 @@ _DURATION = re.compile(
     r"(?<!ngay )(?<![\w.,/])(?P<number>\d+)\s*(?:\([^)]{1,20}\)\s*)?(?P<unit>ngay lam viec|ngay|gio lam viec|gio|thang)(?!\w)(?!\s*\d)"
 )
 _CLOCK = re.compile(r"\b(?:sau|truoc|luc|tu|den|vao)\s*$")  # "sau 15 giờ": a time of day, not a duration
+_BARE_TIME = re.compile(r"(?:\d+\s*[-–]\s*)?(?P<last>\d+)")  # "1", "10-25": the portal lost the unit
 _SAME_DAY = re.compile(r"\b(?:ngay trong ngay|trong ngay lam viec|trong ngay)\b")
 _QUOTE_AROUND = 70
 
@@ -119,11 +120,12 @@ def time_unit(procedure: Procedure, number: str) -> TimeUnit | None:
 
 
 def _time(procedure: Procedure, value: str, full: bool) -> str:
-    """A processing time as printed, a bare number given its unit (or said to have none)."""
+    """A processing time as printed, a bare number ("1", "10-25") given its unit (or said to have none)."""
     value = value.strip()
-    if not value.isdigit():
+    bare = _BARE_TIME.fullmatch(value)
+    if not bare:
         return value
-    found = time_unit(procedure, value)
+    found = time_unit(procedure, bare.group("last"))
     if found is None:
         return f"{value} (Cổng Dịch vụ công không ghi đơn vị; hãy hỏi {agency(procedure)} để biết thời hạn chính xác)"
     if not full:

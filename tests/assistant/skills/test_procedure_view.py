@@ -71,6 +71,10 @@ def test_when_nothing_gives_the_unit_the_answer_says_so_and_names_the_agency_to_
     assert "hãy hỏi cơ quan tiếp nhận hồ sơ cấp xã" in procedure_view.times(unnamed)
     mixed = replace(silent, steps="Trong thời hạn 07 ngày làm việc… hoặc 07 ngày kể từ ngày…")
     assert "không ghi đơn vị" in procedure_view.times(mixed)  # two units for the same number: not guessed
+    dated = replace(silent, steps="Theo Nghị định ngày 07 tháng 7 năm 2025; trả kết quả trong 30 ngày.")
+    assert "không ghi đơn vị" in procedure_view.times(dated)  # a date, and another figure's unit, say nothing
+    ranged = replace(silent, methods=(SubmissionMethod("truc_tiep", "10-25", ""),), steps="Thẩm định trong 25 ngày làm việc.")
+    assert procedure_view.times(ranged) == "10-25 ngày làm việc (đơn vị theo trình tự thực hiện)"
 
 
 def test_each_follow_up_aspect_answers_from_the_same_structure():
