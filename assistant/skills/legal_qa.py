@@ -91,8 +91,9 @@ class LegalQA:
         first = next(((e, share) for e, share in scored[:3] if share >= MIN_COVERAGE), None)
         if first is None:
             return []
+        pieces = evidence[:CANDIDATES]
         answer, answer_share = first
-        answer_quote = best_quote(question, answer.passage)
+        answer, answer_quote = _best_piece(question, answer, pieces)
         answer_focus = self._focus(question, answer, answer_quote)
         floor = max(MIN_COVERAGE, RELATIVE_COVERAGE * answer_share)
         top = max(e.score for e in evidence[:CANDIDATES])
@@ -102,7 +103,7 @@ class LegalQA:
             key = (e.passage.doc_id, e.passage.article)
             if key in seen or share < floor or e.score < MIN_SCORE_RATIO * top:
                 continue
-            quote = best_quote(question, e.passage)
+            e, quote = _best_piece(question, e, pieces)
             focus = self._focus(question, e, quote)
             if focus < RELATIVE_QUOTE_COVERAGE * answer_focus:
                 continue
@@ -141,3 +142,10 @@ class LegalQA:
             text=quote.text,
             label=label,
         )
+
+
+def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tuple[Evidence, Quote]:
+    """The retrieved piece of ``evidence``'s article (a long article is indexed in pieces) whose quote answers best."""
+    same = [e for e in pieces if (e.passage.doc_id, e.passage.article) == (evidence.passage.doc_id, evidence.passage.article)]
+    quoted = [(e, best_quote(question, e.passage)) for e in same or [evidence]]
+    return max(quoted, key=lambda item: item[1].score)

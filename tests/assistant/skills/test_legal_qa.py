@@ -45,3 +45,16 @@ def test_further_provisions_come_most_relevant_first():
     # The cư trú decree is retrieved first, but what Điều 16 quotes covers more of the question.
     evidence = [Evidence(ANSWER, 1.0), Evidence(RESIDENCE_7, 0.97), Evidence(PROCEDURE_16, 0.96)]
     assert cited(evidence) == ["60/2014/QH13:15", "60/2014/QH13:16", "31/2014/NĐ-CP:7"]
+
+
+def test_a_long_article_retrieved_in_pieces_is_quoted_from_the_piece_that_answers():
+    fines = "Luật Xử lý vi phạm hành chính"
+    first_piece = Passage("law:15/2012/QH13:24:1", "law", "15/2012/QH13", fines, "Điều 24. Mức phạt tiền tối đa trong các lĩnh vực",
+                          "2. Mức phạt tiền tối đa đối với tổ chức bằng 02 lần mức phạt tiền đối với cá nhân.", article="24")
+    second_piece = Passage("law:15/2012/QH13:24:0", "law", "15/2012/QH13", fines, first_piece.heading,
+                           "1. Mức phạt tiền tối đa trong các lĩnh vực đối với cá nhân được quy định như sau:\n"
+                           "a) Phạt tiền đến 30.000.000 đồng: hôn nhân và gia đình; bình đẳng giới;", article="24")
+    legal = LegalQA(SimpleNamespace(retriever=SimpleNamespace(diacritics=None)))
+    [(evidence, quote)] = legal.select("mức phạt tiền tối đa trong lĩnh vực hôn nhân và gia đình là bao nhiêu",
+                                       [Evidence(first_piece, 1.0), Evidence(second_piece, 0.9)])
+    assert evidence.passage is second_piece and quote.clause == "1" and "30.000.000 đồng: hôn nhân và gia đình" in quote.text
