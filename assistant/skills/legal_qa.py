@@ -32,12 +32,13 @@ MAX_CITATIONS = 3
 MIN_COVERAGE = 0.5
 # Further provisions ("Xem thêm") are cited when they cover nearly as much of the question as the
 # first, retrieval scores them nearly as high as the best passage, and the part they would quote
-# covers nearly as much of the question as the answer's quote. Calibrated on ALQAC (train 2023 +
-# 2025 covered, whole knowledge base) and evals/data/presentation_questions.jsonl: "Xem thêm" from
-# another law than the gold article's 232 → 83 of 791 questions, gold articles kept 103 → 89.
+# (with its heading) covers more than half of the question: a floor of their own, not relative to
+# the answer's, which may be the wrong one. Calibrated on ALQAC (train 2023 + 2025 covered, whole
+# knowledge base) and evals/data/presentation_questions.jsonl: "Xem thêm" from another law than the
+# gold article's 232 → 84 of 791 questions, gold articles among them 103 → 89.
 RELATIVE_COVERAGE = 0.8
 MIN_SCORE_RATIO = 0.8
-RELATIVE_QUOTE_COVERAGE = 0.9
+MIN_QUOTE_COVERAGE = 0.55
 
 NO_GROUNDING = (
     "Tôi chưa tìm thấy quy định nào trong cơ sở dữ liệu văn bản trả lời đúng câu hỏi này, nên không "
@@ -84,7 +85,7 @@ class LegalQA:
 
         The answer is the best-ranked of the top three that covers enough of the question (none: no
         grounding). "Xem thêm" are the first two further articles, in retrieval order, above the floor
-        (``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``, ``RELATIVE_QUOTE_COVERAGE``), shown most relevant
+        (``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``, ``MIN_QUOTE_COVERAGE``), shown most relevant
         first: the one whose quote covers more of the question, then the better scored.
         """
         scored = [(e, coverage(question, e.passage, self.rarity)) for e in evidence[:CANDIDATES]]
@@ -94,7 +95,6 @@ class LegalQA:
         pieces = evidence[:CANDIDATES]
         answer, answer_share = first
         answer, answer_quote = _best_piece(question, answer, pieces)
-        answer_focus = self._focus(question, answer, answer_quote)
         floor = max(MIN_COVERAGE, RELATIVE_COVERAGE * answer_share)
         top = max(e.score for e in evidence[:CANDIDATES])
         further: list[tuple[float, float, Evidence, Quote]] = []
@@ -105,7 +105,7 @@ class LegalQA:
                 continue
             e, quote = _best_piece(question, e, pieces)
             focus = self._focus(question, e, quote)
-            if focus < RELATIVE_QUOTE_COVERAGE * answer_focus:
+            if focus < MIN_QUOTE_COVERAGE:
                 continue
             seen.add(key)
             further.append((focus, e.score, e, quote))

@@ -22,9 +22,10 @@ PROCEDURE_16 = article("60/2014/QH13", "Luật Hộ tịch", "16", "Thủ tục"
 RESIDENCE_7 = article("31/2014/NĐ-CP", "Nghị định quy định chi tiết Luật Cư trú", "7", "Thường trú của trẻ em",
                       "3. Trong thời hạn 60 ngày, kể từ ngày trẻ em được đăng ký khai sinh, cha, mẹ có trách nhiệm đăng ký"
                       " thường trú của trẻ em đó.")
-# Covers the whole question, but scattered: the khoản it would quote covers five words of eight.
+# Covers the whole question, but scattered: the khoản it would quote covers three words of eight.
 TAX_34 = article("38/2019/QH14", "Luật Quản lý thuế", "34", "Hồ sơ thuế",
-                 "1. Thời hạn nộp hồ sơ khai thuế cho con là 10 ngày.\n2. Người nộp thuế đăng ký kê khai khoản thuế phát sinh.")
+                 "1. Thời hạn nộp hồ sơ là 10 ngày.\n2. Người nộp thuế đăng ký kê khai theo mẫu.\n"
+                 "3. Thu nhập phát sinh cho con được miễn thuế.")
 
 
 def cited(evidence: list[Evidence]) -> list[str]:
@@ -39,6 +40,14 @@ def test_a_provision_scored_well_below_the_answer_is_not_cited_however_well_it_r
 
 def test_a_provision_whose_quote_covers_little_of_the_question_is_not_cited():
     assert cited([Evidence(ANSWER, 1.0), Evidence(TAX_34, 0.99)]) == ["60/2014/QH13:15"]
+
+
+def test_a_further_provision_is_judged_on_its_own_not_against_an_answer_that_may_be_wrong():
+    # The cư trú decree, which covers seven words of the question, is retrieved first; the Luật Hộ tịch khoản,
+    # covering six words of eight, is still cited.
+    residence = article("31/2014/NĐ-CP", "Nghị định quy định chi tiết Luật Cư trú", "7", "Thời hạn đăng ký thường trú",
+                        "3. Trong thời hạn 60 ngày, kể từ ngày được đăng ký khai sinh, cha, mẹ đăng ký thường trú cho trẻ em.")
+    assert cited([Evidence(residence, 1.0), Evidence(ANSWER, 0.98)]) == ["31/2014/NĐ-CP:7", "60/2014/QH13:15"]
 
 
 def test_further_provisions_come_most_relevant_first():
