@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.models import Procedure, RequiredDocument
 from knowledge.text import fold
@@ -97,6 +98,7 @@ def _key(name: str) -> str:
     return fold(first_clause(name).split("(")[0]).strip(" .,;:")
 
 
+@lru_cache(maxsize=256)  # a procedure's first answer, its details and its follow-ups all sort the same papers
 def sort_papers(procedure: Procedure) -> Dossier:
     """The procedure's papers, always required first (application forms first of all), then the cases."""
     groups: dict[str, list[RequiredDocument]] = {}

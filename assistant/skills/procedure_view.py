@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer import Section
 from assistant.skills.papers import Dossier, first_clause, short_name, sort_papers
@@ -22,7 +23,6 @@ from assistant.skills.validity import validity_phrase
 from knowledge.models import Procedure, RequiredDocument, SubmissionMethod
 from knowledge.parsing.citations import number_key
 from knowledge.registry import Registry
-from knowledge.text import fold, fold_aligned
 
 CHANNEL_NAMES = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Qua bưu chính"}
 ASPECTS = ("hồ sơ", "lệ phí", "thời hạn", "nơi nộp", "trực tuyến", "kết quả", "căn cứ")
@@ -33,15 +33,17 @@ FIRST_ANSWER_PAPERS = 5  # papers listed in the first answer; the rest are count
 MAX_STEPS_CHARS = 2500
 MAX_CASES_NAMED = 2
 
-_UNIT_NAMES = {"ngay lam viec": "ngày làm việc", "ngay": "ngày", "gio lam viec": "giờ làm việc", "gio": "giờ", "thang": "tháng"}
-# "05 ngày làm việc", "03 (ba) ngày"; not a date ("ngày 29 tháng 12 năm 2025": a number after "ngày"
-# or before "năm", a unit followed by a number).
+# The portal's prose is written with diacritics (normalised when parsed): matched as written, in any case.
+# "05 ngày làm việc", "03 (ba) ngày"; not a date ("ngày 29 tháng 12 năm 2025": a number after "ngày", a
+# unit followed by a number).
 _DURATION = re.compile(
-    r"(?<!ngay )(?<![\w.,/])(?P<number>\d+)\s*(?:\([^)]{1,20}\)\s*)?(?P<unit>ngay lam viec|ngay|gio lam viec|gio|thang)(?!\w)(?!\s*\d)"
+    r"(?<!ngày )(?<![\w.,/])(?P<number>\d+)\s*(?:\([^)]{1,20}\)\s*)?(?P<unit>ngày làm việc|ngày|giờ làm việc|giờ|tháng)"
+    r"(?!\w)(?!\s*\d)",
+    re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\b(?:sau|truoc|luc|tu|den|vao)\s*$")  # "sau 15 giờ": a time of day, not a duration
+_CLOCK = re.compile(r"\b(?:sau|trước|lúc|từ|đến|vào)\s*$", re.IGNORECASE)  # "sau 15 giờ": a time of day, not a duration
 _BARE_TIME = re.compile(r"(?:\d+\s*[-–]\s*)?(?P<last>\d+)")  # "1", "10-25": the portal lost the unit
-_SAME_DAY = re.compile(r"\b(?:ngay trong ngay|trong ngay lam viec|trong ngay)\b")
+_SAME_DAY = re.compile(r"\b(?:ngay trong ngày|trong ngày làm việc|trong ngày)\b", re.IGNORECASE)
 _QUOTE_AROUND = 70
 
 
@@ -94,6 +96,7 @@ def _quote(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
+@lru_cache(maxsize=256)  # asked for each channel, in the first answer, its details and follow-ups
 def time_unit(procedure: Procedure, number: str) -> TimeUnit | None:
     """The unit the procedure's text gives a bare processing time ``number``, or None when it does not say.
 
@@ -104,18 +107,17 @@ def time_unit(procedure: Procedure, number: str) -> TimeUnit | None:
     durations: list[tuple[int, str, str, str]] = []  # (number, unit, source, quote)
     same_day: list[tuple[str, str]] = []
     for source, text in _texts(procedure):
-        folded = fold_aligned(text)
-        for match in _DURATION.finditer(folded):
-            if match.group("unit").startswith("gio") and _CLOCK.search(folded[: match.start()]):
+        for match in _DURATION.finditer(text):
+            if match.group("unit").lower().startswith("giờ") and _CLOCK.search(text[max(0, match.start() - 10) : match.start()]):
                 continue
-            durations.append((int(match.group("number")), match.group("unit"), source, _quote(text, *match.span())))
-        same_day += [(source, _quote(text, *m.span())) for m in _SAME_DAY.finditer(folded)]
+            durations.append((int(match.group("number")), match.group("unit").lower(), source, _quote(text, *match.span())))
+        same_day += [(source, _quote(text, *m.span())) for m in _SAME_DAY.finditer(text)]
     value = int(number)
     same = [d for d in durations if d[0] == value]
     if same and len({d[1] for d in same}) == 1:
-        return TimeUnit(_UNIT_NAMES[same[0][1]], same[0][2], same[0][3])
+        return TimeUnit(same[0][1], same[0][2], same[0][3])
     if not same and value == 1 and same_day:
-        return TimeUnit(_UNIT_NAMES["ngay lam viec"], *same_day[0])
+        return TimeUnit("ngày làm việc", *same_day[0])
     return None
 
 
