@@ -103,14 +103,14 @@ class CitizenGuide:
     def compose(self, turn: Turn) -> Answer:
         state = turn.session.state
         if state.options and self._expired(turn):
-            state.options, state.options_query, state.options_at = [], "", None
+            _drop_options(turn)
             if find_choice(turn.text) is not None or (not state.procedure and (_aspect(turn) or asks_for_details(turn.text))):
                 return refusal(turn.intent, "needs_clarification", EXPIRED)
         if state.options:
             answer = self._pending(turn)
             if answer is not None:
                 return answer
-            state.options, state.options_query, state.options_at = [], "", None  # a new request
+            _drop_options(turn)  # a new request
         if state.procedure and asks_for_details(turn.text):
             return self._details(turn, state.procedure)
         if turn.intent in ("procedure_detail", "choose_option") and not turn.evidence:
@@ -216,8 +216,8 @@ class CitizenGuide:
         procedure = self.kb.procedure(code)
         if procedure is None:
             return refusal(turn.intent, "no_grounding", NO_GROUNDING)
-        state = turn.session.state
-        state.procedure, state.options, state.options_query, state.options_at = code, [], "", None
+        turn.session.state.procedure = code
+        _drop_options(turn)
         turn.procedure_field = procedure.field or None
         registry = self.kb.registry
         if aspect:
@@ -250,6 +250,11 @@ class CitizenGuide:
     def _citation(procedure: Procedure | None) -> Citation:
         assert procedure is not None
         return Citation(kind="procedure", id=procedure.code, title=procedure.title, url=procedure.url or None)
+
+
+def _drop_options(turn: Turn) -> None:
+    state = turn.session.state
+    state.options, state.options_query, state.options_at = [], "", None
 
 
 def _compare(procedure: Procedure, aspect: str) -> str:
