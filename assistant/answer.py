@@ -20,6 +20,27 @@ def marker_numbers(marker: re.Match[str]) -> list[int]:
     return [int(n) for n in re.findall(r"\d+", marker.group(1))]
 
 
+# In a citation's quoted text, where something of the source is left out (a trimmed list, a cut khoản).
+ELLIPSIS = "…"
+
+
+def quoted_from(quote: str, source: str) -> bool:
+    """Whether ``quote`` is verbatim from ``source``: one piece of it, or pieces of it in their order
+    joined by ``ELLIPSIS`` where the quote skips something. Nothing else passes."""
+    if quote in source:
+        return True
+    pieces = [piece.strip() for piece in quote.split(ELLIPSIS)]
+    if not any(pieces):
+        return False
+    position = 0
+    for piece in filter(None, pieces):
+        found = source.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
 REFUSALS: dict[str, str] = {
     "empty": "the message has no text",
     "too_long": "the message is longer than the assistant accepts",
@@ -85,6 +106,17 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A titled part of an answer shown on request ("Xem chi tiết"): the special-case papers, the steps…"""
+
+    title: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     intent: str
@@ -93,6 +125,7 @@ class Answer:
     refusal_reason: str | None = None
     choices: tuple[Choice, ...] = ()
     checklist: tuple[str, ...] = ()  # papers to bring, for channels that can tick them off
+    details: tuple[Section, ...] = ()  # what "Xem chi tiết" shows (web: collapsed sections; chats: "chi tiết")
     attachment: str | None = None  # path of a produced file (a drafted .docx)
     session_id: str | None = None
     extras: dict[str, Any] = field(default_factory=dict)
@@ -113,6 +146,8 @@ class Answer:
             data["choices"] = [c.to_json() for c in self.choices]
         if self.checklist:
             data["checklist"] = list(self.checklist)
+        if self.details:
+            data["details"] = [s.to_json() for s in self.details]
         if self.attachment:
             data["attachment"] = self.attachment
         if self.session_id:
@@ -131,6 +166,7 @@ class Answer:
             refusal_reason=data.get("refusal_reason"),
             choices=tuple(Choice(**c) for c in data.get("choices", ())),
             checklist=tuple(data.get("checklist", ())),
+            details=tuple(Section(**s) for s in data.get("details", ())),
             attachment=data.get("attachment"),
             session_id=data.get("session_id"),
             extras={key: value for key, value in data.items() if key not in _JSON_KEYS},
@@ -138,7 +174,8 @@ class Answer:
 
 
 _JSON_KEYS = frozenset(
-    {"answer", "grounded", "intent", "refusal_reason", "citations", "choices", "checklist", "attachment", "session_id"}
+    {"answer", "grounded", "intent", "refusal_reason", "citations", "choices", "checklist", "details", "attachment",
+     "session_id"}
 )
 
 

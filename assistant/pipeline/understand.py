@@ -23,6 +23,7 @@ from assistant.nlu import NLU, extract_entities, find_choice
 from assistant.nlu.cues import cues, folded, reply_to_yes_no
 from assistant.pipeline.turn import Turn
 from assistant.sessions import DialogueState
+from assistant.skills.citizen_guide import asks_for_details
 from knowledge.text import content_tokens, folded_syllables
 
 # A phản ánh not confirmed within this time is dropped: a "1" the next day files nothing.
@@ -38,7 +39,6 @@ _ABOUT_SUBMISSION = re.compile(
     r"\b(?:to trinh|du thao|kinh phi|nguon von|von dau tu|ngan sach|can cu|hieu luc|doi tuong|muc ho tro|muc tieu"
     r"|thoi gian thuc hien|to chuc thuc hien|tac dong|su can thiet)\b"
 )
-_DETAILS = re.compile(r"^(?:xem\s+)?(?:them\s+)?chi tiet(?:\s+(?:hon|them|thu tuc(?:\s+nay)?))?$")
 # Words that ask about a procedure without naming one: question words, pronouns, particles,
 # and what every procedure has (nộp, làm, hồ sơ, giấy tờ, thủ tục…).
 _FILLER = frozenset(
@@ -102,7 +102,7 @@ class Understand:
             return "pick"
         if aspects and own <= topic and (discussed or turn.nlu.intent == "procedure_detail"):
             return "follow_up"
-        if discussed and _DETAILS.match(folded(text)):
+        if discussed and asks_for_details(text):
             return "follow_up"
         if (discussed and turn.nlu.intent == "procedure_detail" and turn.nlu.confidence >= FOLLOW_UP_CONFIDENCE
                 and len(own - topic) <= FOLLOW_UP_OWN_WORDS):

@@ -1,5 +1,5 @@
 """Answers as JSON and back: what a channel reads from the custom payload of a Rasa response."""
-from assistant.answer import Answer, Choice, Citation
+from assistant.answer import Answer, Choice, Citation, Section
 
 
 def test_an_answer_read_back_from_its_json_is_the_same_answer():
@@ -18,6 +18,7 @@ def test_an_answer_read_back_from_its_json_is_the_same_answer():
         grounded=True,
         choices=(Choice(1, "Thủ tục đăng ký khai sinh (Cấp xã)", "1.001193"),),
         checklist=("Tờ khai đăng ký khai sinh",),
+        details=(Section("Căn cứ pháp lý", "- Luật Hộ tịch (60/2014/QH13) — còn hiệu lực"),),
         session_id="ks-1",
         extras={"procedure": {"code": "1.001193", "title": "Thủ tục đăng ký khai sinh", "field": "Hộ tịch"}},
     )
@@ -40,3 +41,10 @@ def test_law_citations_carry_their_validity_and_other_citations_do_not():
     document = Citation(kind="document", id="doc:1", title="Báo cáo", text="…").to_json()
     assert "status_since" not in document and "replaced_by" not in document
     assert list(Citation(kind="procedure", id="1.001193", title="Khai sinh").to_json()) == ["kind", "id", "title", "url"]
+
+
+def test_details_are_an_extra_key_the_other_keys_stay_as_they_were():
+    plain = Answer("Thủ tục đăng ký khai sinh (mã 1.001193)", "procedure_guide", grounded=True)
+    detailed = Answer(plain.text, plain.intent, grounded=True, details=(Section("Các bước thực hiện", "Bước 1: …"),))
+    assert "details" not in plain.to_json()
+    assert detailed.to_json() == {**plain.to_json(), "details": [{"title": "Các bước thực hiện", "text": "Bước 1: …"}]}

@@ -18,6 +18,21 @@ def test_a_citizen_is_guided_to_birth_registration_and_follow_ups_stay_on_it(sha
     assert "trực tuyến" in online.text and online.citations[0].id == "1.001193"
 
 
+def test_a_detail_question_before_the_pick_is_answered_for_the_options_not_searched_anew(shared_assistant):
+    options = shared_assistant.ask("con tôi mới sinh, làm giấy khai sinh cần gì", session_id="ks-2")
+    codes = [c.value for c in options.choices]
+    assert "1.001193" in codes
+    fee = shared_assistant.ask("lệ phí bao nhiêu?", session_id="ks-2")
+    assert fee.text.startswith("Lệ phí của từng thủ tục:") and [c.id for c in fee.citations] == codes
+    online = shared_assistant.ask("nộp online được không", session_id="ks-2")
+    assert [c.id for c in online.citations] == codes and "có thể nộp trực tuyến" in online.text
+    wrong = shared_assistant.ask(str(len(codes) + 1), session_id="ks-2")
+    assert wrong.refusal_reason == "needs_clarification" and f"không có số {len(codes) + 1}" in wrong.text
+    chosen = shared_assistant.ask(str(codes.index("1.001193") + 1), session_id="ks-2")
+    assert chosen.checklist[0].startswith("Tờ khai") and not chosen.checklist[0].startswith("Trường hợp")
+    assert len(chosen.text.split("\n")) <= 14 and chosen.details
+
+
 def test_an_officer_gets_the_quoted_khoan_with_citation_and_validity(shared_assistant):
     answer = shared_assistant.ask("thời hạn đăng ký khai sinh là bao lâu?", role="officer")
     assert answer.intent == "legal_question" and answer.grounded

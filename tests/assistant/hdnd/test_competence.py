@@ -2,6 +2,7 @@
 
 import pytest
 
+from assistant.answer import quoted_from
 from assistant.hdnd import CompetenceFinder, read_submission, review_submission
 from assistant.hdnd.competence import council_level, matter_question
 from assistant.hdnd.submission import Metadata
@@ -53,7 +54,7 @@ def test_provisions_quoted_at_the_khoan_of_the_matter(competence_kb, hdnd_dir, f
     assert set(labels) <= {p.label for p in found.provisions}
     for provision in found.provisions:
         passage_texts = [e.passage.text for e in competence_kb.search(provision.quote[:200], 5)]
-        assert any(provision.quote in text for text in passage_texts)  # verbatim
+        assert any(quoted_from(provision.quote, text) for text in passage_texts)  # verbatim pieces, in order
 
 
 def test_a_knowledge_base_without_the_local_government_law_says_so(tmp_path, hdnd_dir, shared_dir):
