@@ -100,7 +100,7 @@ _ACT = (
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
     r"\b(?:o dau|di dau|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
-    r"|lam (?:the nao|sao|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
+    r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
     r"|can (?:nhung )?(?:gi|giay)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )

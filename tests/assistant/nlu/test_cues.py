@@ -132,3 +132,13 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     texts = {q["text"] for name in ("train2023.json", "train2025_covered.json") for q in json.loads((alqac / name).read_text(encoding="utf-8"))}
     said = {text: cues(text) for text in texts}
     assert [t for t, c in said.items() if c.request or c.declined or c.beyond] == []
+
+
+@pytest.mark.parametrize("message, how", [
+    ("làm giấy khai sinh cần gì", True),
+    ("Làm sao để đăng ký tạm trú cho người thuê trọ?", True),
+    ("Làm sao để phân biệt nơi thường trú và nơi tạm trú?", False),  # to understand, not to get something done
+    ("lam sao de biet dat co dang tranh chap khong", False),
+])
+def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
+    assert cues(message).asks_how is how
