@@ -32,7 +32,7 @@ _ANSWERED = ("found", "new_unit")
 # A kind word of a commune-level unit, written out or abbreviated ("P.12", "tt Pác Miầu").
 _UNIT_WORD = re.compile(r"\b(?:phuong|xa|thi tran|dac khu|huyen|tt)\b|\b[pf]\s*\.?\s*\d")
 _ASKS_WHAT_BECAME = re.compile(
-    r"\b(?:bay gio|gio (?:la|thuoc|o)|hien (?:nay|tai|gio)|nay (?:la|thuoc|o|ve)|sau (?:khi )?(?:sap nhap|sat nhap|sap xep)"
+    r"\b(?:bay gio|gio (?:la|thuoc|o)|hien (?:nay|tai|gio)|(?<!tuan )(?<!thang )(?<!nam )(?<!hom )(?<!ngay )(?<!luc )(?<!ky )(?<!dot )(?<!lan )nay (?:la|thuoc|o|ve)|sau (?:khi )?(?:sap nhap|sat nhap|sap xep)"
     r"|sap nhap|sat nhap|sap xep|(?:phuong|xa|dac khu|don vi) (?:nao|gi|moi)|doi ten|doi thanh|truoc (?:day )?(?:o|la|thuoc)"
     r"|con (?:khong|ton tai|nua)|ve dau|di dau|thuoc (?:ve )?(?:phuong|xa|dac khu|dau)|gom (?:nhung|cac)|hinh thanh tu)\b"
 )

@@ -132,6 +132,7 @@ def test_a_new_units_name_says_what_formed_it(chat):
         "UBND phường nào cấp giấy khai sinh",  # asks which phường, names no old unit
         "phường Hoàn Toàn Không Có bây giờ là phường nào",  # no such unit: not this skill's to answer
         "xin chào",
+        "Lịch tiếp công dân của UBND phường Bến Nghé tuần này là ngày nào?",  # "này là" is not "nay là"
     ],
 )
 def test_other_messages_are_not_routed_here(chat, message):
