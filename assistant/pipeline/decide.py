@@ -73,8 +73,6 @@ NEAR = 0.3
 # (chosen on the development sets: evals/reports/routing.md).
 CONFIDENT_PROCEDURE = 0.6
 NAMED = 0.6
-# Staff asking how: the procedure when the question holds this share of its name (else the law answers).
-NAMED_BY_STAFF = 0.5
 _POINTS_AT_DOCUMENT = re.compile(r"\b(?:nay|dinh kem|vua gui|tai len|file|tep)\b")
 
 
@@ -219,15 +217,12 @@ def _asks_how(turn: Turn) -> bool:
 
 
 def _prefers_procedure(turn: Turn, procedure: Grounding) -> bool:
-    """Both answer: for a citizen, the procedure when it is asked for, or when a message the classifier
-    calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ"); for staff,
-    when asked how to get something done and the procedure found is the one named ("làm giấy khai sinh
-    cần gì" holds "đăng ký khai sinh"; "làm sao để phân biệt nơi thường trú và nơi tạm trú" holds no
-    procedure's name: a question on the law)."""
-    if turn.role != "citizen":
-        return _asks_how(turn) and title_share(turn.text, procedure.best) >= NAMED_BY_STAFF
+    """Both answer: the procedure when it is asked for, or when a citizen's message the classifier
+    calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ")."""
     if _asks_how(turn):
         return True
+    if turn.role != "citizen":
+        return False
     probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED
