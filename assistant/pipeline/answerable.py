@@ -165,6 +165,11 @@ class Verdict:
         return self.why_not is None and self.procedure.answers(self.out_of_scope)
 
     @property
+    def classified_out_of_scope(self) -> bool:
+        """The classifier is as sure the message is about none of this as the rule requires to answer nothing."""
+        return self.out_of_scope >= THRESHOLDS["law"].out_of_scope
+
+    @property
     def why_not(self) -> str | None:
         """What to tell a user no evidence answers: "other_country", "opinion", "live_fact", "law_not_held"."""
         return self.beyond or ("law_not_held" if self.missing_law else None)

@@ -187,7 +187,7 @@ class Decide:
         about_administration = (
             said.cites_law or said.wants_procedure or verdict.missing_law is not None
             or nlu.intent not in ("out_of_scope", "greeting", "thanks")
-            or (verdict.beyond is None and max(law.coverage, procedure.coverage) >= NEAR)
+            or (verdict.beyond is None and not verdict.classified_out_of_scope and max(law.coverage, procedure.coverage) >= NEAR)
         )
         if about_administration:
             return intent, "no_grounding", verdict.missing_law or verdict.why_not or ""

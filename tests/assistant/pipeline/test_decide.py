@@ -109,6 +109,14 @@ def test_nothing_answering_is_no_grounding_about_administration_and_out_of_scope
     assert (unknown.route.skill, unknown.route.reason) == ("conversation", "no_grounding")
 
 
+def test_a_message_the_classifier_is_sure_is_out_of_scope_stays_so_whatever_words_the_evidence_shares():
+    recipe = Passage("law:x:1:0", "law", "x", "Luật An toàn thực phẩm", "Điều 1. Nấu ăn", "Nấu phở bò ngon phải an toàn.")
+    sure = decided("cách nấu phở bò ngon", guess="out_of_scope", confidence=0.95, law=[recipe])
+    assert (sure.route.skill, sure.route.reason) == ("conversation", "out_of_scope")
+    unsure = decided("cách nấu phở bò ngon", guess="out_of_scope", confidence=0.5, law=[recipe])
+    assert unsure.route.reason != "out_of_scope"
+
+
 @pytest.mark.parametrize("message, detail", [
     ("Luật Trí tuệ nhân tạo quy định hệ thống rủi ro cao thế nào?", "Luật Trí tuệ nhân tạo"),
     ("Luật Hộ tịch 2025 quy định thời hạn đăng ký khai sinh thế nào?", "Luật Hộ tịch 2025"),
