@@ -119,7 +119,7 @@ def legal(assistant: Assistant, cases: list[Case]) -> Tally:
         tally.counts["'Xem thêm' padding"] += len(padding)
         tally.counts["answers with padding"] += bool(padding)
         tally.rows.append([
-            case.id, case.record["question"], first.label if first else f"({answer.refusal_reason})",
+            case.id, case.record["question"], (first.label or first.id) if first else f"({answer.refusal_reason})",
             "yes" if quotes else ("—" if not expect else "no"),
             "; ".join(c.label or c.id for c in more) or "—",
             "; ".join(c.label or c.id for c in padding) or "—",
