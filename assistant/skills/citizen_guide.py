@@ -97,8 +97,6 @@ class CitizenGuide:
             if state.procedure and turn.intent == "procedure_detail":
                 return self._present(turn, state.procedure, _aspect(turn))
             return refusal(turn.intent, "needs_clarification", ASK_PROCEDURE)
-        if not turn.evidence:  # the message looked like an answer to options that turned out stale or unrelated
-            self.retrieve(turn)
         candidates = self._candidates(turn)
         if not candidates:
             return refusal(turn.intent, "no_grounding", NO_GROUNDING)
