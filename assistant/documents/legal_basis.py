@@ -34,7 +34,7 @@ from typing import Protocol
 
 from assistant.documents.findings import CitedStatus, Finding, finding
 from assistant.documents.lines import Line
-from assistant.skills.validity import STATUS_WORDS, legal_date
+from assistant.skills.validity import STATUS_WORDS, legal_date, names_of
 from knowledge.models import SUPERSEDED, RegistryEntry
 from knowledge.parsing.citations import (
     CitedDocument,
@@ -156,16 +156,8 @@ def _replacements(registry: RegistryLookup, entry: RegistryEntry) -> str:
     """", được thay thế bởi A → B" down to the documents in force today, one chain per replacing document."""
     chains = replacement_chains(registry.lookup, entry)
     if not chains:
-        return f", được thay thế bởi {_named(registry, entry.replaced_by)}" if entry.replaced_by else ""
+        return f", được thay thế bởi {names_of(registry, entry.replaced_by, _entry_name)}" if entry.replaced_by else ""
     return ", được thay thế bởi " + "; ".join(" → ".join(_entry_name(e) for e in chain) for chain in chains)
-
-
-def _named(registry: RegistryLookup, numbers: tuple[str, ...]) -> str:
-    names = []
-    for number in numbers:
-        entry = registry.lookup(number)
-        names.append(_entry_name(entry) if entry else number)
-    return ", ".join(names)
 
 
 def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) -> Finding | None:
@@ -200,7 +192,7 @@ def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) ->
         return finding(code, f"{item.label} {words}{since}{_replacements(registry, entry)}", where)
     # An amended document cited together with its amending documents is cited correctly.
     if entry.status == "amended" and not all(number_key(n) in cited_keys for n in entry.amended_by):
-        by = f" bởi {_named(registry, entry.amended_by)}" if entry.amended_by else ""
+        by = f" bởi {names_of(registry, entry.amended_by, _entry_name)}" if entry.amended_by else ""
         return finding(
             "LEGAL_BASIS_AMENDED",
             f"{item.label} đã được sửa đổi, bổ sung{by}; nên viện dẫn cả văn bản sửa đổi, bổ sung",

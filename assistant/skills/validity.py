@@ -13,6 +13,7 @@ in one (01/8/2024, 01/01/2025).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
@@ -48,8 +49,9 @@ def document_name(entry: RegistryEntry) -> str:
     return f"{entry.title} {entry.number}"
 
 
-def _named(registry: Registry, numbers: tuple[str, ...]) -> str:
-    return ", ".join(document_name(entry) if (entry := registry.lookup(number)) else number for number in numbers)
+def names_of(registry: Registry, numbers: tuple[str, ...], name: Callable[[RegistryEntry], str] = document_name) -> str:
+    """The documents' names, comma-separated; a number the registry does not know stays as written."""
+    return ", ".join(name(entry) if (entry := registry.lookup(number)) else number for number in numbers)
 
 
 def _since(day: date | None) -> str:
@@ -61,7 +63,7 @@ def _replacements(registry: Registry, entry: RegistryEntry, partly: bool) -> str
     if not entry.replaced_by:
         return ""
     words = "được thay thế một phần bởi" if partly else "được thay thế bởi"
-    text = f", {words} {_named(registry, entry.replaced_by)}"
+    text = f", {words} {names_of(registry, entry.replaced_by)}"
     named = {number_key(n) for n in entry.replaced_by}
     current = [e for e in current_documents(registry.lookup, entry) if number_key(e.number or e.doc_id) not in named]
     if current:
@@ -73,7 +75,7 @@ def _upcoming(registry: Registry, change: StatusChange | None) -> str:
     """", sẽ hết hiệu lực từ 01/01/2027 (thay thế bởi ...)": a change already known that has not begun."""
     if change is None or change.since is None:
         return ""
-    replacing = f" (thay thế bởi {_named(registry, change.replaced_by)})" if change.replaced_by else ""
+    replacing = f" (thay thế bởi {names_of(registry, change.replaced_by)})" if change.replaced_by else ""
     if change.status == "repealed":
         return f", sẽ hết hiệu lực từ {legal_date(change.since)}{replacing}"
     if change.status == "partially_repealed":
@@ -97,7 +99,7 @@ def validity_phrase(registry: Registry, entry: RegistryEntry | None) -> str:
         basis = f" ({entry.basis})" if entry.basis else ""
         return "đã hết hiệu lực một phần" + _since(entry.status_since) + _replacements(registry, entry, True) + basis
     if entry.status == "amended":
-        amended = _named(registry, entry.amended_by)
+        amended = names_of(registry, entry.amended_by)
         return "còn hiệu lực, đã được sửa đổi, bổ sung" + (f" bởi {amended}" if amended else "") + _upcoming(registry, entry.upcoming)
     return "còn hiệu lực" + _upcoming(registry, entry.upcoming)
 
