@@ -28,12 +28,12 @@ import argparse
 import itertools
 import json
 import os
-import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evals.command import run
 from evals.markdown import command_line, table, write_report
 from evals.routing import fresh_data_dir
 from knowledge.errors import BadInput
@@ -288,8 +288,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv[1:]))
-    except BadInput as error:
-        print(f"lỗi: {error}", file=sys.stderr)
-        sys.exit(2)
+    run(main)

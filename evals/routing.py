@@ -24,7 +24,6 @@ import json
 import os
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -32,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.tasks.store import STATUSES
+from evals.command import run
 from evals.markdown import command_line, table, write_report
 from knowledge.errors import BadInput
 from knowledge.text import fold
@@ -272,8 +272,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv[1:]))
-    except BadInput as error:
-        print(f"lỗi: {error}", file=sys.stderr)
-        sys.exit(2)
+    run(main)
