@@ -29,6 +29,7 @@ from knowledge.errors import BadInput
 from knowledge.index.base import Retriever, SearchFilters
 from knowledge.models import Evidence
 from knowledge.parsing.citations import find_numbers, number_key
+from knowledge.text import shorten
 
 _ARTICLE = re.compile(r"^#*\s*Điều\s+(\d+[a-zđ]?)\s*[.:]?\s*(.*)$")
 _DIVISION = re.compile(r"^#*\s*(Chương|Mục|Phần|Tiểu mục)\s+[IVXLC\d]+", re.IGNORECASE)
@@ -160,8 +161,7 @@ def rasoat_text(
 
 
 def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= EXCERPT_CHARS else flat[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+    return shorten(" ".join(text.split()), EXCERPT_CHARS, " …")
 
 
 def _evidence_line(e: Evidence) -> str:

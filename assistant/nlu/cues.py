@@ -18,7 +18,8 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
 - ``declined``: the side effect it refuses ("đừng gửi phản ánh", "không cần gặp cán bộ");
 - ``wants_procedure``: it asks what a citizen asks of a procedure — papers, fees, online, forms
   ("hồ sơ", "lệ phí", "thủ tục") — or, ``asks_how``, how to get something done at an office
-  ("cần giấy tờ gì", "nộp ở đâu", "muốn xin …", "làm lại … ở đâu", "đổi … thế nào");
+  ("cần giấy tờ gì", "gồm những giấy tờ gì", "nộp ở đâu", "muốn xin …", "làm lại … ở đâu", "đổi … thế nào",
+  "có phải đăng ký gì không", "có cần xin giấy phép không");
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
   pháp luật") or asks as a legal quiz does ("đúng hay sai", "nào sau đây", "chọn câu sai").
 
@@ -101,7 +102,8 @@ _ACT = (
 _HOW = re.compile(
     r"\b(?:o dau|di dau|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
-    r"|can (?:nhung )?(?:gi|giay)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
+    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
+    r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
 # What a procedure has: papers, fees, forms, online submission.
@@ -134,6 +136,11 @@ _BEYOND_ACCENTED = (
                   r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"),
 )
 _VIET_NAM = re.compile(r"\bviet nam\b|\bve nuoc\b")
+# Papers a Vietnamese office issues for use abroad: "phiếu lý lịch tư pháp để đi du học Úc" asks the
+# Vietnamese procedure, not Australia's rules.
+_PAPER_FOR_ABROAD = re.compile(
+    r"\b(?:ly lich tu phap|ho chieu|xac nhan tinh trang hon nhan|hop phap hoa|chung nhan lanh su|trich luc|ban sao|chung thuc)\b"
+)
 
 
 def _patterns(accented: bool) -> dict[str, re.Pattern[str]]:
@@ -217,7 +224,7 @@ def cues(text: str) -> Cues:
 def _beyond(text: str, plain: str) -> str | None:
     written = normalize(text).lower()
     for name, pattern in _BEYOND[has_diacritics(written)].items():
-        if pattern.search(written) and not (name == "other_country" and _VIET_NAM.search(plain)):
+        if pattern.search(written) and not (name == "other_country" and (_VIET_NAM.search(plain) or _PAPER_FOR_ABROAD.search(plain))):
             return name
     return None
 

@@ -18,7 +18,7 @@ from assistant.answer import Answer, Choice, refusal
 from assistant.nlu.cues import feedback_body, reply_to_yes_no
 from assistant.pipeline.turn import Turn
 from assistant.tickets import Ticket, TicketStore
-from knowledge.text import fold, folded_syllables
+from knowledge.text import fold, folded_syllables, shorten
 
 _PROPOSAL = re.compile(r"\b(?:kien nghi|de nghi|de xuat|gop y)\b")
 NAMES = {"phan_anh": "phản ánh", "kien_nghi": "kiến nghị"}
@@ -55,7 +55,7 @@ class Feedback:
         if filed is not None:
             return _already(filed, turn.now)
         state.pending_ticket = {"kind": kind, "text": text, "at": turn.now.timestamp()}
-        shown = text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS].rsplit(" ", 1)[0] + " …"
+        shown = shorten(text, MAX_SHOWN_CHARS, " …")
         lines = [f"Bạn muốn gửi {name}: «{shown}»?", *(f"{c.number}. {c.label}" for c in CHOICES)]
         return Answer(text="\n".join(lines), intent="feedback", grounded=True, choices=CHOICES)
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.models import Procedure, RequiredDocument
-from knowledge.text import fold
+from knowledge.text import fold, shorten
 
 SHORT_NAME = 110
 LONG_PARENTHESIS = 60
@@ -138,6 +138,4 @@ def short_name(name: str) -> str:
     """A paper's name for a checklist: its first clause, without long parentheses, cut at ``SHORT_NAME``."""
     text = first_clause(name)
     text = re.sub(r"\s*\([^()]{%d,}\)" % LONG_PARENTHESIS, "", text).strip()
-    if len(text) > SHORT_NAME:
-        text = text[:SHORT_NAME].rsplit(" ", 1)[0].rstrip(" ,;/") + "…"
-    return text
+    return shorten(text, SHORT_NAME, "…")

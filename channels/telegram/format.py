@@ -20,6 +20,7 @@ from telegram.constants import MessageLimit, ParseMode
 
 from assistant.answer import Answer, Choice
 from channels.formatting import SOURCES_HEADING, citation_parts, cut, details_prompt, pack
+from knowledge.text import shorten
 
 MESSAGE_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 CHOICE_DATA = "choice:"
@@ -65,9 +66,7 @@ def _with_keyboard(chunks: list[str], keyboard: InlineKeyboardMarkup | None) -> 
 
 
 def _choice_button(choice: Choice) -> InlineKeyboardButton:
-    label = f"{choice.number}. {choice.label}"
-    if len(label) > _BUTTON_LABEL:
-        label = label[:_BUTTON_LABEL].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    label = shorten(f"{choice.number}. {choice.label}", _BUTTON_LABEL, "…")
     return InlineKeyboardButton(label, callback_data=f"{CHOICE_DATA}{choice.number}")
 
 

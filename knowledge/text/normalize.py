@@ -52,6 +52,13 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d")
 
 
+def shorten(text: str, limit: int, mark: str = "") -> str:
+    """``text`` when it fits in ``limit`` characters, else its words that fit (trailing punctuation dropped) and ``mark``."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;/") + mark
+
+
 @lru_cache(maxsize=1 << 18)
 def fold_word(word: str) -> str:
     """``fold`` of one word, remembered: the index folds millions of words drawn from a vocabulary

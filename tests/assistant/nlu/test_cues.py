@@ -113,6 +113,8 @@ def test_what_no_law_or_procedure_holds(message, beyond):
     "Người đại diện theo pháp luật của pháp nhân gồm những ai?",
     "Quán ăn thua lỗ, tôi muốn đóng cửa hẳn và trả lại giấy phép hộ kinh doanh",
     "Lệ phí cấp hộ chiếu là bao nhiêu?",
+    "Tôi cần phiếu lý lịch tư pháp để nộp hồ sơ đi du học Úc, xin ở đâu?",  # a Vietnamese paper used abroad
+    "xin giay xac nhan tinh trang hon nhan de ket hon voi nguoi Han o ben Han",
 ])
 def test_vietnamese_law_and_its_words_are_not_beyond_it(message):
     assert cues(message).beyond is None
@@ -139,6 +141,11 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Làm sao để đăng ký tạm trú cho người thuê trọ?", True),
     ("Làm sao để phân biệt nơi thường trú và nơi tạm trú?", False),  # to understand, not to get something done
     ("lam sao de biet dat co dang tranh chap khong", False),
+    ("Hồ sơ đăng ký khai tử gồm những giấy tờ gì?", True),  # papers to bring, asked in a citizen's words
+    ("Hồ sơ đăng ký tạm trú bao gồm những gì?", False),  # the law's words: Luật Cư trú answers
+    ("Em tôi nay đã thành niên, tôi thôi làm giám hộ cho em thì có phải đăng ký gì không?", True),
+    ("nha cap 4 muon cai tao sua lai mat tien thi co can xin giay phep khong", True),
+    ("Người lao động có phải đóng bảo hiểm thất nghiệp không?", False),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
