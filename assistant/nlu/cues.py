@@ -19,7 +19,8 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
 - ``wants_procedure``: it asks what a citizen asks of a procedure — papers, fees, online, forms
   ("hồ sơ", "lệ phí", "thủ tục") — or, ``asks_how``, how to get something done at an office
   ("cần giấy tờ gì", "gồm những giấy tờ gì", "nộp ở đâu", "muốn xin …", "làm lại … ở đâu", "đổi … thế nào",
-  "có phải đăng ký gì không", "có cần xin giấy phép không");
+  "có phải đăng ký gì không", "có cần xin giấy phép không"), or asks nothing and names the task or the
+  paper ("Đăng ký xe máy mới mua", "Giấy khai sinh cho con mới đẻ");
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
   pháp luật") or asks as a legal quiz does ("đúng hay sai", "nào sau đây", "chọn câu sai").
 
@@ -87,7 +88,7 @@ _FEEDBACK_HEAD = re.compile(r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" +
 
 _QUESTION = re.compile(
     r"\?|(?<!khong )(?<!chua )(?<!khong co )\bai\b|\bgi\b(?!\s+ca\b)"
-    r"|\b(?:nao|bao nhieu|bao lau|bao gio|may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)|the nao|ra sao|nhu nao|lam sao"
+    r"|\b(?:nao|bao nhieu|bao lau|bao gio|(?:so )?may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)|so may|the nao|ra sao|nhu nao|lam sao"
     r"|tai sao|vi sao|sao lai|sao van|o dau|tu dau|den dau|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
     r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
@@ -96,7 +97,7 @@ _QUESTION = re.compile(
 # Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
 _ACT = (
     r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
-    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc)"
+    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh)"
 )
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
@@ -106,6 +107,9 @@ _HOW = re.compile(
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
+# A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
+# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước".
+_NAMES_A_TASK = re.compile(r"^\W*(?:" + _ACT + r"|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b")
 # What a procedure has: papers, fees, forms, online submission.
 _PROCEDURE_WORDS = re.compile(
     r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"
@@ -214,7 +218,7 @@ def cues(text: str) -> Cues:
         asks=asks,
         request=chosen,
         declined=declined[0] if declined else None,
-        wants_procedure=bool(_HOW.search(plain) or _PROCEDURE_WORDS.search(plain)),
+        wants_procedure=bool(_HOW.search(plain) or _PROCEDURE_WORDS.search(plain) or (not asks and _NAMES_A_TASK.search(plain))),
         asks_how=bool(_HOW.search(plain)),
         cites_law=bool(_CITES_LAW.search(plain)),
         beyond=_beyond(text, plain),

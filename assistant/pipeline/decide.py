@@ -18,7 +18,9 @@ The classifier's intent is one signal, not a gate. In order:
    naming papers in the law's words or a quiz's — "hồ sơ … bao gồm những gì", "đúng hay sai" — ask
    the law); so is a citizen's message the classifier calls a procedure question that names the
    procedure ("đăng ký tạm trú cho người thuê trọ"); the rest is a legal question. A
-   complaint stated without asking to file it is offered as a phản ánh (nothing is filed without a yes).
+   complaint stated without asking to file it, nor how to get something done ("sổ đỏ ghi sai diện
+   tích, muốn đính chính lại" asks for the procedure), is offered as a phản ánh (nothing is filed
+   without a yes).
 5. When nothing answers: ``no_grounding`` with a next step when the message is about law or public
    services, ``out_of_scope`` when it is not.
 
@@ -148,7 +150,7 @@ class Decide:
 
     def _from_evidence(self, turn: Turn) -> tuple[str, str, str]:
         nlu, said = turn.nlu, turn.cues
-        if nlu.intent == "feedback" and nlu.confidence >= CONFIDENT and not said.asks:
+        if nlu.intent == "feedback" and nlu.confidence >= CONFIDENT and not (said.asks or said.asks_how):
             return "feedback", "complaint", ""
         if nlu.intent == "review_document" and nlu.confidence >= CONFIDENT and _POINTS_AT_DOCUMENT.search(folded(turn.text)):
             return "review_document", "review_request", ""

@@ -149,3 +149,14 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
+
+
+@pytest.mark.parametrize("message, wants", [
+    ("Đăng ký xe máy mới mua", True),
+    ("Giấy khai sinh cho con mới đẻ", True),
+    ("lam lai can cuoc", True),
+    ("Đăng ký kết hôn khi nào thì có hiệu lực?", False),  # a question on the law
+    ("Giấy chứng nhận quyền sử dụng đất được cấp cho ai?", False),
+])
+def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wants):
+    assert cues(message).wants_procedure is wants

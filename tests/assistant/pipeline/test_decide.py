@@ -158,3 +158,12 @@ def test_a_detail_asked_about_the_procedure_under_discussion_stays_on_it():
     assert [e.value for e in turn.nlu.entities if e.entity == "detail_aspect"] == ["lệ phí"]
     new_topic = decided("lệ phí đăng ký kết hôn bao nhiêu?", state=DialogueState(procedure="1.001193"), procedures=[KHAI_SINH])
     assert new_topic.route.reason != "follow_up"
+
+
+def test_a_complaint_that_asks_for_the_procedure_gets_the_procedure_not_a_ticket_offer():
+    wrong_name = Passage("procedure:1.004859", "procedure", "1.004859", "Thủ tục thay đổi, cải chính thông tin hộ tịch",
+                         "Thủ tục thay đổi, cải chính thông tin hộ tịch", "Cải chính hộ tịch khi giấy khai sinh ghi sai.")
+    asked = decided("giấy khai sinh của con tôi bị ghi sai tên, muốn cải chính lại", guess="feedback", procedures=[wrong_name])
+    assert (asked.intent, asked.route.reason) == ("procedure_guide", "asks_for_procedure")
+    stated = decided("cán bộ ghi sai tên con tôi trong giấy khai sinh, làm ăn tắc trách", guess="feedback", procedures=[wrong_name])
+    assert stated.route.reason == "complaint"
