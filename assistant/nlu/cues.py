@@ -97,19 +97,22 @@ _QUESTION = re.compile(
 # Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
 _ACT = (
     r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
-    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh)"
+    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|nop|tra lai)"
 )
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
-    r"\b(?:o dau|di dau|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
+    r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
     r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
-    r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
+    r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
 # mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước".
-_NAMES_A_TASK = re.compile(r"^\W*(?:" + _ACT + r"|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b")
+_NAMES_A_TASK = re.compile(
+    r"^\W*(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
+    r"|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
+)
 # What a procedure has: papers, fees, forms, online submission.
 _PROCEDURE_WORDS = re.compile(
     r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"

@@ -146,6 +146,9 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Em tôi nay đã thành niên, tôi thôi làm giám hộ cho em thì có phải đăng ký gì không?", True),
     ("nha cap 4 muon cai tao sua lai mat tien thi co can xin giay phep khong", True),
     ("Người lao động có phải đóng bảo hiểm thất nghiệp không?", False),
+    ("Cần chứng thực chữ ký trên giấy ủy quyền thì ra đâu làm?", True),
+    ("quan an cua toi muon nghi ban 3 thang roi mo lai, co phai bao phuong khong", True),
+    ("Xe máy cũ hỏng không dùng nữa, muốn nộp lại giấy đăng ký và biển số", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
@@ -155,6 +158,8 @@ def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(
     ("Đăng ký xe máy mới mua", True),
     ("Giấy khai sinh cho con mới đẻ", True),
     ("lam lai can cuoc", True),
+    ("xin chào", False),
+    ("nhận được rồi, cảm ơn nhé", False),
     ("Đăng ký kết hôn khi nào thì có hiệu lực?", False),  # a question on the law
     ("Giấy chứng nhận quyền sử dụng đất được cấp cho ai?", False),
 ])
