@@ -217,12 +217,13 @@ def cues(text: str) -> Cues:
         chosen = None  # "tôi muốn khiếu nại thì làm thế nào?" asks how; "phản ánh: … sao lại vậy?" files
     elif chosen in ("draft_document", "reminder") and asks:
         chosen = None  # "ai có thẩm quyền soạn thảo …?", "khi nào thì bị nhắc nhở?"
+    how = bool(_HOW.search(plain) or (not asks and _NAMES_A_TASK.search(plain)))
     return Cues(
         asks=asks,
         request=chosen,
         declined=declined[0] if declined else None,
-        wants_procedure=bool(_HOW.search(plain) or _PROCEDURE_WORDS.search(plain) or (not asks and _NAMES_A_TASK.search(plain))),
-        asks_how=bool(_HOW.search(plain)),
+        wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
+        asks_how=how,
         cites_law=bool(_CITES_LAW.search(plain)),
         beyond=_beyond(text, plain),
     )

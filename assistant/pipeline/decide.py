@@ -13,10 +13,11 @@ The classifier's intent is one signal, not a gate. In order:
 3. Small talk (a greeting or thanks asking nothing) is answered as such.
 4. Anything else is answered from the knowledge base: the law (``legal_qa``) or a procedure
    (``citizen_guide``), whichever evidence answers (``assistant.pipeline.answerable``). When both
-   do, a question about papers, fees, where to submit, online, how long or how to get something
-   done is a procedure question for any role ("làm giấy khai sinh cần gì" from an officer too; staff
-   naming papers in the law's words or a quiz's — "hồ sơ … bao gồm những gì", "đúng hay sai" — ask
-   the law); so is a citizen's message the classifier calls a procedure question that names the
+   do, a question about where to submit, how long or how to get something done is a procedure
+   question for any role ("làm giấy khai sinh cần gì" from an officer too; staff naming papers in the
+   law's words or a quiz's — "hồ sơ … bao gồm những gì", "đúng hay sai" — ask the law); a citizen's
+   that only names papers, fees or online submission is one when the procedure covers it as well as
+   the law ("nhặt được ví, không có giấy tờ gì, giữ luôn được không?" asks the law); so is a citizen's message the classifier calls a procedure question that names the
    procedure ("đăng ký tạm trú cho người thuê trọ"); the rest is a legal question. A
    complaint stated without asking to file it, nor how to get something done ("sổ đỏ ghi sai diện
    tích, muốn đính chính lại" asks for the procedure), is offered as a phản ánh (nothing is filed
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from assistant.answer import refusal
 from assistant.nlu import OUT_OF_SCOPE, NluResult
 from assistant.nlu.cues import folded
-from assistant.pipeline.answerable import Grounding, LawTitles, Verdict, grounding
+from assistant.pipeline.answerable import LawTitles, Verdict, grounding
 from assistant.pipeline.turn import Skill, Turn
 from assistant.security.roles import may_use
 from assistant.skills.dvhc import INTENT as DVHC_LOOKUP
@@ -156,7 +157,7 @@ class Decide:
             return "review_document", "review_request", ""
         verdict = self.judge(turn)
         law_ok, procedure_ok = verdict.law_answers, verdict.procedure_answers
-        if procedure_ok and (not law_ok or _prefers_procedure(turn, verdict.procedure)):
+        if procedure_ok and (not law_ok or _prefers_procedure(turn, verdict)):
             reason = "asks_for_procedure" if _asks_how(turn) else "procedure_evidence"
             return self._take(turn, "procedure", _procedure_intent(turn), reason)
         if law_ok:
@@ -218,13 +219,17 @@ def _asks_how(turn: Turn) -> bool:
     return said.asks_how and not said.cites_law
 
 
-def _prefers_procedure(turn: Turn, procedure: Grounding) -> bool:
+def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     """Both answer: the procedure when it is asked for, or when a citizen's message the classifier
-    calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ")."""
-    if _asks_how(turn):
-        return True
+    calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ"). A citizen
+    who names a procedure's things (papers, fees) without asking how to get something done asks for
+    the procedure only when it covers the message as well as the law does: "nhặt được ví, không có
+    giấy tờ gì, giữ luôn được không?" is a question on the law."""
+    said, procedure = turn.cues, verdict.procedure
     if turn.role != "citizen":
-        return False
+        return _asks_how(turn)
+    if said.asks_how or (said.wants_procedure and procedure.coverage >= verdict.law.coverage):
+        return True
     probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED

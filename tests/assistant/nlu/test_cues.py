@@ -164,4 +164,5 @@ def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(
     ("Giấy chứng nhận quyền sử dụng đất được cấp cho ai?", False),
 ])
 def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wants):
-    assert cues(message).wants_procedure is wants
+    said = cues(message)
+    assert said.wants_procedure is wants and said.asks_how is wants  # what is to be done, not what the law says

@@ -167,3 +167,18 @@ def test_a_complaint_that_asks_for_the_procedure_gets_the_procedure_not_a_ticket
     assert (asked.intent, asked.route.reason) == ("procedure_guide", "asks_for_procedure")
     stated = decided("cán bộ ghi sai tên con tôi trong giấy khai sinh, làm ăn tắc trách", guess="feedback", procedures=[wrong_name])
     assert stated.route.reason == "complaint"
+
+
+def test_a_citizen_naming_papers_without_asking_how_gets_whichever_evidence_covers_more():
+    found_wallet = Passage("law:91/2015/QH13:230:0", "law", "91/2015/QH13", "Bộ luật Dân sự",
+                           "Điều 230. Xác lập quyền sở hữu đối với tài sản bị đánh rơi, bỏ quên",
+                           "Người nhặt được tài sản bị đánh rơi ngoài đường phải trả lại cho chủ sở hữu, không được giữ luôn; "
+                           "tài sản trị giá trên 20 triệu đồng thì giao cho Ủy ban nhân dân cấp xã.")
+    customs = Passage("procedure:1.000001", "procedure", "1.000001", "Thủ tục hải quan đối với hàng hóa gửi chuyển phát",
+                      "Thủ tục hải quan đối với hàng hóa gửi chuyển phát",
+                      "Hàng hóa trị giá dưới năm triệu đồng gửi qua dịch vụ chuyển phát, không có giấy tờ nhập khẩu.")
+    turn = decided("Nhặt được cái ví 20 triệu ngoài đường, không có giấy tờ gì, giữ luôn được không?",
+                   law=[found_wallet], procedures=[customs])
+    assert (turn.intent, turn.route.reason) == ("legal_question", "law_evidence")
+    papers = decided("đăng ký khai sinh cần giấy tờ gì", law=[HO_TICH], procedures=[KHAI_SINH])
+    assert papers.route.reason == "asks_for_procedure"
