@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import expand_abbreviations, fold, syllables
+from knowledge.text import expand_abbreviations, fold, folded_syllables, syllables
 
 # Kind words (folded syllables) -> the kind; "huyện" names a district, and also the one
 # whole huyện the merger turned into an đặc khu (Bạch Long Vĩ).
@@ -101,4 +101,4 @@ def council_words(folded: list[str]) -> set[int]:
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The folded key a name is found by: "Mỹ Đình 1" -> "my dinh 1", "Đạ M'Rông" -> "da m rong"."""
-    return " ".join(fold(token) for token in syllables(name))
+    return " ".join(folded_syllables(name))
