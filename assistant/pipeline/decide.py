@@ -17,8 +17,9 @@ The classifier's intent is one signal, not a gate. In order:
    question for any role ("làm giấy khai sinh cần gì" from an officer too; staff naming papers in the
    law's words or a quiz's — "hồ sơ … bao gồm những gì", "đúng hay sai" — ask the law); a citizen's
    that only names papers, fees or online submission is one when the procedure covers it as well as
-   the law ("nhặt được ví, không có giấy tờ gì, giữ luôn được không?" asks the law); so is a citizen's message the classifier calls a procedure question that names the
-   procedure ("đăng ký tạm trú cho người thuê trọ"); the rest is a legal question. A
+   the law ("nhặt được ví, không có giấy tờ gì, giữ luôn được không?" asks the law); so is a
+   citizen's message the classifier calls a procedure question that names the procedure ("đăng ký
+   tạm trú cho người thuê trọ"); the rest is a legal question. A
    complaint stated without asking to file it, nor how to get something done ("sổ đỏ ghi sai diện
    tích, muốn đính chính lại" asks for the procedure), is offered as a phản ánh (nothing is filed
    without a yes).
