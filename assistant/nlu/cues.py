@@ -88,7 +88,7 @@ _FEEDBACK_HEAD = re.compile(r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" +
 
 _QUESTION = re.compile(
     r"\?|(?<!khong )(?<!chua )(?<!khong co )\bai\b|\bgi\b(?!\s+ca\b)"
-    r"|\b(?:nao|bao nhieu|bao lau|bao gio|(?:so )?may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)|so may|the nao|ra sao|nhu nao|lam sao"
+    r"|\b(?:nao|bao nhieu|bao lau|bao gio|(?:so )?may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)(?!\s+(?:nay|qua|roi|lien))|so may|the nao|ra sao|nhu nao|lam sao"
     r"|tai sao|vi sao|sao lai|sao van|o dau|tu dau|den dau|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
     r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
