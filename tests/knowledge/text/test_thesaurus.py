@@ -30,3 +30,18 @@ def test_the_terms_follow_the_text_as_typed_and_a_citation_is_left_alone():
     question = "Bố tôi qua đời, báo tử ở đâu"
     assert expand_query(question) == f"{question} chết khai tử đăng ký khai tử cơ quan thực hiện nơi nộp"
     assert expand_query("Điều 16 Luật Hộ tịch") == "Điều 16 Luật Hộ tịch"
+
+
+@pytest.mark.parametrize(
+    "question", ["Bà nội tôi mới mất hôm qua, gia đình cần làm giấy tờ gì với xã?", "bo toi mat roi, lam giay to gi",
+                 "Ông tôi mất năm 1990 mà chưa ai làm giấy chứng tử"],
+)
+def test_mat_said_of_a_person_is_a_death(question):
+    assert "khai tử chết" in legal_terms_for(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["con tôi mất giấy khai sinh", "tôi bị mất hộ chiếu", "anh tôi mất việc rồi", "mẹ tôi mất thẻ bảo hiểm y tế"],
+)
+def test_mat_with_a_thing_lost_after_it_is_no_death(question):
+    assert "khai tử chết" not in legal_terms_for(question)
