@@ -19,7 +19,8 @@ for the kindred action (a paper "làm lại" may be cấp lại or cấp đổi:
 apart, the law does by the reason), ``PLAIN_WHEN_OTHER_ASKED`` for the plain action ("cấp",
 "đăng ký") when the question asks for another; ``OTHER_CIRCUMSTANCE`` for a circumstance in the
 name the question does not name. A procedure the question names outright ("đăng ký tạm trú cho
-người thuê nhà") gains ``NAMED``. The member asked for comes first without hiding the others;
+người thuê nhà") gains ``NAMED``, unless the question names a circumstance it is not for ("đăng ký
+kết hôn với người Hàn Quốc" names the plain one's name but asks for the foreign one). The member asked for comes first without hiding the others;
 passages that are not procedures keep their score.
 """
 from __future__ import annotations
@@ -156,9 +157,10 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
         if e.passage.kind == "procedure":
             title = e.passage.doc_title or e.passage.heading
             penalty = _action_penalty(procedure_actions(title), wanted, kindred)
-            if procedure_circumstances(title) - named:
+            circumstances = procedure_circumstances(title)
+            if circumstances - named:
                 penalty += OTHER_CIRCUMSTANCE
-            if names_procedure(question, title):
+            if names_procedure(question, title) and not named - circumstances:
                 penalty -= NAMED
             e = replace(e, score=e.score - penalty * scale)
         ranked.append(e)

@@ -6,6 +6,7 @@ from knowledge.procedure_family import (
     asked_actions,
     asked_member_first,
     named_circumstances,
+    names_procedure,
     procedure_actions,
     procedure_circumstances,
 )
@@ -143,3 +144,15 @@ def test_the_plain_member_comes_first_unless_the_question_names_the_circumstance
     assert [e.passage.doc_id for e in plain if e.score >= 0.9 * plain[0].score] == ["1.000894"]
     foreign = asked_member_first("Tôi lấy chồng người Hàn Quốc thì đăng ký kết hôn ở đâu?", found)
     assert foreign[0].passage.doc_id == "2.000806"
+
+
+@pytest.mark.parametrize("question, title, named", [
+    ("chuyen sang thue nha o quan khac, dang ky tam tru cho nguoi thue nha the nao", "Đăng ký tạm trú", True),
+    ("muốn tách hộ ra riêng thì làm sao", "Tách hộ", True),
+    ("dk ket hon o dau", "Thủ tục đăng ký kết hôn", True),
+    ("cấp lại thẻ căn cước mất mấy ngày", "Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)", True),
+    ("đăng ký tạm trú ở đâu", "Đăng ký thường trú", False),
+    ("gia hạn", "Gia hạn tạm trú", False),
+])
+def test_a_procedure_is_named_by_its_whole_name_without_thu_tuc_and_level(question, title, named):
+    assert names_procedure(question, title) is named
