@@ -85,7 +85,8 @@ class Route:
     skill: str  # the skill's name ("legal_qa", "citizen_guide", "feedback", "conversation", ...)
     reason: str  # one of REASONS
     # What a refusal is about: the law the question names and the knowledge base lacks, or
-    # what no law holds ("other_country", "opinion", "live_fact"); "" otherwise.
+    # what no law holds ("other_country", "opinion", "live_fact"), or "figure_not_stated" when the
+    # question asks a sum of money the law found does not state; "" otherwise.
     detail: str = ""
 
     def __post_init__(self) -> None:
@@ -194,7 +195,7 @@ class Decide:
             or (verdict.beyond is None and not verdict.classified_out_of_scope and max(law.coverage, procedure.coverage) >= NEAR)
         )
         if about_administration:
-            return intent, "no_grounding", verdict.missing_law or verdict.why_not or ""
+            return intent, "no_grounding", verdict.missing_law or verdict.why_not or ("figure_not_stated" if law.figure_missing else "")
         return "out_of_scope", "out_of_scope", verdict.why_not or ""
 
 
