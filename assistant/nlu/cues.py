@@ -108,10 +108,11 @@ _HOW = re.compile(
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
-# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước".
+# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh".
 _NAMES_A_TASK = re.compile(
-    r"^\W*(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
-    r"|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
+    r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?"
+    r"(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
+    r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
 )
 # What a procedure has: papers, fees, forms, online submission.
 _PROCEDURE_WORDS = re.compile(
@@ -138,9 +139,12 @@ _BEYOND_ACCENTED = (
     ("other_country", rf"\b(?:(?:{_PLACE_WORDS})\s+|visa(?:\s+\w+){{0,2}}\s+)(?:{_COUNTRIES})\b(?!\s+(?:{_NOT_A_COUNTRY_AFTER})\b)"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
                 r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b)"),
-    ("live_fact", r"\b(?:hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|đến đâu rồi"
-                  r"|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
-                  r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"),
+    ("live_fact", r"\b(?:hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản"
+                  r"|đến đâu rồi|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
+                  r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
+                  r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"
+                  r"|được duyệt|được giải quyết|làm xong) chưa\b"
+                  r"|\b(?:thứ bảy|chủ nhật|cuối tuần|ngày lễ)\s+(?:có\s+)?(?:làm việc|mở cửa|tiếp dân|nhận hồ sơ)\b"),
 )
 _VIET_NAM = re.compile(r"\bviet nam\b|\bve nuoc\b")
 # Papers a Vietnamese office issues for use abroad: "phiếu lý lịch tư pháp để đi du học Úc" asks the
