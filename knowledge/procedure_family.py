@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from knowledge.models import Evidence
-from knowledge.text import expand_abbreviations, fold
+from knowledge.text import expand_abbreviations, fold, normalize
 
 OTHER_ACTION = 0.15
 PLAIN_WHEN_OTHER_ASKED = 0.08
@@ -37,22 +37,24 @@ OTHER_CIRCUMSTANCE = 0.15
 NAMED = 0.1
 PLAIN = "plain"
 
-# action -> how a procedure's name says it (folded), in the list of verbs its name opens with
+# action -> how a procedure's name says it, in the list of verbs its name opens with. Read with its
+# diacritics (portal names always have them): folded, "đối" would be "đổi".
 _NAMED: dict[str, str] = {
-    "reissue": r"cap lai|dang ky lai|cap ban sao",
-    "exchange": r"cap doi|doi",
-    "extend": r"gia han",
-    "revoke": r"thu hoi|huy|xoa|khoa",
-    "correct": r"dinh chinh|dieu chinh|thay doi, cai chinh|cai chinh|sua loi|sua doi|hieu dinh|bo sung",
-    "report_loss": r"trinh bao mat|thong bao mat",
-    "suspend": r"tam ngung|tam dung",
-    "terminate": r"cham dut|giai the|dung thuc hien",
-    "restore": r"khoi phuc|mo khoa|phuc hoi",
-    PLAIN: r"cap moi|cap|dang ky",
+    "reissue": r"cấp lại|đăng ký lại|cấp bản sao",
+    "exchange": r"cấp đổi|đổi",
+    "extend": r"gia hạn",
+    "revoke": r"thu hồi|hủy|huỷ|xóa|xoá|khóa|khoá",
+    "correct": r"đính chính|điều chỉnh|thay đổi, cải chính|cải chính|sửa lỗi|sửa đổi|hiệu đính|bổ sung",
+    "report_loss": r"trình báo mất|thông báo mất",
+    "suspend": r"tạm ngừng|tạm dừng",
+    "terminate": r"chấm dứt|giải thể|dừng thực hiện",
+    "restore": r"khôi phục|mở khóa|mở khoá|phục hồi",
+    PLAIN: r"cấp mới|cấp|đăng ký",
 }
 _VERB = re.compile("|".join(rf"(?P<{action}>(?:{words})\b)" for action, words in _NAMED.items()))
-_LIST = re.compile(r"\s*(?:,|va\b|hoac\b|/)\s*")
-_THU_TUC = re.compile(r"^(?:thu tuc:?\s+)?")
+_LIST = re.compile(r"\s*(?:,|và\b|hoặc\b|/)\s*")
+_THU_TUC = re.compile(r"^(?:thủ tục:?\s+)?")
+_THU_TUC_FOLDED = re.compile(r"^(?:thu tuc:?\s+)?")
 _KINDRED = {"reissue": "exchange", "exchange": "reissue"}
 
 # circumstance -> (what a procedure's name says of it, what a question says of it), folded
@@ -80,7 +82,8 @@ _ASKED: dict[str, str] = {
     "exchange": r"cap doi|\bdoi (?:sang (?!ho\b|ten\b)|lai|moi|the|so|bang|giay|ho chieu|can cuoc|gplx)|het han|nhau nat|\bdoi\W*$"
                 r"|(?:so|the|bang|giay)\b.{0,20}\bcu\b",
     "extend": r"gia han|het han",
-    "revoke": r"thu hoi|\bhuy\b|\bxoa\b|cat khau|ban (?:xe|mat) xe|\bkhoa (?:can cuoc|tai khoan|the)",
+    "revoke": r"thu hoi|\bhuy\b|\bxoa\b|cat khau|ban (?:xe|mat) xe|\bkhoa (?:can cuoc|tai khoan|the)"
+              r"|(?:nop|tra) lai (?:giay|bien so|cavet|ca vet|chung nhan|the|so)|khong (?:dung|su dung|chay) nua",
     "correct": r"dinh chinh|dieu chinh|cai chinh|ghi sai|bi sai|viet sai|sua (?:lai|ten|thong tin|ngay)|doi (?:sang )?(?:ho|ten)\b",
     "report_loss": rf"trinh bao mat|(?:bao|khai bao) (?:bi )?mat {_PAPER}|(?:mat|danh roi)\b.{{0,60}}\b(?:bao|trinh bao)\b",
     "suspend": r"tam ngung|tam nghi|tam dung|nghi (?:ban|kinh doanh|lam)? ?(?:\d+|vai|mot|hai|ba) (?:thang|tuan)",
@@ -97,7 +100,7 @@ _LOST = re.compile(
 def procedure_actions(title: str) -> set[str]:
     """The actions of the verbs a procedure's name opens with ("Cấp lại, đổi, điều chỉnh …": three);
     ``PLAIN`` for issuing or registering, and for a name opening with another verb."""
-    name = fold(title).strip()
+    name = normalize(title).lower().strip()
     position = _THU_TUC.match(name).end()
     actions: set[str] = set()
     while verb := _VERB.match(name, position):
@@ -137,7 +140,7 @@ _WORDS = re.compile(r"[0-9a-z]+")
 def names_procedure(question: str, title: str) -> bool:
     """Whether the question names the procedure: its whole name, without "thủ tục" and the level it is done
     at, two words or more, is in the question ("đăng ký tạm trú cho người thuê nhà thế nào")."""
-    name = _WORDS.findall(_LEVEL.sub("", _THU_TUC.sub("", fold(title).strip())))
+    name = _WORDS.findall(_LEVEL.sub("", _THU_TUC_FOLDED.sub("", fold(title).strip())))
     said = _WORDS.findall(fold(expand_abbreviations(question)))
     return len(name) >= 2 and f" {' '.join(name)} " in f" {' '.join(said)} "
 

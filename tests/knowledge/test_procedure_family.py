@@ -50,6 +50,7 @@ def law(score):
         ("Đăng ký thành lập hộ kinh doanh", {PLAIN}),
         ("Xác nhận thông tin về cư trú", {PLAIN}),
         ("Thủ tục đăng ký khai tử", {PLAIN}),
+        ("Thủ tục đối với hàng hóa xuất khẩu có giá trị dưới năm triệu đồng", {PLAIN}),  # "đối", not "đổi"
     ],
 )
 def test_a_procedure_s_actions_are_the_verbs_its_name_opens_with(title, actions):
@@ -69,6 +70,7 @@ def test_a_procedure_s_actions_are_the_verbs_its_name_opens_with(title, actions)
         ("Quán ăn của tôi muốn nghỉ bán 3 tháng vì sửa nhà, có phải báo không?", {"suspend"}),
         ("Đóng cửa hẳn tiệm tạp hóa thì làm thủ tục gì?", {"terminate"}),
         ("Hộ khẩu cũ của tôi vẫn ở quê, giờ muốn xóa thường trú ở đó", {"revoke"}),
+        ("Xe máy cũ hỏng không dùng nữa, muốn nộp lại giấy đăng ký và biển số", {"revoke"}),
         ("Bảo mật thông tin cá nhân khi nộp hồ sơ trực tuyến thế nào?", set()),
     ],
 )
