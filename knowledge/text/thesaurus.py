@@ -169,6 +169,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "mst": "mã số thuế",
     "quyet toan thue": "quyết toán thuế thu nhập cá nhân",
     # transport
+    "xe may": "xe mô tô xe gắn máy",
+    "xe may chuyen dung": "xe máy chuyên dùng",
+    "cam dien thoai": "sử dụng điện thoại di động",
+    "nghe dien thoai": "sử dụng điện thoại di động",
     "bang lai": "giấy phép lái xe",
     "bang lai xe": "giấy phép lái xe",
     "doi bang lai": "đổi giấy phép lái xe",

@@ -14,6 +14,8 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("tiem tap hoa muon tam nghi 3 thang", "tạm ngừng kinh doanh"),
         ("con nằm viện, mẹ nghỉ làm chăm con", "chế độ ốm đau"),
         ("xe máy vượt đèn đỏ phạt bao nhiêu", "không chấp hành hiệu lệnh của đèn tín hiệu giao thông"),
+        ("Đi xe máy vượt đèn đỏ bị phạt bao nhiêu tiền?", "xe mô tô xe gắn máy"),
+        ("Vừa lái xe máy vừa cầm điện thoại nghe thì bị xử phạt thế nào?", "sử dụng điện thoại di động"),
     ],
 )
 def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):
@@ -21,6 +23,7 @@ def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(ques
 
 
 def test_the_longest_phrase_wins_over_the_words_inside_it():
+    assert legal_terms_for("xe máy chuyên dùng chạy quá tốc độ") == ["xe máy chuyên dùng"]
     terms = legal_terms_for("Đã trả hết nợ, giờ xóa thế chấp trên sổ đỏ")
     assert "xóa đăng ký biện pháp bảo đảm" in terms
     assert "đăng ký biện pháp bảo đảm thế chấp" not in terms
