@@ -97,13 +97,13 @@ _QUESTION = re.compile(
 # Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
 _ACT = (
     r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
-    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|nop|tra lai)"
+    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|sua|nop|tra lai)"
 )
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
     r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
-    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
+    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )

@@ -156,6 +156,8 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Cần chứng thực chữ ký trên giấy ủy quyền thì ra đâu làm?", True),
     ("quan an cua toi muon nghi ban 3 thang roi mo lai, co phai bao phuong khong", True),
     ("Xe máy cũ hỏng không dùng nữa, muốn nộp lại giấy đăng ký và biển số", True),
+    ("can cuoc ghi sai que quan, muon sua lai cho dung", True),
+    ("Đóng cửa hẳn tiệm tạp hóa thì làm thủ tục gì?", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
