@@ -67,6 +67,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # residence (cư trú)
     "nhap khau": "đăng ký thường trú",
     "nhap ho khau": "đăng ký thường trú",
+    "chuyen ho khau": "đăng ký thường trú",
+    "chuyen khau": "đăng ký thường trú",
     "cat khau": "xóa đăng ký thường trú",
     "tach khau": "tách hộ",
     "tach ho khau": "tách hộ",
@@ -156,6 +158,7 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # business and tax
     "mo quan": "đăng ký hộ kinh doanh",
     "mo cua hang": "đăng ký hộ kinh doanh",
+    "mo tiem": "đăng ký hộ kinh doanh",
     "buon ban": "kinh doanh",
     "ban hang online": "kinh doanh thương mại điện tử",
     "lap cong ty": "thành lập doanh nghiệp đăng ký doanh nghiệp",

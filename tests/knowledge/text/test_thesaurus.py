@@ -15,6 +15,8 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("con nằm viện, mẹ nghỉ làm chăm con", "chế độ ốm đau"),
         ("xe máy vượt đèn đỏ phạt bao nhiêu", "không chấp hành hiệu lệnh của đèn tín hiệu giao thông"),
         ("Đi xe máy vượt đèn đỏ bị phạt bao nhiêu tiền?", "xe mô tô xe gắn máy"),
+        ("Tôi muốn mở tiệm sửa xe máy trước nhà", "đăng ký hộ kinh doanh"),
+        ("chuyen ho khau ve que vo thi lam the nao", "đăng ký thường trú"),
         ("Vừa lái xe máy vừa cầm điện thoại nghe thì bị xử phạt thế nào?", "sử dụng điện thoại di động"),
     ],
 )
