@@ -83,13 +83,15 @@ REQUESTS: dict[str, str] = {
 }
 _REQUEST = {intent: re.compile(_REQUEST_FRAME + verb) for intent, verb in REQUESTS.items()}
 _DECLINE = {intent: re.compile(_DECLINE_FRAME + verb) for intent, verb in REQUESTS.items()}
-# "phản ánh: …", "kiến nghị về …": the web page's form, and what the word alone at the start asks.
-_FEEDBACK_HEAD = re.compile(r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" + _FEEDBACK_VERB + r"\s*(?::|-|–)")
+# "phản ánh: …", "gửi phản ánh giúp tôi: …": the web page's form, and what the word alone at the start asks.
+_FEEDBACK_HEAD = re.compile(
+    r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" + _FEEDBACK_VERB + r"(?:\s+(?:giup|gium|ho|cho)(?:\s+(?:toi|em|minh))?)?\s*(?::|-|–)"
+)
 
 _QUESTION = re.compile(
     r"\?|(?<!khong )(?<!chua )(?<!khong co )\bai\b|\bgi\b(?!\s+ca\b)"
     r"|\b(?:nao|bao nhieu|bao lau|bao gio|(?:so )?may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)(?!\s+(?:nay|qua|roi|lien))|so may|the nao|ra sao|nhu nao|lam sao"
-    r"|tai sao|vi sao|sao lai|sao van|o dau|tu dau|den dau|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
+    r"|tai sao|vi sao|sao lai|sao van|(?:o|tu|den) dau(?!\s+(?:ngo|hem|duong|pho|cau|lang|xom|thon|khu|day|tuan|thang|nam|gio|mua|tien))|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
     r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
     r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
@@ -139,7 +141,7 @@ _BEYOND_ACCENTED = (
     ("other_country", rf"\b(?:(?:{_PLACE_WORDS})\s+|visa(?:\s+\w+){{0,2}}\s+)(?:{_COUNTRIES})\b(?!\s+(?:{_NOT_A_COUNTRY_AFTER})\b)"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
                 r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b)"),
-    ("live_fact", r"\b(?:hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản"
+    ("live_fact", r"\b(?:(?<!mấy )hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản"
                   r"|đến đâu rồi|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
                   r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
                   r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"

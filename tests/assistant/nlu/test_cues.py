@@ -39,6 +39,7 @@ def test_statements_are_not_questions(message):
     ("toi muon phan anh duong ngo 5 bi ngap nuoc may ngay nay", "feedback"),  # "mấy ngày nay" asks nothing
     ("kiến nghị rút ngắn thời gian chờ ở bộ phận một cửa", "feedback"),
     ("Phản ánh: sao hồ sơ của tôi 2 tháng rồi chưa có kết quả?", "feedback"),
+    ("Gửi phản ánh giúp tôi: rác tập kết ở đầu ngõ 12 bốc mùi mấy hôm nay", "feedback"),
     ("tôi nộp hồ sơ quá hạn 2 tuần rồi mà chưa có kết quả, tôi muốn phản ánh", "feedback"),
     ("cho tôi gặp cán bộ", "handover"),
     ("bot không hiểu, cho tôi gặp người", "handover"),
@@ -106,6 +107,7 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("Số tài khoản để nộp phạt vi phạm giao thông của Công an TP.HCM là gì?", "live_fact"),
     ("Bộ phận một cửa của phường Tân Định thứ bảy có làm việc không?", "live_fact"),
     ("Người lao động làm việc vào ngày lễ có được trả lương không?", None),
+    ("Gửi phản ánh giúp tôi: rác tập kết ở đầu ngõ 12 bốc mùi mấy hôm nay", None),  # "these days", not today's news
     ("Hồ sơ đăng ký khai sinh gồm những giấy tờ gì?", None),
 ])
 def test_what_no_law_or_procedure_holds(message, beyond):
