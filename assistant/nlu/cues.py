@@ -21,6 +21,9 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
   ("cần giấy tờ gì", "gồm những giấy tờ gì", "nộp ở đâu", "muốn xin …", "làm lại … ở đâu", "đổi … thế nào",
   "có phải đăng ký gì không", "có cần xin giấy phép không"), or asks nothing and names the task or the
   paper ("Đăng ký xe máy mới mua", "Giấy khai sinh cho con mới đẻ");
+- ``asks_condition``: it asks what the law requires or allows — an age ("nam mấy tuổi thì được
+  đăng ký kết hôn"), a condition ("cần điều kiện gì"), a deadline ("trong bao lâu phải đi đăng ký
+  khai tử") — which a procedure's page does not say;
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
   pháp luật") or asks as a legal quiz does ("đúng hay sai", "nào sau đây", "chọn câu sai").
 
@@ -120,6 +123,10 @@ _NAMES_A_TASK = re.compile(
 _PROCEDURE_WORDS = re.compile(
     r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"
 )
+_CONDITION = re.compile(
+    r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien (?:gi|nao|ra sao|the nao|la gi)|(?:can|phai|co) (?:nhung |cac )?dieu kien"
+    r"|trong (?:vong |thoi han )?bao lau (?:thi )?phai|(?:thoi han|han chot) (?:la )?(?:bao lau|khi nao))\b"
+)
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
     r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
@@ -190,6 +197,7 @@ class Cues:
     declined: str | None = None  # the intent of the side effect the message refuses
     wants_procedure: bool = False
     asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
+    asks_condition: bool = False  # what the law requires or allows: an age, a condition, a deadline
     cites_law: bool = False
     beyond: str | None = None  # what it asks that no law or procedure holds: "other_country", "opinion", "live_fact"
 
@@ -230,6 +238,7 @@ def cues(text: str) -> Cues:
         declined=declined[0] if declined else None,
         wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
         asks_how=how,
+        asks_condition=bool(_CONDITION.search(plain)),
         cites_law=bool(_CITES_LAW.search(plain)),
         beyond=_beyond(text, plain),
     )

@@ -180,3 +180,14 @@ def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(
 def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wants):
     said = cues(message)
     assert said.wants_procedure is wants and said.asks_how is wants  # what is to be done, not what the law says
+
+
+@pytest.mark.parametrize("message, condition", [
+    ("nam may tuoi thi duoc dang ky ket hon", True),
+    ("Người thân mất thì trong bao lâu phải đi đăng ký khai tử?", True),
+    ("Thuê nhà ở thì có được đăng ký thường trú ở đó không, cần điều kiện gì?", True),
+    ("con toi 15 tuoi lam can cuoc o dau", False),
+    ("Đăng ký khai tử cần giấy tờ gì?", False),
+])
+def test_an_age_a_condition_or_a_deadline_is_asked_of_the_law(message, condition):
+    assert cues(message).asks_condition is condition

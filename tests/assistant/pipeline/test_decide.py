@@ -200,3 +200,17 @@ def test_a_sum_of_money_asked_is_answered_only_by_law_that_states_one():
     assert fine.route.reason == "law_evidence"
     days = decided("Học sinh tiểu học trường công lập đóng học phí trong bao nhiêu tháng?", law=[HOC_PHI])
     assert days.route.reason == "law_evidence"  # a number of months, not a sum of money
+
+
+KET_HON = Passage("procedure:1.000894", "procedure", "1.000894", "Thủ tục đăng ký kết hôn", "Thủ tục đăng ký kết hôn",
+                  "Thủ tục đăng ký kết hôn. Hồ sơ: tờ khai đăng ký kết hôn. Lệ phí: miễn.")
+TUOI = Passage("law:52/2014/QH13:8:0", "law", "52/2014/QH13", "Luật Hôn nhân và gia đình", "Điều 8. Điều kiện kết hôn",
+               "1. Nam, nữ kết hôn với nhau phải tuân theo các điều kiện sau đây: a) Nam từ đủ 20 tuổi trở lên, nữ từ đủ"
+               " 18 tuổi trở lên;", article="8")
+
+
+def test_a_citizen_asking_an_age_of_a_named_procedure_gets_the_law():
+    age = decided("nam may tuoi thi duoc dang ky ket hon", guess="procedure_guide", law=[TUOI], procedures=[KET_HON])
+    assert age.route.reason == "law_evidence"
+    how = decided("đăng ký kết hôn ở đâu", guess="procedure_guide", law=[TUOI], procedures=[KET_HON])
+    assert how.route.reason == "asks_for_procedure"
