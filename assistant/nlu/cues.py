@@ -112,6 +112,14 @@ _HOW = re.compile(
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
+# "Tôi phải làm sao?" after a situation asks what the law gives one ("vợ cũ không cho gặp con, tôi phải
+# làm sao?"), not how to get a paper: it is no sign of a procedure by itself, unless a paper is named
+# ("mất căn cước thì phải làm sao").
+_ADVICE = re.compile(r"\b(?:phai|nen|gio|bay gio) lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*(?=\W*$|\W+(?:khi|neu|moi)\b)")
+_PAPER = re.compile(
+    r"\b(?:giay|so do|so hong|so ho khau|so bao hiem|the|bang lai|ho chieu|can cuoc|chung minh|cavet|ca vet|bien so"
+    r"|chung nhan|phieu|ban sao|trich luc|ho khau|tam tru|thuong tru)\b"
+)
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
 # mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh".
 _NAMES_A_TASK = re.compile(
@@ -231,7 +239,8 @@ def cues(text: str) -> Cues:
         chosen = None  # "tôi muốn khiếu nại thì làm thế nào?" asks how; "phản ánh: … sao lại vậy?" files
     elif chosen in ("draft_document", "reminder") and asks:
         chosen = None  # "ai có thẩm quyền soạn thảo …?", "khi nào thì bị nhắc nhở?"
-    how = bool(_HOW.search(plain) or (not asks and _NAMES_A_TASK.search(plain)))
+    read_for_how = plain if _PAPER.search(plain) else _ADVICE.sub(" ", plain)
+    how = bool(_HOW.search(read_for_how) or (not asks and _NAMES_A_TASK.search(plain)))
     return Cues(
         asks=asks,
         request=chosen,

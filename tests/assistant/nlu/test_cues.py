@@ -160,6 +160,9 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Xe máy cũ hỏng không dùng nữa, muốn nộp lại giấy đăng ký và biển số", True),
     ("can cuoc ghi sai que quan, muon sua lai cho dung", True),
     ("Đóng cửa hẳn tiệm tạp hóa thì làm thủ tục gì?", True),
+    ("mat can cuoc thi phai lam sao", True),
+    ("Ly hôn xong vợ cũ không cho tôi gặp con, tôi phải làm sao?", False),  # what the law gives, not a paper
+    ("Con tôi bị đánh ở trường, tôi phải làm sao bây giờ?", False),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
