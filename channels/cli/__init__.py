@@ -16,6 +16,7 @@ from knowledge.errors import BadInput
 
 COMMAND_MODULES = (
     "channels.cli.knowledge_commands",
+    "channels.cli.status",
     "channels.cli.ask",
     "channels.cli.documents",
     "channels.cli.users",
