@@ -42,7 +42,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 
 STAGE = "enrich"  # the progress stage
 LOCK = ".enrich.lock"  # in the index folder, beside the ingest's lock
+_ROOM = 1 << 20  # bytes: less free space than this is a full disk
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class EnrichReport:
     passages: int = 0
     covered: int = 0  # passages whose whole text is in vectors
     chunks: int = 0  # body chunk vectors in the last generation
-    embedded: int = 0  # chunk vectors computed now
+    embedded: int = 0  # chunk vectors computed now (the cache's misses)
     cached: int = 0  # chunk vectors found in the cache
     published: int = 0  # generations published
     restarted: int = 0  # times a newer ingest was picked up
@@ -156,7 +157,7 @@ class Enricher:
                     report.restarted += 1
                     log.info("a newer generation was published: enriching it instead")
             except (OSError, sqlite3.OperationalError) as exc:
-                if not _disk_full(exc):
+                if not _disk_full(exc, self.settings.data_dir):
                     raise
                 raise BadInput(
                     f"đĩa đầy khi bổ sung vector (disk full while enriching the index): {exc}. "
@@ -200,13 +201,10 @@ class Enricher:
                 "chạy lại 'troly ingest' (index built with another embedder)"
             )
 
-        def fits(text: str) -> bool:
-            return embedder.count_tokens(text) <= embedder.max_tokens
-
         plan = _Plan(
             expected=current,
             passages=passages,
-            chunks=[[chunk_text(p, piece) for piece in body_chunks(p, fits)] for p in passages],
+            chunks=plan_chunks(passages, embedder),
             layered=set(shard_rows(current).tolist()) if has_chunk_vectors(current) else set(),
         )
         waiting = [row for row, chunks in enumerate(plan.chunks) if chunks and row not in plan.layered]
@@ -260,35 +258,37 @@ class Enricher:
     def _embed(self, plan: _Plan, embedder: CachedEmbedder, batch: list[tuple[int, int, str]], report: EnrichReport) -> None:
         """Embed one batch (committed to the cache); a chunk the embedder fails on fails its passage alone."""
         batch = [(row, i, text) for row, i, text in batch if row not in plan.failed]
+        texts = list(dict.fromkeys(text for _, _, text in batch))  # the same text twice is embedded once
+        misses = embedder.misses
+        errors: dict[str, str] = {}
         try:
-            vectors = list(embedder.embed_documents([text for _, _, text in batch]))
+            computed = dict(zip(texts, embedder.embed_documents(texts)))
         except Exception as exc:
-            if _disk_full(exc):
+            if _disk_full(exc, self.settings.data_dir):
                 raise
-            vectors = [self._embed_one(plan, embedder, row, text) for row, _, text in batch]
-        for (row, i, _), vector in zip(batch, vectors):
-            if vector is None or row in plan.failed:
+            computed = {}
+            for text in texts:  # one at a time, to find the one it fails on
+                try:
+                    computed[text] = embedder.embed_documents([text])[0]
+                except Exception as error:
+                    if _disk_full(error, self.settings.data_dir):
+                        raise
+                    errors[text] = f"{type(error).__name__}: {error}"
+        report.embedded += embedder.misses - misses
+        for row, i, text in batch:
+            if row in plan.failed:
                 continue
-            report.embedded += 1
+            if text in errors:
+                passage = plan.passages[row]
+                plan.failed[row] = errors[text]
+                plan.partial.pop(row, None)
+                log.warning("embedder failed on %s (%s), skipped: %s", passage.passage_id, passage.heading, errors[text])
+                continue
             held = plan.partial.setdefault(row, {})
-            held[i] = vector
+            held[i] = computed[text]
             if len(held) == len(plan.chunks[row]):
                 plan.ready[row] = [held[j] for j in range(len(held))]
                 del plan.partial[row]
-
-    def _embed_one(self, plan: _Plan, embedder: CachedEmbedder, row: int, text: str) -> np.ndarray | None:
-        if row in plan.failed:
-            return None
-        try:
-            return embedder.embed_documents([text])[0]
-        except Exception as exc:
-            if _disk_full(exc):
-                raise
-            passage = plan.passages[row]
-            plan.failed[row] = f"{type(exc).__name__}: {exc}"
-            plan.partial.pop(row, None)
-            log.warning("embedder failed on %s (%s), skipped: %s", passage.passage_id, passage.heading, exc)
-            return None
 
     def _publish(self, plan: _Plan, report: EnrichReport, wait: bool) -> bool:
         """Publish the ready rows as a new generation derived from the current one. False when the
@@ -322,7 +322,38 @@ class Enricher:
         return True
 
 
-def _disk_full(exc: BaseException) -> bool:
+def plan_chunks(passages: Sequence[Passage], embedder: CachedEmbedder) -> list[list[str]]:
+    """The texts of each passage's body chunks (``chunk_text``), cut to the embedder's window."""
+
+    def fits(text: str) -> bool:
+        return embedder.count_tokens(text) <= embedder.max_tokens
+
+    return [[chunk_text(p, piece) for piece in body_chunks(p, fits)] for p in passages]
+
+
+def enrich_directory(
+    directory: Path, passages: Sequence[Passage], embedder: CachedEmbedder, share: float, chroma_url: str | None = None
+) -> Coverage:
+    """Give the first ``share`` of the passages of the generation in ``directory`` (in the order the
+    enricher follows) their body vectors, written into that generation itself: a throwaway index,
+    to measure a coverage level (``troly eval retrieval --coverage``)."""
+    chunks = plan_chunks(passages, embedder)
+    rows = [row for row in range(round(share * len(passages))) if chunks[row]]
+    vectors = embedder.embed_documents([text for row in rows for text in chunks[row]])
+    write_heads(directory, VectorIndex(directory, chroma_url).vectors_of(range(len(passages))))
+    if rows:
+        write_shard(directory, [row for row in rows for _ in chunks[row]], vectors)
+    covered = sum(1 for row, row_chunks in enumerate(chunks) if not row_chunks or row < round(share * len(passages)))
+    coverage = Coverage(len(passages), covered, len(vectors))
+    write_coverage(directory, coverage)
+    return coverage
+
+
+def _disk_full(exc: BaseException, data_dir: Path) -> bool:
+    """Whether ``exc`` says the disk is full. SQLite says "database or disk is full", or, when its
+    write-ahead log cannot grow, "disk I/O error": that one counts when the disk has no room left."""
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    return "full" in str(exc) or ("disk I/O error" in str(exc) and shutil.disk_usage(data_dir).free < _ROOM)

@@ -84,18 +84,23 @@ class IndexDirectory:
         ``linked`` (files or folders never written again once built) as hard links, those in
         ``left_out`` not at all, every other file copied — a SQLite database through SQLite's
         backup, so that what a writer committed (in its write-ahead log too) is in the copy.
-        Call it holding the lock: nobody else then writes to ``source``."""
+        Call it holding the lock: nobody else then writes to ``source``. On failure (a full
+        disk) nothing of the new generation is left."""
         generation = self.new_generation()
-        for entry in sorted(source.iterdir()):
-            if entry.name in left_out:
-                continue
-            target = generation / entry.name
-            if entry.name in linked:
-                _link_tree(entry, target)
-            elif entry.is_dir():
-                shutil.copytree(entry, target, ignore=_sqlite_side_files)
-            elif not entry.name.endswith(_SQLITE_SIDE_FILES):
-                _copy_file(entry, target)
+        try:
+            for entry in sorted(source.iterdir()):
+                if entry.name in left_out:
+                    continue
+                target = generation / entry.name
+                if entry.name in linked:
+                    _link_tree(entry, target)
+                elif entry.is_dir():
+                    shutil.copytree(entry, target, ignore=_sqlite_side_files)
+                elif not entry.name.endswith(_SQLITE_SIDE_FILES):
+                    _copy_file(entry, target)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
         return generation
 
     def publish(self, generation: Path) -> None:

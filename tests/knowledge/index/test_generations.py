@@ -111,3 +111,23 @@ def test_try_lock_says_whether_it_took_the_lock(tmp_path):
             assert (first, second) == (True, False)
     with directory.try_lock() as again:
         assert again
+
+
+def test_a_derivation_that_fails_leaves_nothing_behind(tmp_path, monkeypatch):
+    import errno
+
+    import knowledge.index.generations as generations
+
+    directory = IndexDirectory(tmp_path / "index")
+    source = directory.new_generation()
+    (source / "passages.sqlite").write_bytes(b"passages")
+    (source / "manifest.json").write_text("{}")
+    directory.publish(source)
+
+    def full(source, target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(generations, "_copy_file", full)
+    with pytest.raises(OSError):
+        directory.derive(source, linked={"passages.sqlite"})
+    assert list((tmp_path / "index").glob("gen-*")) == [source]
