@@ -157,7 +157,7 @@ def _shell(args: argparse.Namespace) -> int:
 def _eval_retrieval(args: argparse.Namespace) -> int:
     from evals import retrieval
 
-    result = retrieval.run(Path(args.corpus), Path(args.questions), fusion=FusionSettings(method=args.fusion))
+    result = retrieval.run(Path(args.corpus), Path(args.questions), fusion=FusionSettings(method=args.fusion), coverage=args.coverage)
     _print_metrics(result, args.json)
     return 0
 
@@ -208,6 +208,10 @@ def register(subparsers) -> None:
     retrieval.add_argument("--corpus", required=True, help="LAW.json: [{id, articles: [{id, text}]}]")
     retrieval.add_argument("--questions", required=True, help="Q.json: [{question_id, text, relevant_articles}]")
     retrieval.add_argument("--fusion", choices=("score", "rrf", "keyword", "dense"), default="score")
+    retrieval.add_argument(
+        "--coverage", type=float, default=0.0, metavar="SHARE",
+        help="share of passages with body vectors: 0 = the first generation (default), 1 = once enrichment finishes",
+    )
     retrieval.add_argument("--json", action="store_true", help="print one JSON object")
     retrieval.set_defaults(handler=_eval_retrieval)
     procedures = kinds.add_parser("procedures", help="procedure retrieval against the ingested knowledge base")

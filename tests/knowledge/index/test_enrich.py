@@ -17,10 +17,10 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.errors import BadInput
-from knowledge.index.chunk_vectors import DIRECTORY, read_coverage
+from knowledge.index.chunk_vectors import DIRECTORY, ChunkVectors, read_coverage
 from knowledge.index.embedders import CachedEmbedder, HashEmbedder
-from knowledge.index.enrich import Enricher, EnrichmentRunning, EnrichSettings
-from knowledge.index.builder import IndexSettings, open_index
+from knowledge.index.enrich import Enricher, EnrichmentRunning, EnrichSettings, enrich_directory
+from knowledge.index.builder import IndexSettings, build_index, open_index
 from knowledge.index.generations import IndexDirectory
 from knowledge.index.hybrid import FusionSettings
 from knowledge.ingest import Ingestor
@@ -259,3 +259,14 @@ def test_an_index_without_vectors_or_from_another_embedder_is_refused(settings):
         Enricher(other, embedder=CachedEmbedder(Other(), settings.data_dir / "other.sqlite")).run()
     with pytest.raises(BadInput, match="no index yet"):
         Enricher(Settings(knowledge_dir=settings.knowledge_dir, data_dir=settings.data_dir / "empty", embedder="hash")).run()
+
+
+def test_a_throwaway_index_is_enriched_up_to_a_share_of_its_passages(tmp_path, passages):
+    generation = tmp_path / "gen"
+    generation.mkdir()
+    cache = CachedEmbedder(Counting(), tmp_path / "cache.sqlite")
+    build_index(generation, passages, [], cache, IndexSettings(dense_chars=0))
+    coverage = enrich_directory(generation, passages, cache, 3 / 7)
+    assert (coverage.passages, coverage.covered, coverage.chunks) == (7, 3, 3)
+    assert read_coverage(generation) == coverage
+    assert isinstance(open_index(generation, HashEmbedder()).vectors, ChunkVectors)
