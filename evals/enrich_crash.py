@@ -1,7 +1,8 @@
 """Crash test of the enrichment: SIGKILL ``troly enrich`` at random points, count the vectors computed twice.
 
-Two laws of the shared corpus (Luật Hộ tịch 2014, Luật Cư trú 2020) are ingested into a
-fresh data dir with heading-only vectors, as the whole corpus gets them. Then the real
+Three laws of the shared corpus (Luật Hộ tịch 2014, Luật Cư trú 2020, Luật Hôn nhân và gia
+đình 2014) are ingested into a fresh data dir with heading-only vectors, as the whole corpus
+gets them. Then the real
 command, ``troly enrich``, runs in a separate process and is killed with SIGKILL after a
 random delay — while importing, planning the chunks, embedding, committing a batch or
 publishing a generation — and started again, ``kills`` times; a last run goes to the end.
@@ -49,6 +50,7 @@ DEFAULT_REPORT = HERE / "reports" / "enrich_crash.md"
 LAWS = (
     SHARED / "knowledge/legal/vlc-2022/Luat-Ho-tich-2014-259727.txt",
     SHARED / "knowledge/legal/vlc-2022/Luat-68-2020-QH14-cu-tru-435315.txt",
+    SHARED / "knowledge/legal/vlc-2022/Luat-Hon-nhan-va-gia-dinh-2014-238640.txt",
 )
 QUESTIONS = ("thời hạn đăng ký khai sinh cho con", "đăng ký tạm trú cần giấy tờ gì", "thay đổi họ tên cho con")
 PUBLISH_EVERY = 25  # passages
