@@ -19,7 +19,7 @@ Counted on the receiving side:
   counts the times it failed or found nothing; its coverage must never go back;
 - at the end, every passage must be covered and every chunk's vector stored once.
 
-    python -m evals.enrich_crash [--kills 20] [--seed 7] [--max-delay 15] [--report FILE.md]
+    python -m evals.enrich_crash [--kills 20] [--seed 7] [--max-delay 60] [--report FILE.md]
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ import os
 import random
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,6 +69,7 @@ class CrashReport:
     kills: int = 0
     kills_while_storing: int = 0  # runs killed after storing at least one batch
     kills_before_storing: int = 0  # runs killed while starting, planning or on their first batch
+    seconds_to_first_store: float = 0.0  # median over the runs that stored: what a restart costs
     runs_publishing: int = 0  # runs, killed or not, that published at least one generation
     generations: int = 0  # generations published in all
     passages: int = 0
@@ -132,6 +134,13 @@ def _stored(directory: Path) -> int:
         return cache.execute("SELECT count(*) FROM crash_stored").fetchone()[0]
 
 
+def _first_store_after(directory: Path, moment: float) -> float | None:
+    """Seconds from ``moment`` (epoch) to the first vector stored after it, None if none was."""
+    with sqlite3.connect(directory / "cache" / "embeddings.sqlite") as cache:
+        (first,) = cache.execute("SELECT min(at) FROM crash_stored WHERE at > ?", (moment / 86400 + 2440587.5,)).fetchone()
+    return None if first is None else (first - 2440587.5) * 86400 - moment
+
+
 def _published(directory: Path) -> set[str]:
     return {path.name for path in (directory / "index").glob("gen-*")}
 
@@ -147,8 +156,9 @@ def run(directory: Path, kills: int, seed: int, max_delay: float, laws: tuple[Pa
     command = [sys.executable, "-m", "channels.cli", "enrich", "--json"]
     started = time.monotonic()
     seen = _published(directory)
+    first_stores: list[float] = []
     while report.kills < kills:
-        stored_before = _stored(directory)
+        stored_before, launched = _stored(directory), time.time()
         process = subprocess.Popen(command, env=env, cwd=HERE.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         delay = rng.uniform(0.3, max_delay)
         midway = threading.Timer(rng.uniform(0, delay), reader.read)
@@ -165,6 +175,9 @@ def run(directory: Path, kills: int, seed: int, max_delay: float, laws: tuple[Pa
         seen |= published
         report.generations += len(published)
         report.runs_publishing += bool(published)
+        first_store = _first_store_after(directory, launched)
+        if first_store is not None:
+            first_stores.append(first_store)
         if process.returncode != -signal.SIGKILL:
             if process.returncode != 0:
                 raise RuntimeError(f"troly enrich ended by itself with exit code {process.returncode}")
@@ -184,6 +197,7 @@ def run(directory: Path, kills: int, seed: int, max_delay: float, laws: tuple[Pa
     report.runs_publishing += bool(published)
     reader.read()
     report.real_seconds = round(time.monotonic() - started, 1)
+    report.seconds_to_first_store = round(statistics.median(first_stores), 1) if first_stores else 0.0
     kb = KnowledgeBase.open(settings)
     coverage = kb.coverage()
     cache = CachedEmbedder(make_embedder(embedder), directory / "cache" / "embeddings.sqlite")
@@ -227,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.enrich_crash", description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--max-delay", type=float, default=15.0, help="seconds a run may last before its kill")
+    parser.add_argument("--max-delay", type=float, default=60.0, help="seconds a run may last before its kill")
     parser.add_argument("--dir", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
     args = parser.parse_args(argv)
