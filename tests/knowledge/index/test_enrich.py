@@ -268,3 +268,13 @@ def test_a_throwaway_index_is_enriched_up_to_a_share_of_its_passages(tmp_path, p
     assert (coverage.passages, coverage.covered, coverage.chunks) == (7, 3, 3)
     assert read_coverage(generation) == coverage
     assert isinstance(open_index(generation, HashEmbedder()).vectors, ChunkVectors)
+
+
+def test_a_generation_is_published_every_so_many_minutes_as_well(settings):
+    minutes = iter(range(0, 10_000, 3))  # each look at the clock, three minutes later
+    cache = CachedEmbedder(Counting(), settings.data_dir / "cache" / "embeddings.sqlite")
+    slow = Enricher(settings, EnrichSettings(publish_minutes=10, publish_passages=1_000_000), embedder=cache,
+                    clock=lambda: 60.0 * next(minutes))
+    report = slow.run()
+    batches = -(-report.chunks // 16)
+    assert report.covered == report.passages and 1 < report.published < batches  # every four batches, and at the end
