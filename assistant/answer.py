@@ -20,6 +20,27 @@ def marker_numbers(marker: re.Match[str]) -> list[int]:
     return [int(n) for n in re.findall(r"\d+", marker.group(1))]
 
 
+# In a citation's quoted text, where something of the source is left out (a trimmed list, a cut khoản).
+ELLIPSIS = "…"
+
+
+def quoted_from(quote: str, source: str) -> bool:
+    """Whether ``quote`` is verbatim from ``source``: one piece of it, or pieces of it in their order
+    joined by ``ELLIPSIS`` where the quote skips something. Nothing else passes."""
+    if quote in source:
+        return True
+    pieces = [piece.strip() for piece in quote.split(ELLIPSIS)]
+    if not any(pieces):
+        return False
+    position = 0
+    for piece in filter(None, pieces):
+        found = source.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
 REFUSALS: dict[str, str] = {
     "empty": "the message has no text",
     "too_long": "the message is longer than the assistant accepts",
@@ -41,7 +62,10 @@ class Citation:
 
     kind "law": a unit of a văn bản (``article``/``clause``/``point`` with its ``status``
     and the quoted ``text``); "procedure": a thủ tục hành chính of the portal;
-    "document": an uploaded or internal document.
+    "document": an uploaded or internal document. A law's validity is the registry's on
+    the day of the answer: ``status`` since ``status_since`` (ISO date, or None when not
+    dated), the documents that replaced it (``replaced_by``) and who says so
+    (``status_source``: feed, corpus or unknown).
     """
 
     kind: str
@@ -54,11 +78,16 @@ class Citation:
     status: str | None = None
     text: str | None = None
     label: str | None = None  # "khoản 1 Điều 16 Luật Hộ tịch", for display
+    status_since: str | None = None
+    replaced_by: tuple[str, ...] = ()
+    status_source: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "id": self.id, "title": self.title, "url": self.url}
         if self.kind != "procedure":
             data.update(article=self.article, clause=self.clause, point=self.point, status=self.status, text=self.text)
+        if self.kind == "law":
+            data.update(status_since=self.status_since, replaced_by=list(self.replaced_by), status_source=self.status_source)
         if self.label:
             data["label"] = self.label
         return data
@@ -77,6 +106,17 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A titled part of an answer shown on request ("Xem chi tiết"): the special-case papers, the steps…"""
+
+    title: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     intent: str
@@ -85,6 +125,7 @@ class Answer:
     refusal_reason: str | None = None
     choices: tuple[Choice, ...] = ()
     checklist: tuple[str, ...] = ()  # papers to bring, for channels that can tick them off
+    details: tuple[Section, ...] = ()  # what "Xem chi tiết" shows (web: collapsed sections; chats: "chi tiết")
     attachment: str | None = None  # path of a produced file (a drafted .docx)
     session_id: str | None = None
     extras: dict[str, Any] = field(default_factory=dict)
@@ -105,6 +146,8 @@ class Answer:
             data["choices"] = [c.to_json() for c in self.choices]
         if self.checklist:
             data["checklist"] = list(self.checklist)
+        if self.details:
+            data["details"] = [s.to_json() for s in self.details]
         if self.attachment:
             data["attachment"] = self.attachment
         if self.session_id:
@@ -118,11 +161,12 @@ class Answer:
         return cls(
             text=data["answer"],
             intent=data["intent"],
-            citations=tuple(Citation(**c) for c in data.get("citations", ())),
+            citations=tuple(Citation(**{**c, "replaced_by": tuple(c.get("replaced_by", ()))}) for c in data.get("citations", ())),
             grounded=bool(data.get("grounded", False)),
             refusal_reason=data.get("refusal_reason"),
             choices=tuple(Choice(**c) for c in data.get("choices", ())),
             checklist=tuple(data.get("checklist", ())),
+            details=tuple(Section(**s) for s in data.get("details", ())),
             attachment=data.get("attachment"),
             session_id=data.get("session_id"),
             extras={key: value for key, value in data.items() if key not in _JSON_KEYS},
@@ -130,7 +174,8 @@ class Answer:
 
 
 _JSON_KEYS = frozenset(
-    {"answer", "grounded", "intent", "refusal_reason", "citations", "choices", "checklist", "attachment", "session_id"}
+    {"answer", "grounded", "intent", "refusal_reason", "citations", "choices", "checklist", "details", "attachment",
+     "session_id"}
 )
 
 

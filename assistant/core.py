@@ -16,9 +16,11 @@ from assistant.compose import configured_llm
 from assistant.hdnd import CompetenceFinder
 from assistant.nlu import NLU, NluResult, engine_for
 from assistant.pipeline import Pipeline, Turn
+from assistant.pipeline.answerable import LawTitles
 from assistant.pipeline.audit import Audit
 from assistant.pipeline.check import Check
 from assistant.pipeline.compose import Compose
+from assistant.pipeline.decide import Decide
 from assistant.pipeline.guard import Guard
 from assistant.pipeline.normalise import Normalise
 from assistant.pipeline.respond import Respond
@@ -30,6 +32,7 @@ from assistant.security.users import User, UserDirectory
 from assistant.sessions import SessionStore
 from assistant.skills.citizen_guide import CitizenGuide
 from assistant.skills.conversation import Conversation
+from assistant.skills.dvhc import OldUnits, asks_about_old_unit
 from assistant.skills.feedback import Feedback
 from assistant.skills.hdnd_secretary import HdndSecretary
 from assistant.skills.legal_qa import LegalQA
@@ -67,28 +70,35 @@ class Assistant:
 
     def _pipeline(self) -> Pipeline:
         legal = LegalQA(self.kb, llm=self.llm)
+        old_units = OldUnits(self.kb)
         skills = [
-            Conversation(),
+            Conversation(self.kb),
             legal,
             CitizenGuide(self.kb),
             Feedback(self.tickets),
             Drafting(self.settings.data_dir / "drafts"),
             Review(self.kb),
             Reminders(self.tasks),
-            HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd"),
+            HdndSecretary(self.kb.registry, CompetenceFinder(self.kb), self.settings.data_dir / "hdnd", self.kb.dvhc),
+            old_units,
         ]
         return Pipeline(
             [
                 Normalise(),
                 Guard(),
-                Understand(self.nlu, skills),
-                Retrieve(),
+                Understand(self.nlu, title_of=self._procedure_title, old_unit=lambda turn: asks_about_old_unit(turn, old_units)),
+                Retrieve(self.kb),
+                Decide(skills, rarity=legal.rarity, laws=LawTitles.of(self.kb.registry)),
                 Compose(),
                 Check(self.kb, fallback=legal.compose_extractive),
                 Respond(self.sessions),
                 Audit(self.audit),
             ]
         )
+
+    def _procedure_title(self, code: str) -> str:
+        procedure = self.kb.procedure(code)
+        return procedure.title if procedure else ""
 
     def refresh_knowledge(self) -> bool:
         """Reopen the knowledge base once a newer ingest has been published; True when it did.

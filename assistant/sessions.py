@@ -44,8 +44,13 @@ class DialogueState:
     procedure: str | None = None  # mã thủ tục under discussion
     options: list[str] = field(default_factory=list)  # codes offered in the last numbered question
     options_query: str = ""  # the (redacted) request those options answer
+    options_at: float | None = None  # when they were offered (seconds since the epoch): a day later they are dropped
     last_intent: str | None = None
     submission: str | None = None  # the tờ trình a delegate is reviewing
+    dvhc_query: str = ""  # an old unit asked about whose name several units share, until the user says which
+    # A phản ánh or kiến nghị waiting for the user's confirmation before it is filed:
+    # {"kind": "phan_anh" | "kien_nghi", "text": what will be filed ("" while it is asked for), "at": epoch seconds}.
+    pending_ticket: dict | None = None
 
 
 @dataclass

@@ -1,14 +1,20 @@
-"""Answers as chat messages: cut to a channel's size limit, citations in short, reminders and replies.
+"""Answers as chat messages: cut to a channel's size limit, citations in short, details on request,
+reminders and replies.
 
 Chat channels cap a message's length (Telegram 4,096 characters, Zalo 2,000), so a
 long answer goes out as several messages, cut between lines where it can and
 between words otherwise, never inside a word that fits.
+
+An answer's ``details`` (a procedure's special-case papers, steps, legal bases) are not sent
+with it: the person asks for them with ``DETAILS_REQUEST`` ("chi tiết"), which a Telegram button
+sends and a Zalo user types; the answer's text says so (``details_prompt`` adds it when not).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from assistant.answer import Citation
+from assistant.answer import Answer, Citation
+from assistant.skills.procedure_view import DETAILS_HINT, DETAILS_REQUEST
 from assistant.tasks import DuePoint
 from assistant.tickets import Ticket
 
@@ -69,6 +75,13 @@ def citation_parts(citation: Citation) -> tuple[str, str | None]:
         name = f"{name} ({citation.id})"
     url = citation.url if citation.url and citation.url.startswith(("https://", "http://")) else None
     return name, url
+
+
+def details_prompt(answer: Answer) -> str | None:
+    """The line telling how to see the answer's details, when it has some its text does not announce."""
+    if not answer.details or DETAILS_HINT in answer.text:
+        return None
+    return f"{DETAILS_HINT}: nhắn \"{DETAILS_REQUEST}\"."
 
 
 def reminder_text(point: DuePoint) -> str:

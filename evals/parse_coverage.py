@@ -38,6 +38,8 @@ _APPENDIX_LINE = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|số))?(
 _CODE = r"\d+\.\d+\.[A-ZĐ]+(?:\.\d+[a-zđ]?)+"
 _CODED_HEADING = re.compile(rf"(?:^\s*|(?<=\S))Điều ({_CODE})\.(?=\s|$)", re.MULTILINE)
 _TOC = "\n## Danh sách điều khoản"
+# The 2023–2025 texts added to the corpus in December 2026 (issue 15), reported one by one.
+NEW_FOLDERS = ("vbpl-2024", "gtdb-2024", "sapxep-2025")
 # Changes the corpus is known to make (checked by hand against the texts).
 KNOWN_REPEALS: tuple[tuple[str, str, str], ...] = (
     ("68/2020/QH14", "81/2006/QH11", "Luật Cư trú 2020 / 2006"),
@@ -86,6 +88,10 @@ class Coverage:
     def relations(self, kind: str | None = None) -> list[Relation]:
         return [r for f in self.files if kind in (None, f.kind) for d in f.documents for r in d.relations]
 
+    def new_files(self) -> list[FileCoverage]:
+        """The files of ``NEW_FOLDERS``."""
+        return [f for f in self.files if Path(f.source).parent.name in NEW_FOLDERS]
+
 
 def _plain_headings(text: str) -> list[str]:
     match = _APPENDIX_LINE.search(text)
@@ -120,11 +126,11 @@ def coverage(folder: Path, today: date) -> Coverage:
     start = time.perf_counter()
     files = [measure(path, folder) for path in legal_files(folder)]
     seconds = time.perf_counter() - start
-    with tempfile.TemporaryDirectory() as scratch, Registry(Path(scratch) / "registry.sqlite") as registry:
+    with tempfile.TemporaryDirectory() as scratch, Registry(Path(scratch) / "registry.sqlite", lambda: today) as registry:
         for file in files:
             for parsed in file.documents:
                 registry.add_document(parsed)
-        statuses = registry.derive_statuses(today)
+        statuses = registry.derive_statuses()
     return Coverage(folder, files, seconds, statuses, today)
 
 
@@ -137,6 +143,28 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
 def _found(cov: Coverage, subject: str, obj: str) -> str:
     verbs = {r.verb for r in cov.relations() if r.subject_id == subject and r.object_number == obj}
     return ", ".join(sorted(verbs)) or "not found"
+
+
+def _new_texts(cov: Coverage) -> list[str]:
+    """One row per document of the 2023–2025 folders: identity, Điều against heading lines, repeals."""
+    files = cov.new_files()
+    lines = ["", f"## The 2023–2025 texts ({', '.join(f'`{name}/`' for name in NEW_FOLDERS)})", ""]
+    if not files:
+        return lines + ["None in this folder."]
+    rows = []
+    for f in files:
+        for parsed in f.documents:
+            doc = parsed.document
+            repealed = sorted({r.object_number for r in parsed.relations if r.verb == "repeals"})
+            rows.append([f"`{Path(f.source).name}`", doc.number or "-", doc.doc_type, doc.title, doc.issuer or "-",
+                         doc.issued_on or "-", doc.effective_on or "-", len(f.articles), len(f.headings or []),
+                         ", ".join(repealed) or "-"])
+    lines += _table(["file", "số hiệu", "type", "title", "issuer", "issued", "in force from", "Điều parsed",
+                     "heading lines", "repeals"], rows)
+    parsed, printed = sum(len(f.articles) for f in files), sum(len(f.headings or []) for f in files)
+    documents = sum(1 for f in files if f.documents)
+    share = f" ({parsed / printed:.0%})" if printed else ""
+    return lines + ["", f"{documents} of {len(files)} files parsed into a document; Điều {parsed:,}/{printed:,}{share} of the heading lines."]
 
 
 def render(cov: Coverage) -> str:
@@ -172,6 +200,7 @@ def render(cov: Coverage) -> str:
         rows,
     )
     lines += ["", "Files without any document: " + (", ".join(f"`{f.source}`" for f in cov.files if not f.documents) or "none") + "."]
+    lines += _new_texts(cov)
     differing = [f for f in cov.files if f.differs]
     lines += ["", "## Files whose Điều count differs from the heading lines", ""]
     if differing:
@@ -232,8 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(cov), encoding="utf-8")
     docs = sum(len(f.documents) for f in cov.files)
+    new = cov.new_files()
     print(f"{len(cov.files)} files, {docs} documents, {sum(len(f.articles) for f in cov.files)} Điều, "
-          f"{sum(1 for f in cov.files if f.differs)} files differing; parsed in {cov.seconds:.1f} s -> {args.out}")
+          f"{sum(1 for f in cov.files if f.differs)} files differing; 2023–2025 texts: "
+          f"{sum(len(f.documents) for f in new)} documents, Điều {sum(len(f.articles) for f in new)}"
+          f"/{sum(len(f.headings or []) for f in new)}; parsed in {cov.seconds:.1f} s -> {args.out}")
     return 0
 
 

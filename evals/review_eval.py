@@ -53,10 +53,10 @@ class SnapshotRegistry:
     def lookup(self, number: str) -> RegistryEntry | None:
         return next((e for e in self.entries if number_key(e.number) == number_key(number)), None)
 
-    def lookup_title(self, title: str) -> RegistryEntry | None:
-        """The latest document of that title."""
+    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
+        """The document of that title issued in ``year``, else the latest."""
         same = [e for e in self.entries if fold(e.title) == fold(title)]
-        return max(same, key=lambda e: e.issued_on) if same else None
+        return max(same, key=lambda e: (e.year == year, e.issued_on)) if same else None
 
 
 def family(code: str) -> str:

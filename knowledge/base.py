@@ -1,8 +1,11 @@
-"""The knowledge room's face: the current index generation, its registry and procedures."""
+"""The knowledge room's face: the current index generation, its registry, procedures and old-unit lookup."""
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
+from knowledge.current_law import current_first
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.base import SearchFilters
 from knowledge.index.builder import open_index
@@ -10,10 +13,21 @@ from knowledge.index.chunk_vectors import Coverage, first_coverage, read_coverag
 from knowledge.index.embedders import make_embedder
 from knowledge.index.generations import IndexDirectory
 from knowledge.index.hybrid import HybridRetriever
-from knowledge.ingest import REGISTRY
-from knowledge.models import Evidence, Procedure
-from knowledge.registry import Registry
+from knowledge.models import Evidence, Passage, Procedure
+from knowledge.registry import REGISTRY, Registry
 from knowledge.settings import Settings
+
+
+POOL, MIN_POOL = 3, 20  # retrieved for a search of k: max(POOL × k, MIN_POOL)
+
+
+def current_registry(settings: Settings | None = None) -> Registry:
+    """The registry of the current index generation alone (no indexes loaded), for validity questions."""
+    settings = settings or Settings.from_env()
+    current = IndexDirectory(settings.data_dir / "index").current()
+    if current is None:
+        raise BadInput(f"chưa có chỉ mục trong {settings.data_dir}: hãy chạy 'troly ingest' trước (no index yet)")
+    return Registry(current / REGISTRY, settings.today)
 
 
 class KnowledgeBase:
@@ -23,7 +37,7 @@ class KnowledgeBase:
         self.retriever: HybridRetriever = open_index(
             generation, make_embedder(settings.embedder), chroma_url=settings.chroma_url
         )
-        self.registry = Registry(generation / REGISTRY)
+        self.registry = Registry(generation / REGISTRY, settings.today)
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "KnowledgeBase":
@@ -37,8 +51,25 @@ class KnowledgeBase:
         """False once a newer ingest has been published (a long-running server then reopens)."""
         return IndexDirectory(self.settings.data_dir / "index").current() == self.generation
 
+    @cached_property
+    def dvhc(self) -> UnitLookup:
+        """Where the communes went in the 2025 merger (read on first use)."""
+        return UnitLookup.load(self.generation)
+
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
-        return self.retriever.retrieve(query, k, filters if filters is not None else SearchFilters())
+        """The ``k`` best passages, current law first (``knowledge.current_law``), with today's statuses.
+
+        A deeper pool is retrieved so that passages in force can take the places of demoted ones.
+        """
+        if k <= 0:
+            return []
+        pool = self.retriever.retrieve(query, max(POOL * k, MIN_POOL), filters if filters is not None else SearchFilters())
+        statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
+        return current_first(query, pool, statuses)[:k]
+
+    def passages_of(self, doc_id: str, article: str) -> list[Passage]:
+        """The passages of one unit of a document (an article, or an appendix section), in order."""
+        return [p for p in self.retriever.passages if p.doc_id == doc_id and p.article == article]
 
     def procedure(self, code: str) -> Procedure | None:
         return self.retriever.passages.procedure(code)

@@ -1,8 +1,11 @@
 """``troly ingest``: files in, a new index generation out.
 
-Steps: discover files → hash them → stop early when nothing changed → parse each
-changed file (unchanged ones come from the parse cache) → registry with
-validity → passages → keyword and vector indexes → atomic swap.
+Steps: discover files → hash them → stop early when nothing changed (files and
+validity feeds) → parse each changed file (unchanged ones come from the parse
+cache) → registry with validity, then the validity feeds (``knowledge.validity``:
+the knowledge folder's, then those imported) → the old-unit lookup of the merger
+resolutions (``knowledge.dvhc``) → passages → keyword and vector indexes → atomic
+swap. A feed that is refused is reported and changes nothing.
 
 A file that cannot be read or parsed is reported and skipped; the rest of the
 batch is indexed and, if the batch fails as a whole, the previous generation stays
@@ -17,11 +20,11 @@ import logging
 import pickle
 import time
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
 from knowledge.chunking import document_passages, law_passages, procedure_passage
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.builder import IndexSettings, build_index
 from knowledge.index.embedders import CachedEmbedder, make_embedder
@@ -31,15 +34,16 @@ from knowledge.models import ACCESS_LEVELS, Access, ParsedLegalDocument, Passage
 from knowledge.parsing.legal import parse_legal_text
 from knowledge.parsing.procedures import parse_procedures_file
 from knowledge.parsing.uploads import read_text
-from knowledge.registry import Registry
+from knowledge.registry import REGISTRY, Registry
 from knowledge.settings import Settings
+from knowledge.validity import FeedFile, all_feeds, apply_feeds
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
-REGISTRY = "registry.sqlite"
 SUFFIXES = {".txt", ".md", ".jsonl", ".docx", ".pdf", ".doc"}
 _CODE_DIRS = ("parsing", "text")
+_LOOKUP_DIRS = ("dvhc",)  # read from parsed documents: a change rebuilds the generation, not the parse cache
 
 
 @dataclass(frozen=True)
@@ -87,11 +91,11 @@ class IngestReport:
         return {k: v for k, v in self.__dict__.items()}
 
 
-def _code_fingerprint() -> str:
+def _code_fingerprint(folders: tuple[str, ...] = _CODE_DIRS) -> str:
     """Hash of the parsing and text code: a change to a parser invalidates the parse cache."""
     digest = hashlib.sha256()
     base = Path(__file__).parent
-    for folder in _CODE_DIRS:
+    for folder in folders:
         for path in sorted((base / folder).rglob("*.py")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -155,12 +159,10 @@ class Ingestor:
         self,
         settings: Settings | None = None,
         index_settings: IndexSettings | None = None,
-        today: date | None = None,
         progress: Callable[[str, int, int], None] | None = None,
     ):
         self.settings = settings or Settings.from_env()
         self.index_settings = index_settings or IndexSettings()
-        self.today = today or date.today()
         self.progress = progress or (lambda stage, done, total: None)
         chroma_url = self.settings.chroma_url
         self.index_dir = IndexDirectory(self.settings.data_dir / "index", lambda generation: drop_vectors(generation, chroma_url))
@@ -178,15 +180,19 @@ class Ingestor:
             if not sources:
                 raise BadInput("không có tệp nào để nạp (nothing to ingest)")
             fingerprint = self._fingerprint()
-            if manifest.get("fingerprint") == fingerprint and manifest.get("sources") == _describe(sources):
+            feeds = all_feeds(self.settings)
+            unchanged_feeds = manifest.get("feeds", {}) == _describe_feeds(feeds)
+            if manifest.get("fingerprint") == fingerprint and manifest.get("sources") == _describe(sources) and unchanged_feeds:
                 report.changed = False
                 report.seconds = round(time.monotonic() - started, 2)
                 return report
-            parsed = self._parse_all(sources, report)
+            unique = self._without_copies(sources, paths, report)
+            parsed = self._parse_all(unique, report)
             if not parsed:
                 raise BadInput("không tệp nào đọc được; chỉ mục cũ được giữ nguyên (no file could be read; index unchanged)")
             generation = self.index_dir.new_generation()
-            passages, procedures = self._registry_and_passages(generation, parsed, sources, report)
+            passages, procedures = self._registry_and_passages(generation, parsed, sources, feeds, report)
+            UnitLookup.build(doc for result in parsed.values() for doc in result.documents).save(generation)
             embedder = self._embedder()
             self.progress("embed", 0, len(passages))
             embedded_before = embedder.misses
@@ -201,9 +207,13 @@ class Ingestor:
                 generation, passages, procedures, embedder, self.index_settings, on_embedded, self.settings.chroma_url
             )
             report.embedded = embedder.misses - embedded_before
-            kept = {str(s.path): s for s in sources if str(s.path) in parsed}
+            copies = {str(s.path) for s in sources} - {str(s.path) for s in unique}
+            kept = {str(s.path): s for s in sources if str(s.path) in parsed or str(s.path) in copies}
             (generation / MANIFEST).write_text(
-                json.dumps({"fingerprint": fingerprint, "sources": _describe(kept.values())}, ensure_ascii=False, indent=1)
+                json.dumps(
+                    {"fingerprint": fingerprint, "sources": _describe(kept.values()), "feeds": _describe_feeds(feeds)},
+                    ensure_ascii=False, indent=1,
+                )
             )
             self.index_dir.publish(generation)
         report.passages = len(passages)
@@ -227,8 +237,31 @@ class Ingestor:
                 scanned.setdefault(path, level)
         return [SourceFile(p, _sha256(p), scanned[p]) for p in sorted(scanned)]
 
+    def _without_copies(self, sources: list[SourceFile], paths: list[Path] | None, report: IngestReport) -> list[SourceFile]:
+        """One file of each content: a copy elsewhere (the same files ingested from another folder)
+        is named in the warnings and left out. The file under the paths ingested now is kept."""
+        roots = [r.resolve() for r in (paths or [self.settings.knowledge_dir])]
+
+        def preference(source: SourceFile) -> tuple[bool, str]:
+            return (not any(source.path == r or r in source.path.parents for r in roots), str(source.path))
+
+        kept: dict[str, SourceFile] = {}
+        for source in sorted(sources, key=preference):
+            original = kept.setdefault(source.sha256, source)
+            if original is not source:
+                report.warnings.append((self._shown(source.path), f"cùng nội dung với {self._shown(original.path)},"
+                                                                  " không nạp lại (same content as that file: skipped)"))
+        return sorted(kept.values(), key=lambda s: str(s.path))
+
+    def _shown(self, path: Path) -> str:
+        """A path as a message shows it: relative to the knowledge dir when under it."""
+        return path.relative_to(self.settings.knowledge_dir).as_posix() if self.settings.knowledge_dir in path.parents else str(path)
+
     def _fingerprint(self) -> str:
-        parts = {"code": _code_fingerprint(), "embedder": self.settings.embedder, "index": repr(self.index_settings)}
+        parts = {
+            "code": _code_fingerprint(), "lookup": _code_fingerprint(_LOOKUP_DIRS),
+            "embedder": self.settings.embedder, "index": repr(self.index_settings),
+        }
         if self.settings.chroma_url:  # only then: embedded indexes from before the setting stay unchanged
             parts["vectors"] = self.settings.chroma_url
         return json.dumps(parts)
@@ -240,7 +273,9 @@ class Ingestor:
         parsed: dict[str, ParsedFile] = {}
         for i, source in enumerate(sources, start=1):
             label = _label(source.path, self.settings.knowledge_dir)
-            cached = cache / f"{source.sha256}-{code}.pickle"
+            # What a file parses to names it (sources, slugs): the same content under another name is parsed again.
+            named = hashlib.sha256(label.encode()).hexdigest()[:12]
+            cached = cache / f"{source.sha256}-{named}-{code}.pickle"
             try:
                 if cached.exists():
                     result = pickle.loads(cached.read_bytes())
@@ -261,20 +296,22 @@ class Ingestor:
         return parsed
 
     def _registry_and_passages(
-        self, generation: Path, parsed: dict[str, ParsedFile], sources: list[SourceFile], report: IngestReport
+        self, generation: Path, parsed: dict[str, ParsedFile], sources: list[SourceFile], feeds: list[FeedFile],
+        report: IngestReport,
     ) -> tuple[list[Passage], list[Procedure]]:
         access_of = {str(s.path): s.access for s in sources}
         documents = [(doc, access_of[key]) for key, result in parsed.items() for doc in result.documents]
         procedures = {p.code: (p, access_of[key]) for key, result in parsed.items() for p in result.procedures}
-        with Registry(generation / REGISTRY) as registry:
+        with Registry(generation / REGISTRY, self.settings.today) as registry:
             for doc, level in documents:
                 registry.add_document(doc, access=level)
             for procedure, _ in procedures.values():
                 for basis in procedure.legal_bases:
                     if basis.number:
                         registry.add_cited(basis.number, title=basis.title, source=procedure.source)
-            registry.derive_statuses(self.today)
-            statuses = {e.doc_id: e.status for e in registry.entries()}
+            registry.derive_statuses()
+            report.errors += apply_feeds(registry, feeds)
+            statuses = registry.statuses(doc.document.doc_id for doc, _ in documents)
         passages: list[Passage] = []
         seen: set[tuple[str, str]] = set()
         # A văn bản read from its own file comes before the same articles quoted in a compilation.
@@ -285,7 +322,7 @@ class Ingestor:
                     continue
                 seen.add(key)
                 report.articles += 1
-                status = statuses.get(doc.document.doc_id, "unknown")
+                status = statuses[doc.document.doc_id].status
                 kind = "law" if doc.document.number else "document"
                 passages += law_passages(dieu, doc.document.title, kind=kind, access=level, status=status)
         passages += [procedure_passage(p, level) for p, level in procedures.values()]
@@ -302,3 +339,8 @@ class Ingestor:
 
 def _describe(sources: Iterable[SourceFile]) -> dict[str, dict[str, str]]:
     return {str(s.path): {"sha256": s.sha256, "access": s.access} for s in sources}
+
+
+def _describe_feeds(feeds: Iterable[FeedFile]) -> dict[str, str]:
+    """The feeds an ingest applied, in order, with their content hashes: a changed feed is a change."""
+    return {feed.name: feed.sha256() for feed in feeds}

@@ -18,13 +18,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from knowledge.parsing.citations import number_year
+
 Kind = Literal["law", "procedure", "document"]
-Status = Literal["in_force", "amended", "repealed", "unknown"]
+Status = Literal["in_force", "amended", "partially_repealed", "repealed", "unknown"]
+StatusSource = Literal["feed", "corpus", "unknown"]
 Access = Literal["public", "internal", "confidential"]
 Channel = Literal["truc_tiep", "truc_tuyen", "buu_chinh"]  # in person, online, by post
 
 KINDS: tuple[str, ...] = ("law", "procedure", "document")
-STATUSES: tuple[str, ...] = ("in_force", "amended", "repealed", "unknown")
+STATUSES: tuple[str, ...] = ("in_force", "amended", "partially_repealed", "repealed", "unknown")
+# No longer (wholly) in force: its text is quoted only with a warning.
+SUPERSEDED: tuple[str, ...] = ("partially_repealed", "repealed")
 ACCESS_LEVELS: tuple[str, ...] = ("public", "internal", "confidential")
 
 
@@ -246,12 +251,31 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class RegistryEntry:
-    """What the registry knows of a văn bản: identity, validity and who may read it.
+class StatusChange:
+    """One step of a văn bản's validity: from ``since`` on (None: from the start) it has ``status``.
 
-    ``status`` is derived from the corpus: a document that another one in the corpus
-    repeals is ``repealed`` (``replaced_by`` names the repealing ones), one that is
-    amended is ``amended``, one only cited but absent from the corpus is ``unknown``.
+    ``source`` says who says so: ``feed`` (a validity feed, ``knowledge.parsing.status_feed``),
+    ``corpus`` (the final provisions of the documents read) or ``unknown`` (nobody);
+    ``basis`` is the feed's stated basis or the sentence of the corpus that makes the change.
+    """
+
+    status: Status
+    since: date | None = None
+    replaced_by: tuple[str, ...] = ()
+    amended_by: tuple[str, ...] = ()
+    source: StatusSource = "unknown"
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """What the registry knows of a văn bản: identity, validity as of the day it is read, who may read it.
+
+    A document that another repeals is ``repealed`` (``replaced_by`` names the replacing
+    ones), one replaced in part ``partially_repealed``, one changed in part ``amended``
+    (``amended_by``), one only cited and never read ``unknown``. ``status_since`` is the
+    day the status took effect, ``status_source`` and ``basis`` who says so and why,
+    ``upcoming`` the next change already known ("sẽ hết hiệu lực từ ...").
     """
 
     doc_id: str
@@ -267,3 +291,12 @@ class RegistryEntry:
     access: Access = "public"
     in_corpus: bool = False
     source: str = ""
+    status_since: date | None = None
+    status_source: StatusSource = "unknown"
+    basis: str = ""
+    upcoming: StatusChange | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The year of issue: from its date, else from its number (a document known only from a feed)."""
+        return self.issued_on.year if self.issued_on else number_year(self.number or "")

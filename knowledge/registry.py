@@ -6,21 +6,29 @@ contributed is recorded with its source, so ``remove_source`` forgets exactly
 that; a document read from several files (a law in full and in the pháp điển)
 takes each identity field from the fullest source.
 
-Validity is derived from the corpus by ``derive_statuses(today)``:
+Validity is a timeline per document — dated ``StatusChange``s — and a document's
+status is the step in effect on the day it is read (``today``, a clock the owner
+may set), so a long-running server never keeps yesterday's status and a change
+dated in the future shows as ``upcoming``. ``derive_statuses`` writes the
+timelines after ingesting; adding or removing a document clears them (entries
+then read ``unknown``). From the corpus:
 
-- ``repealed`` — another document repeals it and that repeal is in effect
-  (``replaced_by`` names the repealing documents);
+- ``repealed`` — another document repeals it (``replaced_by`` names the repealing ones),
+  from the date the text gives, else from when the repealing act takes effect;
 - ``amended`` — in force, changed in part by acts in effect (``amended_by``);
-- ``in_force`` — in the corpus, in effect (ngày hiệu lực passed or not stated)
-  and neither repealed nor amended;
-- ``unknown`` — only cited, never read: nothing says whether it is in force;
-  also a document of the corpus that takes effect after ``today``.
+- ``in_force`` — in the corpus, from its ngày hiệu lực (from the start when not stated);
+- ``unknown`` — only cited, never read: nothing says whether it is in force; also a
+  document of the corpus before its ngày hiệu lực.
 
-A repeal or amendment takes effect on the date the text gives, else when the
-act that makes it takes effect; an act whose date is unknown is taken as in
-effect, the corpus holding enacted acts. Statuses are stored until the next
-``derive_statuses``; adding or removing a document clears them (entries then
-read ``unknown``), so call it after ingesting.
+An act whose date is unknown is taken as in effect, the corpus holding enacted acts.
+
+A validity feed (``apply_feed``, ``knowledge.parsing.status_feed``) beats the corpus:
+from a row's ``since`` on, the row decides (``partially_repealed`` exists only there);
+before it, the corpus does. Feeds applied later beat earlier ones for the same
+document; a feed is applied whole or not at all, and one that would close a
+replacement cycle with the feeds already applied is refused. A document a feed
+names as replacing another from a date is in force from that date at the latest
+(Luật Đất đai 2024 says 01/01/2025; the feed, after Luật 43/2024/QH15, 01/8/2024).
 
 Documents are matched by ``number_key``: "30/2020/ND-CP" finds "30/2020/NĐ-CP".
 One ``Registry`` per thread; use it as a context manager or call ``close``.
@@ -31,15 +39,18 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from knowledge.errors import BadInput
-from knowledge.models import ACCESS_LEVELS, ParsedLegalDocument, RegistryEntry
+from knowledge.models import ACCESS_LEVELS, ParsedLegalDocument, RegistryEntry, StatusChange
 from knowledge.parsing.citations import DOC_TYPES, doc_type_from_number, number_key
+from knowledge.parsing.status_feed import FeedRow, StatusFeed, check_cycles, named_in_basis
 from knowledge.text import fold
+
+REGISTRY = "registry.sqlite"  # its file in an index generation
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS identities (
@@ -61,14 +72,22 @@ CREATE TABLE IF NOT EXISTS relations (
     PRIMARY KEY (subject_key, verb, object_key, by_doc, source));
 CREATE INDEX IF NOT EXISTS relations_object ON relations (object_key);
 CREATE TABLE IF NOT EXISTS access (key TEXT PRIMARY KEY, access TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS statuses (
-    key TEXT PRIMARY KEY, status TEXT NOT NULL, replaced_by TEXT NOT NULL, amended_by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS timeline (
+    key TEXT NOT NULL, step INTEGER NOT NULL, since TEXT, status TEXT NOT NULL, replaced_by TEXT NOT NULL,
+    amended_by TEXT NOT NULL, source TEXT NOT NULL, basis TEXT NOT NULL,
+    PRIMARY KEY (key, step));
+CREATE TABLE IF NOT EXISTS feeds (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS feed_rows (
+    key TEXT NOT NULL, number TEXT NOT NULL, title TEXT NOT NULL, status TEXT NOT NULL, since TEXT,
+    replaced_by TEXT NOT NULL, basis TEXT NOT NULL, feed TEXT NOT NULL, line INTEGER NOT NULL,
+    PRIMARY KEY (key, feed));
 """
 # When two files give one document different access levels, the stricter wins.
 _STRICTNESS = {level: rank for rank, level in enumerate(ACCESS_LEVELS)}
 # lookup_title: among documents sharing a title, the first status here wins.
 _AMENDING_ACT = re.compile(r"^(?:\S+\s+){0,3}sửa đổi, bổ sung", re.IGNORECASE)  # "Luật Sửa đổi, bổ sung một số điều của ..."
-_TITLE_PREFERENCE = {"in_force": 0, "amended": 1, "unknown": 2, "repealed": 3}
+_TITLE_PREFERENCE = {"in_force": 0, "amended": 1, "partially_repealed": 2, "unknown": 3, "repealed": 4}
+_FEED = "feed:"  # the mentions a feed makes are recorded under source "feed:<its name>"
 
 
 def title_key(title: str) -> str:
@@ -108,8 +127,10 @@ class Registry:
     thread pool serialises its calls (``channels.web.backend``).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, today: Callable[[], date] = date.today) -> None:
+        """``today`` is the clock statuses are judged by when read (tests set it)."""
         self.path = Path(path)
+        self.today = today
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, check_same_thread=False)
@@ -164,7 +185,7 @@ class Registry:
             current = self._db.execute("SELECT access FROM access WHERE key = ?", (key,)).fetchone()
             if current is None or _STRICTNESS[access] > _STRICTNESS[current[0]]:
                 self._db.execute("INSERT OR REPLACE INTO access VALUES (?,?)", (key, access))
-            self._db.execute("DELETE FROM statuses")
+            self._db.execute("DELETE FROM timeline")
 
     def add_cited(self, number: str, doc_type: str | None = None, title: str | None = None, source: str = "") -> None:
         """Record a number cited outside the legal corpus (a procedure's căn cứ, a draft)."""
@@ -172,7 +193,7 @@ class Registry:
             raise BadInput("số hiệu văn bản trống")
         with self._db:
             self._mention(number, doc_type or doc_type_from_number(number), title, "", source)
-            self._db.execute("DELETE FROM statuses")
+            self._db.execute("DELETE FROM timeline")
 
     def remove_source(self, source: str) -> None:
         """Forget everything the file ``source`` contributed."""
@@ -181,7 +202,7 @@ class Registry:
             self._db.execute("DELETE FROM mentions WHERE source = ?", (source,))
             self._db.execute("DELETE FROM relations WHERE source = ?", (source,))
             self._db.execute("DELETE FROM access WHERE key NOT IN (SELECT key FROM identities)")
-            self._db.execute("DELETE FROM statuses")
+            self._db.execute("DELETE FROM timeline")
 
     def set_access(self, doc_id: str, access: str) -> None:
         """Who may read a document of the corpus: "public", "internal" or "confidential"."""
@@ -192,41 +213,56 @@ class Registry:
         with self._db:
             self._db.execute("INSERT OR REPLACE INTO access VALUES (?,?)", (_key(entry.doc_id, entry.number), access))
 
-    def derive_statuses(self, today: date) -> dict[str, int]:
-        """Derive every entry's status as of ``today``; returns how many entries have each status."""
-        identities = self._identities()
-        relations = self._db.execute(
-            "SELECT subject_key, subject_id, verb, object_key, effective_on FROM relations"
-        ).fetchall()
-        by_object: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
-        for subject_key, subject_id, verb, object_key, effective_on in relations:
-            if subject_key != object_key:
-                by_object[object_key].append((subject_key, subject_id, effective_on, verb))
-        counts: dict[str, int] = defaultdict(int)
-        rows = []
-        for key in self._keys():
-            in_effect = [
-                (subject_id, verb)
-                for subject_key, subject_id, effective_on, verb in by_object.get(key, [])
-                if _takes_effect(_date(effective_on), identities.get(subject_key), today)
-            ]
-            identity = identities.get(key)
-            whole = "repeals" if identity is not None and _AMENDING_ACT.search(identity.title) else "amends"
-            in_effect = [(s, whole if verb == "expires_with" else verb) for s, verb in in_effect]
-            repealers = sorted({s for s, verb in in_effect if verb == "repeals"})
-            amenders = sorted({s for s, verb in in_effect if verb == "amends"})
-            if repealers:
-                status = "repealed"
-            elif identity is None or (identity.effective_on and identity.effective_on > today):
-                status = "unknown"
-            else:
-                status = "amended" if amenders else "in_force"
-            counts[status] += 1
-            rows.append((key, status, json.dumps(repealers, ensure_ascii=False), json.dumps(amenders, ensure_ascii=False)))
+    def derive_statuses(self) -> dict[str, int]:
+        """Write every entry's validity timeline; returns how many entries have each status today."""
         with self._db:
-            self._db.execute("DELETE FROM statuses")
-            self._db.executemany("INSERT INTO statuses VALUES (?,?,?,?)", rows)
+            rows = self._write_timelines()
+        today = self.today()
+        counts: dict[str, int] = defaultdict(int)
+        for timeline in rows.values():
+            counts[_as_of(timeline, today)[0].status] += 1
         return dict(counts)
+
+    def check_feed(self, feed: StatusFeed, replacing: Iterable[str] = ()) -> None:
+        """``BadInput`` (naming the feed's line) when the feed would close a replacement cycle
+        with the feeds applied before, those named in ``replacing`` (and ``feed.name``) left out."""
+        dropped = {feed.name, *replacing}
+        merged = {row.key: row for row in self._feed_rows() if row.feed not in dropped}
+        merged.update({row.key: row for row in feed.rows})
+        check_cycles(merged.values(), blame=feed.name)
+
+    def apply_feed(self, feed: StatusFeed, replacing: Iterable[str] = ()) -> int:
+        """Apply a validity feed over the corpus and the feeds applied before; returns its rows.
+
+        A feed of the same name, and those named in ``replacing``, are taken out first. Nothing
+        changes when it is refused (``check_feed``).
+        """
+        replacing = [feed.name, *replacing]
+        self.check_feed(feed, replacing)
+        with self._db:
+            for name in replacing:
+                self._db.execute("DELETE FROM feed_rows WHERE feed = ?", (name,))
+                self._db.execute("DELETE FROM feeds WHERE name = ?", (name,))
+                self._db.execute("DELETE FROM mentions WHERE source = ?", (_FEED + name,))
+            position = self._db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM feeds").fetchone()[0]
+            self._db.execute("INSERT INTO feeds VALUES (?, ?)", (feed.name, position))
+            source = _FEED + feed.name
+            for row in feed.rows:
+                self._db.execute(
+                    "INSERT INTO feed_rows VALUES (?,?,?,?,?,?,?,?,?)",
+                    (row.key, row.number, row.title, row.status, _iso(row.since),
+                     json.dumps(row.replaced_by, ensure_ascii=False), row.basis, feed.name, row.line),
+                )
+                self._mention(row.number, doc_type_from_number(row.number), row.title or None, "", source)
+                names = named_in_basis(row)
+                for number in row.replaced_by:
+                    self._mention(number, doc_type_from_number(number), names.get(number_key(number)), row.number, source)
+            self._write_timelines()
+        return len(feed.rows)
+
+    def feeds(self) -> list[str]:
+        """The names of the feeds applied, in the order they were."""
+        return [row[0] for row in self._db.execute("SELECT name FROM feeds ORDER BY position")]
 
     # -- reading -------------------------------------------------------------
 
@@ -247,13 +283,14 @@ class Registry:
         ).fetchone()
         return self._entry(key) if known else None
 
-    def lookup_title(self, title: str) -> RegistryEntry | None:
+    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
         """The document a title-only citation ("Luật Tổ chức Chính phủ") most likely means.
 
         Titles are compared without case, diacritics or punctuation. When several
-        documents share the title (Luật Doanh nghiệp 2014 and 2020), the one in
-        force wins, then an amended one, then one of unknown status, then a
-        repealed one; among equals the latest issued (then the one in the corpus).
+        documents share the title (Luật Doanh nghiệp 2014 and 2020), one issued in
+        ``year`` (when given) wins, then the one in force, then an amended one, then
+        one of unknown status, then a repealed one; among equals the latest issued
+        (then the one in the corpus).
         """
         wanted = title_key(title)
         if not wanted:
@@ -267,12 +304,34 @@ class Registry:
             return None
         return min(
             candidates,
-            key=lambda e: (_TITLE_PREFERENCE[e.status], -(e.issued_on or date.min).toordinal(), not e.in_corpus, e.doc_id),
+            key=lambda e: (year is not None and e.year != year, _TITLE_PREFERENCE[e.status],
+                           -(e.issued_on or date.min).toordinal(), not e.in_corpus, e.doc_id),
         )
 
     def entries(self) -> list[RegistryEntry]:
         """Every entry, documents of the corpus and documents only cited, by doc_id."""
         return sorted((self._entry(key) for key in self._keys()), key=lambda e: e.doc_id)
+
+    def statuses(self, doc_ids: Iterable[str]) -> dict[str, StatusChange]:
+        """The validity today of documents of the corpus, by doc_id, in one query (for ranking).
+
+        Unknown doc_ids are left out; a document without a timeline reads ``unknown``.
+        """
+        wanted = tuple(set(doc_ids))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        keys = dict(self._db.execute(f"SELECT doc_id, key FROM identities WHERE doc_id IN ({marks})", wanted))
+        steps: dict[str, list[StatusChange]] = defaultdict(list)
+        marks = ",".join("?" * len(set(keys.values())))
+        for row in self._db.execute(
+            f"SELECT key, since, status, replaced_by, amended_by, source, basis FROM timeline WHERE key IN ({marks})"
+            " ORDER BY key, step",
+            tuple(set(keys.values())),
+        ):
+            steps[row[0]].append(_step(row[1:]))
+        today = self.today()
+        return {doc_id: _as_of(steps.get(key) or [StatusChange("unknown")], today)[0] for doc_id, key in keys.items()}
 
     # -- internals -----------------------------------------------------------
 
@@ -306,15 +365,21 @@ class Registry:
 
     def _entry(self, key: str) -> RegistryEntry:
         identity = self._identities([key]).get(key)
-        status_row = self._db.execute(
-            "SELECT status, replaced_by, amended_by FROM statuses WHERE key = ?", (key,)
-        ).fetchone()
-        status, replaced_by, amended_by = status_row or ("unknown", "[]", "[]")
+        steps = [
+            _step(row) for row in self._db.execute(
+                "SELECT since, status, replaced_by, amended_by, source, basis FROM timeline WHERE key = ? ORDER BY step", (key,)
+            )
+        ]
+        current, upcoming = _as_of(steps or [StatusChange("unknown")], self.today())
         access_row = self._db.execute("SELECT access FROM access WHERE key = ?", (key,)).fetchone()
         common = dict(
-            status=status,
-            replaced_by=tuple(json.loads(replaced_by)),
-            amended_by=tuple(json.loads(amended_by)),
+            status=current.status,
+            replaced_by=current.replaced_by,
+            amended_by=current.amended_by,
+            status_since=current.since,
+            status_source=current.source,
+            basis=current.basis,
+            upcoming=upcoming,
             access=access_row[0] if access_row else "public",
         )
         if identity:
@@ -344,6 +409,85 @@ class Registry:
             in_corpus=False,
             **common,
         )
+
+    def _feed_rows(self) -> list[FeedRow]:
+        """The rows of every feed applied, earlier feeds first."""
+        return [
+            FeedRow(number, title, status, _date(since), tuple(json.loads(replaced_by)), basis, feed, line)
+            for number, title, status, since, replaced_by, basis, feed, line in self._db.execute(
+                "SELECT r.number, r.title, r.status, r.since, r.replaced_by, r.basis, r.feed, r.line"
+                " FROM feed_rows r JOIN feeds f ON f.name = r.feed ORDER BY f.position, r.line"
+            )
+        ]
+
+    def _write_timelines(self) -> dict[str, list[StatusChange]]:
+        """Every entry's timeline from the corpus and the feeds, written in the caller's transaction."""
+        feed = {row.key: row for row in self._feed_rows()}  # later feeds win
+        identities = self._identities()
+        for row in feed.values():  # a replacement named by a feed is in force from the replacement on
+            if row.since is None or row.status not in ("repealed", "partially_repealed"):
+                continue
+            for number in row.replaced_by:
+                replacing = identities.get(number_key(number))
+                if replacing is not None and (replacing.effective_on is None or replacing.effective_on > row.since):
+                    identities[replacing.key] = replace(replacing, effective_on=row.since)
+        by_object: dict[str, list[_Change]] = defaultdict(list)
+        for subject_key, subject_id, verb, object_key, effective_on, evidence in self._db.execute(
+            "SELECT subject_key, subject_id, verb, object_key, effective_on, evidence FROM relations"
+        ):
+            if subject_key != object_key:
+                subject = identities.get(subject_key)
+                when = _date(effective_on) or (subject.effective_on if subject else None)
+                by_object[object_key].append(_Change(subject_id, verb, when, evidence or ""))
+        timelines = {}
+        for key in self._keys():
+            timeline = _corpus_timeline(identities.get(key), by_object.get(key, []))
+            if key in feed:
+                timeline = _with_feed_row(timeline, feed[key])
+            timelines[key] = timeline
+        self._db.execute("DELETE FROM timeline")
+        self._db.executemany(
+            "INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?)",
+            (
+                (key, step, _iso(change.since), change.status, json.dumps(change.replaced_by, ensure_ascii=False),
+                 json.dumps(change.amended_by, ensure_ascii=False), change.source, change.basis)
+                for key, timeline in timelines.items()
+                for step, change in enumerate(timeline)
+            ),
+        )
+        return timelines
+
+
+def replacement_chains(lookup: Callable[[str], RegistryEntry | None], entry: RegistryEntry) -> list[tuple[RegistryEntry, ...]]:
+    """From each document that replaced ``entry`` to the one in force today, following documents
+    replaced in turn: 77/2015/QH13 gives [(65/2025/QH15, 72/2025/QH15)].
+
+    A chain ends at a document not repealed, at one repealed with nothing named after it, or
+    where a cycle would close; a number ``lookup`` does not know is left out.
+    """
+    chains: list[tuple[RegistryEntry, ...]] = []
+
+    def follow(current: RegistryEntry, path: tuple[RegistryEntry, ...], seen: frozenset[str]) -> None:
+        for number in current.replaced_by:
+            successor = lookup(number) if number_key(number) not in seen else None
+            if successor is None:
+                if path and path not in chains:
+                    chains.append(path)
+                continue
+            chain = (*path, successor)
+            if successor.status == "repealed" and successor.replaced_by:
+                follow(successor, chain, seen | {number_key(number)})
+            else:
+                chains.append(chain)
+
+    follow(entry, (), frozenset({number_key(entry.number or entry.doc_id)}))
+    return chains
+
+
+def current_documents(lookup: Callable[[str], RegistryEntry | None], entry: RegistryEntry) -> list[RegistryEntry]:
+    """The documents in force today at the ends of ``entry``'s replacement chains."""
+    ends = [chain[-1] for chain in replacement_chains(lookup, entry)]
+    return [e for e in dict.fromkeys(ends) if e.status != "repealed"]
 
 
 def _check_access(access: str) -> None:
@@ -380,7 +524,78 @@ def _merge(rows: list[tuple]) -> _Identity:
     )
 
 
-def _takes_effect(effective_on: date | None, subject: _Identity | None, today: date) -> bool:
-    """Whether a change dated ``effective_on`` (else when its act takes effect) is in effect ``today``."""
-    when = effective_on or (subject.effective_on if subject else None)
-    return when is None or when <= today
+@dataclass(frozen=True)
+class _Change:
+    """A relation of the corpus on one document, dated: when it takes effect (None: always)."""
+
+    subject_id: str
+    verb: str
+    when: date | None
+    evidence: str
+
+
+def _corpus_timeline(identity: _Identity | None, changes: list[_Change]) -> list[StatusChange]:
+    """The document's steps from the corpus: its state at the start and at every date something changes."""
+    days = sorted({c.when for c in changes if c.when} | ({identity.effective_on} if identity and identity.effective_on else set()))
+    timeline: list[StatusChange] = []
+    for day in [None, *days]:
+        state = _state(identity, [c for c in changes if c.when is None or (day is not None and c.when <= day)], day)
+        if not timeline or _differs(timeline[-1], state):
+            timeline.append(state)
+    return timeline
+
+
+def _state(identity: _Identity | None, in_effect: list[_Change], day: date | None) -> StatusChange:
+    """The corpus's status of a document on ``day`` (None: before anything is dated), given the changes in effect."""
+    whole = "repeals" if identity is not None and _AMENDING_ACT.search(identity.title) else "amends"
+    verbs = [(c, whole if c.verb == "expires_with" else c.verb) for c in in_effect]
+    repealers = sorted((c for c, verb in verbs if verb == "repeals"), key=lambda c: c.subject_id)
+    amenders = sorted((c for c, verb in verbs if verb == "amends"), key=lambda c: c.subject_id)
+    if repealers:
+        return StatusChange("repealed", day, _subjects(repealers), source="corpus", basis=repealers[0].evidence)
+    if identity is None:
+        return StatusChange("unknown", day)
+    if identity.effective_on and (day is None or identity.effective_on > day):
+        return StatusChange("unknown", day, source="corpus", basis=f"có hiệu lực từ {identity.effective_on:%d/%m/%Y}")
+    if amenders:
+        return StatusChange("amended", day, amended_by=_subjects(amenders), source="corpus", basis=amenders[0].evidence)
+    return StatusChange("in_force", day, source="corpus")
+
+
+def _subjects(changes: list[_Change]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.subject_id for c in changes))
+
+
+def _differs(before: StatusChange, after: StatusChange) -> bool:
+    return (before.status, before.replaced_by, before.amended_by) != (after.status, after.replaced_by, after.amended_by)
+
+
+def _with_feed_row(timeline: list[StatusChange], row: FeedRow) -> list[StatusChange]:
+    """The corpus's steps before the row's date, then the row's.
+
+    A repeal the corpus dates earlier is the feed's to date: before the row's date the
+    step it follows continues.
+    """
+    before = [step for step in timeline if row.since is not None and (step.since is None or step.since < row.since)]
+    kept = [step for step in before if step.status != "repealed"]
+    if row.since is not None and (not kept or kept[0].since is not None):
+        kept.insert(0, StatusChange("unknown"))
+    numbers = tuple(row.replaced_by)
+    if row.status == "amended":
+        step = StatusChange("amended", row.since, amended_by=numbers, source="feed", basis=row.basis)
+    else:
+        step = StatusChange(row.status, row.since, replaced_by=numbers, source="feed", basis=row.basis)
+    return [*kept, step]
+
+
+def _step(row: tuple) -> StatusChange:
+    since, status, replaced_by, amended_by, source, basis = row
+    return StatusChange(status, _date(since), tuple(json.loads(replaced_by)), tuple(json.loads(amended_by)), source, basis)
+
+
+def _as_of(timeline: list[StatusChange], today: date) -> tuple[StatusChange, StatusChange | None]:
+    """The step in effect on ``today`` and the next one, if any (the first step when none has begun)."""
+    begun = [i for i, step in enumerate(timeline) if step.since is None or step.since <= today]
+    current = begun[-1] if begun else 0
+    upcoming = timeline[current + 1] if current + 1 < len(timeline) else None
+    return timeline[current], upcoming

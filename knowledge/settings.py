@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable, Mapping
 from urllib.parse import urlsplit
@@ -62,6 +63,8 @@ class Settings:
     rate_per_minute: float = 30.0
     chroma_url: str | None = None
     database_url: str = field(default="", repr=False)  # "" = SQLite files in data_dir
+    # The day validity is judged by, asked each time a status is read; tests and evals set it.
+    today: Callable[[], date] = field(default=date.today, repr=False, compare=False)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":

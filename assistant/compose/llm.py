@@ -18,7 +18,8 @@ from the sources (the guard already cut them from the question) and angle bracke
 inside the data are replaced, so no text in a document or a message can close a fence
 or pass for a rule. The reply's markers [n] become the answer's citations (the n-th
 source's citation, never anything else), renumbered in source order, and a "Nguồn:" list
-naming each cited unit with its validity is appended. Whether the reply is true to its
+naming each cited unit with its validity is appended; a cited document no longer in force
+puts its warning ("Lưu ý: … đã hết hiệu lực …") first, as in the extractive answer. Whether the reply is true to its
 sources is decided by the check step (``assistant.pipeline.check``), not here.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 
 from assistant.answer import CITATION_MARKER, Answer, marker_numbers
-from assistant.compose.base import LanguageModelUnavailable, Source
+from assistant.compose.base import LanguageModelUnavailable, Source, notices
 from assistant.security.injection import without_injection
 from knowledge.settings import Settings
 
@@ -83,7 +84,7 @@ def cited_answer(reply: str, sources: list[Source], intent: str) -> Answer:
     text = CITATION_MARKER.sub(renumber, reply)
     if cited:
         listed = "\n".join(f"[{position[n]}] {sources[n - 1].heading()}" for n in cited)
-        text = f"{text}\n\n{SOURCES_HEADING}\n{listed}"
+        text = "\n".join([*notices([sources[n - 1] for n in cited]), f"{text}\n\n{SOURCES_HEADING}\n{listed}"])
     return Answer(
         text=text,
         intent=intent,

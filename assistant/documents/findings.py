@@ -1,7 +1,8 @@
 """Review findings: stable codes, severities, and the JSON of ``troly review --json``.
 
 Codes of the format checks start with ``ND30.`` (Nghị định 30/2020/NĐ-CP), the
-legal-basis ones with ``LEGAL_BASIS_``. ``CODES`` is the catalogue: each code's
+legal-basis ones with ``LEGAL_BASIS_``, those on units abolished by the 2025 merger with ``DVHC.``
+(``assistant.documents.abolished_units``). ``CODES`` is the catalogue: each code's
 default severity and what it means; the evaluation groups codes into families.
 """
 
@@ -41,9 +42,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ND30.FONT_STYLE": ("error", "kiểu chữ (đậm, nghiêng, đứng) sai quy định cho thành phần"),
     "DRAFT_INCOMPLETE": ("warning", "dự thảo còn chỗ “[cần bổ sung: …]”"),
     "LEGAL_BASIS_REPEALED": ("error", "văn bản được viện dẫn đã hết hiệu lực"),
+    "LEGAL_BASIS_PARTIALLY_REPEALED": ("warning", "văn bản được viện dẫn đã hết hiệu lực một phần"),
     "LEGAL_BASIS_AMENDED": ("warning", "văn bản được viện dẫn đã được sửa đổi, bổ sung"),
     "LEGAL_BASIS_UNKNOWN": ("warning", "không xác định được văn bản được viện dẫn hoặc hiệu lực của nó"),
     "LEGAL_BASIS_UNCHECKED": ("info", "chưa kiểm tra hiệu lực căn cứ: không có cơ sở dữ liệu văn bản"),
+    "DVHC.CAP_HUYEN_ABOLISHED": ("error", "gửi văn bản, giao việc cho cấp huyện, không còn từ 01/7/2025"),
+    "DVHC.UNIT_MERGED": ("error", "gửi văn bản, giao việc cho phường, xã, thị trấn đã sắp xếp, không còn từ 01/7/2025"),
 }
 
 
@@ -66,7 +70,7 @@ def finding(code: str, message: str, location: str) -> Finding:
 @dataclass(frozen=True)
 class CitedStatus:
     number: str  # the số hiệu, or the title as written when the document is cited by name only
-    status: str  # in_force | amended | repealed | unknown
+    status: str  # in_force | amended | partially_repealed | repealed | unknown
 
     def to_dict(self) -> dict[str, str]:
         return {"number": self.number, "status": self.status}

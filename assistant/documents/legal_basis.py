@@ -3,7 +3,10 @@
 Each citation ("Căn cứ Luật Cư trú số 81/2006/QH11 …", "Nghị định số
 63/2010/NĐ-CP", a Luật cited by its name and date only) is looked up in the
 registry of văn bản: by number, else by title. A repealed document gives
-``LEGAL_BASIS_REPEALED`` naming what replaced it, an amended one
+``LEGAL_BASIS_REPEALED`` with the date and what replaced it, followed down to the
+documents in force today ("Luật Tổ chức chính quyền địa phương số 77/2015/QH13 đã hết
+hiệu lực từ 01/3/2025, được thay thế bởi … số 65/2025/QH15 → … số 72/2025/QH15"), one
+repealed in part ``LEGAL_BASIS_PARTIALLY_REPEALED``, an amended one
 ``LEGAL_BASIS_AMENDED`` unless the draft also cites the amending documents, one
 the registry does not know (or knows without a status) ``LEGAL_BASIS_UNKNOWN``.
 
@@ -31,13 +34,15 @@ from typing import Protocol
 
 from assistant.documents.findings import CitedStatus, Finding, finding
 from assistant.documents.lines import Line
-from knowledge.models import RegistryEntry
+from assistant.skills.validity import STATUS_WORDS, legal_date, names_of
+from knowledge.models import SUPERSEDED, RegistryEntry
 from knowledge.parsing.citations import (
     CitedDocument,
     find_cited_documents,
     find_numbers,
     number_key,
 )
+from knowledge.registry import replacement_chains
 from knowledge.text.normalize import fold
 
 _NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")  # cited by name, without a number (Phụ lục I, Mục II, khoản 6)
@@ -50,20 +55,14 @@ _YEAR_AFTER = re.compile(
     r"^\s*,?\s*(?:số\s+\S+\s+)?(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(\d{4})|ngày\s+\d{1,2}/\d{1,2}/(\d{4})|năm\s+(\d{4}))",
     re.IGNORECASE,
 )
-_STATUS_WORDS = {
-    "in_force": "còn hiệu lực",
-    "amended": "đã sửa đổi, bổ sung",
-    "repealed": "hết hiệu lực",
-    "unknown": "chưa rõ hiệu lực",
-}
 
 
 class RegistryLookup(Protocol):
     def lookup(self, number: str) -> RegistryEntry | None:
         """The entry of the document with this số hiệu, if known."""
 
-    def lookup_title(self, title: str) -> RegistryEntry | None:
-        """The entry of the document with this title ("Luật Cư trú"), if known."""
+    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
+        """The entry of the document with this title ("Luật Cư trú"), one issued in ``year`` first, if known."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +81,8 @@ class _Resolved:
     @property
     def year_gap(self) -> int:
         """Registry's year minus the cited year for a name cited with a year (0: same or not given)."""
-        issued = self.entry.issued_on if self.entry else None
-        return issued.year - self.year if self.year and issued else 0
+        issued = self.entry.year if self.entry else None
+        return issued - self.year if self.year and issued else 0
 
     @property
     def status(self) -> str:
@@ -127,6 +126,8 @@ def _resolve(registry: RegistryLookup, line: Line, cited: CitedDocument, followi
         return _by_number(registry, line, following, title or None)
     year_match = _YEAR_AFTER.match(text[end:])
     year = int(next(g for g in year_match.groups() if g)) if year_match else None
+    if entry is not None and year and entry.year != year:  # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+        entry = registry.lookup_title(title, year)
     key = number_key(entry.number) if entry and entry.number else fold(title)
     return _Resolved(title, key, entry.number if entry and entry.number else title, entry, year, end, line, True)
 
@@ -151,12 +152,12 @@ def _citations(lines: list[Line], registry: RegistryLookup, own_number: str | No
     return found
 
 
-def _named(registry: RegistryLookup, numbers: tuple[str, ...]) -> str:
-    names = []
-    for number in numbers:
-        entry = registry.lookup(number)
-        names.append(_entry_name(entry) if entry else number)
-    return ", ".join(names)
+def _replacements(registry: RegistryLookup, entry: RegistryEntry) -> str:
+    """", được thay thế bởi A → B" down to the documents in force today, one chain per replacing document."""
+    chains = replacement_chains(registry.lookup, entry)
+    if not chains:
+        return f", được thay thế bởi {names_of(registry, entry.replaced_by, _entry_name)}" if entry.replaced_by else ""
+    return ", được thay thế bởi " + "; ".join(" → ".join(_entry_name(e) for e in chain) for chain in chains)
 
 
 def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) -> Finding | None:
@@ -174,22 +175,24 @@ def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) ->
         return finding(
             "LEGAL_BASIS_REPEALED",
             f"{item.label} năm {item.year} đã được thay thế bởi {_entry_name(entry)} ban hành năm"
-            f" {entry.issued_on.year} ({_STATUS_WORDS[entry.status]})",
+            f" {entry.year} ({STATUS_WORDS[entry.status]})",
             where,
         )
     if item.year_gap < 0:
         return finding(
             "LEGAL_BASIS_UNKNOWN",
             f"{item.label} năm {item.year} không có trong cơ sở dữ liệu văn bản; văn bản cùng tên mới nhất đã biết là"
-            f" {_entry_name(entry)} ({entry.issued_on.year}) — kiểm tra lại căn cứ",
+            f" {_entry_name(entry)} ({entry.year}) — kiểm tra lại căn cứ",
             where,
         )
-    if entry.status == "repealed":
-        replaced = f", được thay thế bởi {_named(registry, entry.replaced_by)}" if entry.replaced_by else ""
-        return finding("LEGAL_BASIS_REPEALED", f"{item.label} đã hết hiệu lực{replaced}", where)
+    if entry.status in SUPERSEDED:
+        code, words = ("LEGAL_BASIS_REPEALED", "đã hết hiệu lực") if entry.status == "repealed" else (
+            "LEGAL_BASIS_PARTIALLY_REPEALED", "đã hết hiệu lực một phần")
+        since = f" từ {legal_date(entry.status_since)}" if entry.status_since else ""
+        return finding(code, f"{item.label} {words}{since}{_replacements(registry, entry)}", where)
     # An amended document cited together with its amending documents is cited correctly.
     if entry.status == "amended" and not all(number_key(n) in cited_keys for n in entry.amended_by):
-        by = f" bởi {_named(registry, entry.amended_by)}" if entry.amended_by else ""
+        by = f" bởi {names_of(registry, entry.amended_by, _entry_name)}" if entry.amended_by else ""
         return finding(
             "LEGAL_BASIS_AMENDED",
             f"{item.label} đã được sửa đổi, bổ sung{by}; nên viện dẫn cả văn bản sửa đổi, bổ sung",
@@ -206,7 +209,7 @@ class CitationCheck:
 
     label: str  # as the text names it: "Luật Cư trú số 81/2006/QH11", "Bộ luật Lao động"
     number: str  # the số hiệu, or the name when none is known (as in ``CitedStatus``)
-    status: str  # in_force | amended | repealed | unknown
+    status: str  # in_force | amended | partially_repealed | repealed | unknown
     entry: RegistryEntry | None
     line: Line  # where it is first cited
     by_name: bool  # cited by its name, without a number

@@ -24,22 +24,18 @@ from assistant.documents.findings import CitedStatus, Finding
 from assistant.documents.legal_basis import RegistryLookup, check_legal_basis
 from assistant.documents.lines import Line, Piece, upload_lines
 from assistant.documents.reading import open_draft
+from assistant.skills.validity import STATUS_WORDS
 from knowledge.errors import BadInput
 from knowledge.index.base import Retriever, SearchFilters
 from knowledge.models import Evidence
 from knowledge.parsing.citations import find_numbers, number_key
+from knowledge.text import shorten
 
 _ARTICLE = re.compile(r"^#*\s*Điều\s+(\d+[a-zđ]?)\s*[.:]?\s*(.*)$")
 _DIVISION = re.compile(r"^#*\s*(Chương|Mục|Phần|Tiểu mục)\s+[IVXLC\d]+", re.IGNORECASE)
 _CAN_CU = re.compile(r"^#*\s*Căn cứ\b")
 QUERY_CHARS = 600  # of an article's text, enough for its subject without drowning it
 EXCERPT_CHARS = 300
-_STATUS_WORDS = {
-    "in_force": "còn hiệu lực",
-    "amended": "đã được sửa đổi, bổ sung",
-    "repealed": "hết hiệu lực",
-    "unknown": "chưa rõ",
-}
 
 
 @dataclass(frozen=True)
@@ -165,14 +161,13 @@ def rasoat_text(
 
 
 def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= EXCERPT_CHARS else flat[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+    return shorten(" ".join(text.split()), EXCERPT_CHARS, " …")
 
 
 def _evidence_line(e: Evidence) -> str:
     p = e.passage
     doc = f"{p.doc_title} ({p.doc_id})" if p.doc_title else p.doc_id
-    return f"{doc} — {p.heading} [{_STATUS_WORDS.get(p.status, p.status)}; điểm {e.score:.3f}]"
+    return f"{doc} — {p.heading} [{STATUS_WORDS.get(p.status, p.status)}; điểm {e.score:.3f}]"
 
 
 def render_markdown(report: RasoatReport) -> str:
@@ -185,7 +180,7 @@ def render_markdown(report: RasoatReport) -> str:
         out += ["", "_Chưa kiểm tra hiệu lực: chưa có cơ sở dữ liệu văn bản._"]
     elif report.cited:
         out += ["", "| Văn bản | Hiệu lực |", "|---|---|"]
-        out += [f"| {c.number} | {_STATUS_WORDS[c.status]} |" for c in report.cited]
+        out += [f"| {c.number} | {STATUS_WORDS[c.status]} |" for c in report.cited]
     if report.findings:
         out += [""] + [f"- **{f.code}**: {f.message}" for f in report.findings]
     out += ["", "## 2. Quy định tương tự ở văn bản khác (cần xem xét chồng chéo, mâu thuẫn)", ""]

@@ -13,7 +13,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from assistant.documents.dates import parse_date_line
+from assistant.documents.abolished_units import check_units, issued_after_merger
+from assistant.documents.dates import date_of_line, parse_date_line
 from assistant.documents.findings import CitedStatus, Finding, ReviewResult, finding
 from assistant.documents.format_rules import (
     CAN_CU_REF,
@@ -32,6 +33,7 @@ from assistant.documents.legal_basis import RegistryLookup, check_legal_basis
 from assistant.documents.lines import Line, SectionPage, upload_lines
 from assistant.documents.numbering import ky_hieu_problems
 from assistant.documents.reading import open_draft
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.parsing.citations import find_numbers
 from knowledge.text.normalize import fold
@@ -351,9 +353,13 @@ def _check_styles(layout: Layout) -> list[Finding]:
 
 
 def review_lines(
-    lines: list[Line], pages: list[SectionPage] | None = None, registry: RegistryLookup | None = None
+    lines: list[Line],
+    pages: list[SectionPage] | None = None,
+    registry: RegistryLookup | None = None,
+    units: UnitLookup | None = None,
 ) -> ReviewResult:
-    """Review a draft already read into lines; ``pages`` for a .docx, ``registry`` for the legal bases."""
+    """Review a draft already read into lines; ``pages`` for a .docx, ``registry`` for the legal bases,
+    ``units`` for the communes a draft dated after the 2025 merger names (``abolished_units``)."""
     if not lines:
         raise BadInput("văn bản không có nội dung chữ để rà soát")
     layout = find_layout(lines)
@@ -367,6 +373,10 @@ def review_lines(
     findings = _check_placeholders(lines, findings)
     if pages is not None:
         findings += [*_check_pages(pages), *_check_fonts(lines), *_check_styles(layout)]
+    date_line = layout.date.text if layout.date else ""
+    if issued_after_merger(date_of_line(date_line), date_line):
+        addressed = [line for line in [layout.kinh_gui, *layout.noi_nhan_items] if line is not None]
+        findings += check_units(addressed, layout.body, units)
     cited: list[CitedStatus] = []
     checked_lines = [line for line in lines if line is not layout.so]
     if registry is None:
@@ -384,6 +394,7 @@ def review_lines(
     return ReviewResult(tuple(findings), tuple(cited))
 
 
-def review_file(path: Path, registry: RegistryLookup | None = None) -> ReviewResult:
+def review_file(path: Path, registry: RegistryLookup | None = None, units: UnitLookup | None = None) -> ReviewResult:
     """Review a .docx or .txt draft; BadInput when the file cannot be used."""
-    return review_lines(*upload_lines(open_draft(path)), registry)
+    lines, pages = upload_lines(open_draft(path))
+    return review_lines(lines, pages, registry, units)

@@ -10,7 +10,9 @@ cho nội dung …").
 
 Issue codes (``CODES``) are stable: the evaluation counts them. The legal-basis
 codes are those of ``assistant.documents.findings``; for a delegate a repealed
-căn cứ is an error to raise, while an amended or unverifiable one is a note.
+căn cứ is an error to raise, while an amended or unverifiable one is a note. So are
+the ``DVHC.`` codes: work given to a cấp huyện or a commune the 2025 merger abolished
+makes the proposal impossible to carry out as written (tính khả thi).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "HDND.SECTION_MISSING": ("warning", "", "tờ trình thiếu một phần cần có"),
     "HDND.LEGAL_BASIS_NONE": ("error", PHU_HOP, "tờ trình không viện dẫn căn cứ pháp lý nào"),
     "LEGAL_BASIS_REPEALED": ("error", PHU_HOP, "căn cứ pháp lý đã hết hiệu lực"),
+    "LEGAL_BASIS_PARTIALLY_REPEALED": ("warning", PHU_HOP, "căn cứ pháp lý đã hết hiệu lực một phần"),
     "LEGAL_BASIS_AMENDED": ("info", PHU_HOP, "căn cứ đã được sửa đổi, bổ sung; nên viện dẫn cả văn bản sửa đổi"),
     "LEGAL_BASIS_UNKNOWN": ("info", PHU_HOP, "không xác định được căn cứ hoặc hiệu lực của nó"),
     "LEGAL_BASIS_UNCHECKED": ("info", PHU_HOP, "chưa kiểm tra hiệu lực căn cứ: không có cơ sở dữ liệu văn bản"),
@@ -61,6 +64,8 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "HDND.FUNDING_SUM_MISMATCH": ("warning", NGUON_LUC, "tổng kinh phí không khớp các khoản chi tiết"),
     "HDND.FUNDING_FORMULA_MISMATCH": ("warning", NGUON_LUC, "kinh phí không khớp với cách tính nêu kèm"),
     "HDND.IMPACT_MISSING": ("warning", TAC_DONG_C, "chưa đánh giá tác động"),
+    "DVHC.CAP_HUYEN_ABOLISHED": ("error", KHA_THI, "giao việc cho cấp huyện, không còn từ 01/7/2025"),
+    "DVHC.UNIT_MERGED": ("error", KHA_THI, "giao việc cho phường, xã, thị trấn đã sắp xếp, không còn từ 01/7/2025"),
 }
 _PART_CRITERION = {CAN_THIET: CAN_THIET_C, MUC_TIEU: CAN_THIET_C, NOI_DUNG: KHA_THI, TO_CHUC: KHA_THI, KINH_PHI: NGUON_LUC}
 _MISSING_PART = {
@@ -165,6 +170,7 @@ class Inputs:
     competence: Competence | None
     draft: Submission | None = None
     draft_citations: tuple[CitationCheck, ...] = ()
+    abolished_units: tuple[Issue, ...] = ()  # work given to bodies the 2025 merger abolished (``report``)
 
 
 def _sentences(part: PartStatus) -> list[tuple[str, Line, Section]]:
@@ -203,7 +209,7 @@ def _legal_issues(checks: list[CitationCheck] | tuple[CitationCheck, ...], where
         if check.finding is None:
             continue
         message = check.finding.message
-        if check.finding.code == "LEGAL_BASIS_REPEALED":
+        if check.finding.code in ("LEGAL_BASIS_REPEALED", "LEGAL_BASIS_PARTIALLY_REPEALED"):
             message += ": đề nghị cơ quan trình cập nhật căn cứ pháp lý"
         found.append(issue(check.finding.code, message[:1].upper() + message[1:], f"{where}, {check.line.location}",
                            citation_key(check)))
@@ -341,6 +347,7 @@ def _feasibility(inputs: Inputs) -> tuple[list[Excerpt], list[Issue]]:
             "toàn văn",
         ))
     issues += _draft_mismatches(inputs)
+    issues += inputs.abolished_units
     return excerpts, issues
 
 

@@ -20,6 +20,7 @@ from assistant.hdnd.figures import amounts, dates, deadlines
 from assistant.hdnd.report import HdndReport
 from assistant.hdnd.structure import find_sections
 from assistant.hdnd.submission import Submission
+from knowledge.models import SUPERSEDED
 from knowledge.text import fold
 from knowledge.text.stopwords import content_tokens
 from knowledge.text.tokenize import folded_syllables, with_bigrams
@@ -53,7 +54,7 @@ def _sentences(submission: Submission) -> list[Excerpt]:
 def _validity(report: HdndReport, sentences: list[Excerpt], no_longer: bool) -> FollowUp:
     if not report.registry_checked:
         return FollowUp(("Chưa kiểm tra được hiệu lực các căn cứ: chưa có cơ sở dữ liệu văn bản.",), ())
-    rows = [r for r in report.legal_bases if r.source == "tờ trình" and (r.status == "repealed" or not no_longer)]
+    rows = [r for r in report.legal_bases if r.source == "tờ trình" and (r.status in SUPERSEDED or not no_longer)]
     if not rows:
         return FollowUp((f"Không căn cứ nào {report.reference} viện dẫn đã hết hiệu lực.",), ())
     lines, quoted = [], []

@@ -13,19 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.documents.abolished_units import findings_by_mention, issued_after_merger
 from assistant.documents.legal_basis import CitationCheck, RegistryLookup, check_citations
-from assistant.hdnd.checklist import ChecklistItem, Inputs, Issue, assess, citation_key
+from assistant.hdnd.checklist import ChecklistItem, Inputs, Issue, assess, citation_key, issue
 from assistant.hdnd.competence import Competence, CompetenceFinder
 from assistant.hdnd.structure import CAN_CU, EXPECTED, KINH_PHI, PartStatus, find_sections, parts
 from assistant.hdnd.submission import Metadata, Submission, read_draft, read_submission
 from assistant.hdnd.summary import SummaryItem, summarize
+from assistant.skills.validity import STATUS_WORDS
+from knowledge.dvhc import UnitLookup
+from knowledge.text import fold
 
-STATUS_WORDS = {
-    "in_force": "còn hiệu lực",
-    "amended": "còn hiệu lực, đã được sửa đổi, bổ sung",
-    "repealed": "hết hiệu lực",
-    "unknown": "chưa xác định được hiệu lực",
-}
 
 
 @dataclass(frozen=True)
@@ -35,7 +33,7 @@ class LegalBasisRow:
     source: str  # "tờ trình" or "dự thảo nghị quyết"
     label: str  # as cited: "Luật Cư trú số 81/2006/QH11"
     key: str  # the number, or the name and year it is cited by
-    status: str  # in_force | amended | repealed | unknown
+    status: str  # in_force | amended | partially_repealed | repealed | unknown
     note: str | None  # what is wrong with citing it, naming the replacing or amending documents
     location: str
 
@@ -123,7 +121,7 @@ class _NoRegistry:
     def lookup(self, number: str) -> None:
         return None
 
-    def lookup_title(self, title: str) -> None:
+    def lookup_title(self, title: str, year: int | None = None) -> None:
         return None
 
 
@@ -135,13 +133,30 @@ def _citations(document: Submission, registry: RegistryLookup | None) -> list[Ci
     return [replace(c, finding=None) for c in check_citations(lines, _NoRegistry(), _own_number(document))]
 
 
+def _abolished_units(submission: Submission, draft: Submission | None, units: UnitLookup | None) -> list[Issue]:
+    """Work the tờ trình (or its draft, which shares its date) gives to a body abolished by the 2025 merger."""
+    if not issued_after_merger(submission.metadata.issued_on):
+        return []
+    issues = []
+    for document, where in ((submission, "tờ trình"), (draft, "dự thảo nghị quyết")):
+        if document is None:
+            continue
+        body = [line for line in document.paragraphs if not fold(line.text).startswith("can cu")]
+        for written, found in findings_by_mention([], body, units):
+            message = f"{found.message[:1].upper()}{found.message[1:]}: đề nghị cơ quan trình xác định lại cơ quan thực hiện"
+            issues.append(issue(found.code, message, f"{where}, {found.location}", written))
+    return issues
+
+
 def review(
     submission: Submission,
     draft: Submission | None = None,
     registry: RegistryLookup | None = None,
     competence: CompetenceFinder | None = None,
+    units: UnitLookup | None = None,
 ) -> HdndReport:
-    """The report on a tờ trình already read."""
+    """The report on a tờ trình already read; ``units`` names the communes a tờ trình dated after the 2025
+    merger may still give work to."""
     sections = find_sections(submission)
     checks = _citations(submission, registry)
     draft_checks = _citations(draft, registry) if draft else []
@@ -150,6 +165,7 @@ def review(
     shown: set[str] = set()
     issues, checklist = assess(Inputs(
         submission, sections, statuses, checks, registry is not None, found, draft, tuple(draft_checks),
+        tuple(_abolished_units(submission, draft, units)),
     ))
     return HdndReport(
         source=submission.name,
@@ -171,6 +187,7 @@ def review_submission(
     draft: Path | None = None,
     registry: RegistryLookup | None = None,
     competence: CompetenceFinder | None = None,
+    units: UnitLookup | None = None,
 ) -> HdndReport:
     """Read a tờ trình (and its draft nghị quyết) and review it; ``BadInput`` for a file that cannot be used."""
-    return review(read_submission(path), read_draft(draft) if draft else None, registry, competence)
+    return review(read_submission(path), read_draft(draft) if draft else None, registry, competence, units)

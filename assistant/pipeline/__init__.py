@@ -1,6 +1,6 @@
 """The answer pipeline: a message in, an ``Answer`` out, as a list of named steps.
 
-normalise → guard → understand → retrieve → compose → check → respond → audit
+normalise → guard → understand → retrieve → decide → compose → check → respond → audit
 
 Each step is a small class in a module of its own with ``name`` and
 ``__call__(turn)``. A step may end the turn early by setting ``turn.answer``

@@ -1,4 +1,4 @@
-"""Step 8: the audit log learns what an identified user did in this turn.
+"""Step 9: the audit log learns what an identified user did in this turn.
 
 A draft produced, a draft or a tờ trình reviewed, and every cited document whose access level
 is not public are recorded with the user's name, role and channel

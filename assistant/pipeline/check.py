@@ -1,7 +1,7 @@
-"""Step 6: nothing leaves without its evidence.
+"""Step 7: nothing leaves without its evidence.
 
 Every law or document citation must point at a retrieved passage (same document,
-same unit) and quote it verbatim; every procedure citation must name a procedure
+same unit) and quote it verbatim (a trimmed quote: verbatim pieces in their order, "…" between); every procedure citation must name a procedure
 of the knowledge base. An answer written by a language model must also cite
 something, point its markers [n] at its citations only, and take each number and
 date it states from what it was shown of the cited units (compared by value: "05"
@@ -16,9 +16,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from assistant.answer import CITATION_MARKER, Answer, marker_numbers, refusal
+from assistant.answer import CITATION_MARKER, Answer, marker_numbers, quoted_from, refusal
 from assistant.pipeline.turn import Turn
 from assistant.security.injection import without_injection
+from assistant.skills.validity import validity_phrase
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence
 from knowledge.parsing.legal.common import dates_in
@@ -58,7 +59,7 @@ def figures(text: str, whole_dates: bool = True) -> set[str]:
 
 def _backing(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None) -> str:
     """What a model may take figures from: the cited units' passages (less any instruction
-    sentences, which it is never shown), headings, citations and validity."""
+    sentences, which it is never shown), headings, citations and validity (with its dates)."""
     parts: list[str] = []
     for citation in answer.citations:
         parts += [citation.id, citation.label or ""]
@@ -69,7 +70,7 @@ def _backing(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None)
         ]
         entry = kb.registry.get(citation.id) if kb is not None and citation.kind == "law" else None
         if entry is not None:
-            parts += [*entry.replaced_by, *entry.amended_by]
+            parts.append(validity_phrase(kb.registry, entry))
     return "\n".join(parts)
 
 
@@ -84,7 +85,7 @@ def problems(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None)
         passages = [e.passage for e in evidence if e.passage.doc_id == citation.id and e.passage.article == citation.article]
         if not passages:
             found.append(f"{citation.label or citation.id} was not retrieved")
-        elif citation.text and not any(citation.text in p.text for p in passages):
+        elif citation.text and not any(quoted_from(citation.text, p.text) for p in passages):
             found.append(f"the quote of {citation.label or citation.id} is not in its text")
     if answer.extras.get("composer") == "llm":
         if not answer.citations:

@@ -1,4 +1,4 @@
-"""Step 5: the answer, written by the skill from the evidence."""
+"""Step 6: the answer, written by the skill from the evidence."""
 from __future__ import annotations
 
 from assistant.pipeline.turn import Turn

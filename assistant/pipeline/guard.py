@@ -20,8 +20,10 @@ from knowledge.text import fold, has_diacritics
 MAX_MESSAGE_CHARS = 4000
 
 _OTHER_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# English words that are not also Vietnamese typed without diacritics ("can giay to gi" is "cần giấy tờ gì",
+# "the can cuoc" "thẻ căn cước", "do ai cap" "do ai cấp", "visa di My" "visa đi Mỹ").
 _ENGLISH_WORDS = frozenset(
-    "the is are what how can i my you your to of for do does please where when which with this that "
+    "is are what how i you your of for does please where when which with this that "
     "need want get apply register birth certificate passport".split()
 )
 _LETTERS = re.compile(r"[^\W\d_]+")

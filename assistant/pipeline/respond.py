@@ -1,4 +1,4 @@
-"""Step 7: remember the turn — dialogue state saved, redacted text logged, session id returned.
+"""Step 8: remember the turn — dialogue state saved, redacted text logged, session id and route returned.
 
 What is logged is redacted again here, whatever step ended the turn: a message
 refused before the guard's redaction (too long, say) must not be stored raw either.
@@ -28,6 +28,8 @@ class Respond:
         assert answer is not None
         if turn.personal_data and answer.refusal_reason != "personal_data":
             answer = replace(answer, text=f"{answer.text}\n\n{PERSONAL_DATA_NOTE}")
+        if turn.route is not None:
+            answer = replace(answer, extras={**answer.extras, "route": turn.route.to_json()})
         turn.answer = replace(answer, session_id=turn.session.id)
         turn.session.state.last_intent = answer.intent
         self.sessions.finish_turn(

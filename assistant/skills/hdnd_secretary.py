@@ -16,6 +16,7 @@ from assistant.documents.legal_basis import RegistryLookup
 from assistant.hdnd import CompetenceFinder, HdndReport, answer_about, read_submission, render_docx, review
 from assistant.hdnd.submission import Submission
 from assistant.pipeline.turn import Turn
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.models import Evidence, Passage
 
@@ -26,13 +27,14 @@ SEND_AGAIN = "Tôi không còn giữ tờ trình của phiên này: hãy gửi l
 class HdndSecretary:
     intents = frozenset({"hdnd_review"})
 
-    def __init__(self, registry: RegistryLookup | None, competence: CompetenceFinder | None, store_dir: Path):
+    def __init__(
+        self, registry: RegistryLookup | None, competence: CompetenceFinder | None, store_dir: Path,
+        units: UnitLookup | None = None,
+    ):
         self.registry = registry
         self.competence = competence
         self.store_dir = store_dir  # the tờ trình under review and its report, per session
-
-    def retrieve(self, turn: Turn) -> None:
-        """The tờ trình is the evidence: ``compose`` reads it and records the sentences it quotes."""
+        self.units = units  # the communes of the 2025 merger, for the work a tờ trình gives
 
     def compose(self, turn: Turn) -> Answer:
         try:
@@ -46,7 +48,7 @@ class HdndSecretary:
 
     def _review(self, turn: Turn, upload: Path) -> Answer:
         submission = read_submission(upload)
-        report = review(submission, None, self.registry, self.competence)
+        report = review(submission, None, self.registry, self.competence, self.units)
         self.store_dir.mkdir(parents=True, exist_ok=True)
         kept = self.store_dir / f"{turn.session.id}{upload.suffix.lower()}"
         shutil.copyfile(upload, kept)

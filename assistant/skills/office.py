@@ -31,9 +31,6 @@ class Drafting:
     def __init__(self, drafts_dir: Path):
         self.drafts_dir = drafts_dir
 
-    def retrieve(self, turn: Turn) -> None:
-        """Drafting needs no evidence: the request is the content."""
-
     def compose(self, turn: Turn) -> Answer:
         try:
             result = draft_from_request(turn.text, turn.now)
@@ -52,13 +49,10 @@ class Review:
     def __init__(self, kb: KnowledgeBase | None):
         self.kb = kb
 
-    def retrieve(self, turn: Turn) -> None:
-        """The uploaded draft is the evidence."""
-
     def compose(self, turn: Turn) -> Answer:
         if turn.upload is None:
             return refusal(turn.intent, "needs_clarification", UPLOAD_PLEASE)
-        result = review_file(turn.upload, self.kb.registry if self.kb else None)
+        result = review_file(turn.upload, self.kb.registry if self.kb else None, self.kb.dvhc if self.kb else None)
         findings = result.findings
         errors = sum(f.severity == "error" for f in findings)
         lines = [f"Rà soát {turn.upload.name}: {errors} lỗi, {len(findings) - errors} lưu ý."]
@@ -73,9 +67,6 @@ class Reminders:
 
     def __init__(self, store: TaskStore):
         self.store = store
-
-    def retrieve(self, turn: Turn) -> None:
-        """A reminder needs no evidence."""
 
     def compose(self, turn: Turn) -> Answer:
         if turn.user is None:

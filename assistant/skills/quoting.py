@@ -1,12 +1,16 @@
-"""Choosing what to quote: the khoản (and điểm) of an article that answers a question.
+"""Choosing what to quote: the part of an article that answers a question.
 
-A passage's text is the article's body: an optional lead, then khoản "1. …",
-"2. …", each possibly with điểm "a) …", "b) …", "đ) …". Every unit is scored by
-the question's content words and word pairs it contains (diacritics folded,
-function words left out) and by whether it holds the kind of answer the question
-asks for ("bao lâu" a duration, "bao nhiêu tiền" an amount, "bao nhiêu tuổi" an
-age); the best one is quoted verbatim, so the quote is always a substring of the
-evidence.
+A passage's text is the article's body: an optional lead, then khoản "1. …", "2. …", each possibly
+with điểm "a) …", "b) …", "đ) …". Every unit (the lead, a khoản, a điểm) is scored by the question's
+content words and word pairs it contains (diacritics folded, function words left out) and by whether
+it holds the kind of answer the question asks for: "bao lâu" a duration, "bao nhiêu ngày" a number of
+days, "phạt bao nhiêu" an amount, "bao nhiêu tuổi" an age, "những trường hợp nào" a list.
+
+A unit that only introduces a list ("Nhà nước thu hồi đất … trong các trường hợp sau đây:") is quoted
+with its list: an article's lead with its khoản, a khoản's lead with its điểm. A long list is trimmed:
+its first items, a line "…" where the rest is left out, and ``Quote.more`` saying how much ("và 6
+trường hợp khác"). Every quote is made of verbatim pieces of the passage in their order, joined by
+``ELLIPSIS`` where it skips something (``assistant.answer.quoted_from`` is the check).
 """
 from __future__ import annotations
 
@@ -16,36 +20,64 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
+from assistant.answer import ELLIPSIS
 from knowledge.models import Passage
-from knowledge.text import content_tokens, expand_abbreviations, expand_query, fold, folded_syllables
+from knowledge.text import content_tokens, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables
 
+_TIME_UNITS = r"(?:ngay(?: lam viec)?|thang|nam|gio|tuan|phut)"
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:dong|trieu|ty|nghin)\b|\bmien (?:phi|le phi)\b")
+# (what the question asks for, what a unit holding that answer contains), all folded.
 _ANSWER_TYPES = (
-    (re.compile(r"\b(?:bao lau|thoi han|may ngay|may thang|bao nhieu ngay|trong bao lau|khi nao)\b"),
-     re.compile(r"\b\d+\s*(?:ngay|thang|nam|gio|tuan)\b")),
-    (re.compile(r"\b(?:bao nhieu tien|le phi|muc phat|phat bao nhieu|muc phi|chi phi|bao nhieu dong)\b"),
-     re.compile(r"\d[\d.,]*\s*(?:dong|trieu|ty|nghin)\b")),
+    (re.compile(r"\b(?:bao lau|thoi han|thoi hieu|trong vong|khi nao|bao gio|may ngay|may thang|may nam)\b"),
+     re.compile(rf"\b\d+\s*{_TIME_UNITS}\b")),
+    (re.compile(r"\b(?:bao nhieu tien|le phi|muc phat|phat bao nhieu|bi phat|muc phi|chi phi|bao nhieu dong|muc luong|muc thu)\b"),
+     _AMOUNT),
     (re.compile(r"\b(?:bao nhieu tuoi|may tuoi|du tuoi|do tuoi)\b"), re.compile(r"\b\d+\s*tuoi\b")),
 )
-ANSWER_TYPE_BONUS = 2.0
+# "bao nhiêu ngày", "tối đa mấy giờ", "ít nhất bao nhiêu phần trăm": a figure in that unit.
+_ASKS_COUNT = re.compile(
+    r"\b(?:bao nhieu|may|toi da|toi thieu|it nhat|khong qua)\s+"
+    r"(?P<unit>ngay|thang|nam|gio|tuan|phut|tuoi|lan|nguoi|phan tram|thanh vien|m2|met)\b"
+)
+_ASKS_FIGURE = re.compile(r"\b(?:bao nhieu|toi da|toi thieu|it nhat|muc nao)\b")
+_FIGURE = re.compile(r"\b\d")
+_ASKS_LIST = re.compile(
+    r"\b(?:nhung|cac)\s+(?:truong hop|hanh vi|noi dung|dieu kien|giay to|quyen|nghia vu|loai|hinh thuc|doi tuong"
+    r"|ai|gi|viec|nguyen tac|tieu chuan|che do|khoan)\b"
+    r"|\btruong hop nao\b|\bgom (?:nhung )?(?:gi|nao)\b|\bbao gom\b|\bnhung ai\b|\bnhu the nao\b"
+)
+# A unit holding a kind of answer asked for weighs this much more (per kind).
+ANSWER_TYPE_WEIGHT = 0.5
 _KHOAN = re.compile(r"^(\d+[a-zđ]?)\.\s")
 _DIEM = re.compile(r"^([a-zđ])\)\s")
+# The items a list's lead announces: "các trường hợp sau đây:" -> "trường hợp".
+_LIST_NOUN = re.compile(r"\b(?:cac|nhung|mot trong cac|mot trong nhung)\s+((?:\w+\s+){0,2}?\w+)\s+(?:sau day|sau|duoi day|nhu sau)\s*:\s*$")
 MAX_QUOTE_CHARS = 900
 
 
 @dataclass(frozen=True)
 class Quote:
-    text: str  # verbatim from the passage
+    text: str  # verbatim pieces of the passage in order, ELLIPSIS where something is skipped
     clause: str | None
     point: str | None
     score: float
+    more: str = ""  # what a trimmed list leaves out: "và 6 trường hợp khác"
 
 
 @dataclass(frozen=True)
 class _Unit:
     clause: str | None
     point: str | None
-    lines: tuple[str, ...]  # quoted verbatim (one contiguous run of the passage)
+    lines: tuple[str, ...]  # the unit's own text, one contiguous run of the passage
     context: str = ""  # scored with the lines, not quoted: a điểm's khoản lead
+    items: tuple[tuple[str, ...], ...] = ()  # the list the unit introduces (its lines end with ":"), in order
+    item_name: str = ""  # what one item is called when none is named: "khoản", "điểm"
+    scored: str = ""  # the text scored when it is not the lines: a khoản's lead with its điểm
+    parent: "_Unit | None" = None  # a điểm's khoản
+
+    @property
+    def body(self) -> str:
+        return self.scored or "\n".join(self.lines)
 
 
 @dataclass(frozen=True)
@@ -82,8 +114,8 @@ def relevance(terms: set[str], text: str) -> float:
     return sum(2.0 if "_" in t else 1.0 for t in found)
 
 
-def coverage(question: str, passage: Passage, rarity: Rarity | None = None) -> float:
-    """Share of the question found in the passage (heading, text, title).
+def coverage(question: str, passage: Passage | str, rarity: Rarity | None = None) -> float:
+    """Share of the question found in the passage (heading, text, title), or in a text.
 
     Without ``rarity`` every content word counts once. With it, the question's word
     pairs that are phrases of the corpus ("khai_sinh") count too, and every term weighs
@@ -98,66 +130,151 @@ def coverage(question: str, passage: Passage, rarity: Rarity | None = None) -> f
         weight = lambda term: 1.0  # noqa: E731
     if not terms:
         return 0.0
-    found = terms & _terms(f"{passage.doc_title}\n{passage.heading}\n{passage.text}")
+    text = passage if isinstance(passage, str) else f"{passage.doc_title}\n{passage.heading}\n{passage.text}"
+    found = terms & _terms(text)
     return sum(weight(t) for t in found) / sum(weight(t) for t in terms)
 
 
-def _answer_type_bonus(question: str, text: str) -> float:
-    folded_question, folded_text = fold(question), fold(text)
-    return sum(ANSWER_TYPE_BONUS for asks, holds in _ANSWER_TYPES if asks.search(folded_question) and holds.search(folded_text))
+def _answer_types_held(question: str, unit: _Unit) -> int:
+    """How many of the kinds of answer the question asks for the unit holds."""
+    folded_question = fold(question)
+    folded = fold(unit.body)
+    wanted = [holds for asks, holds in _ANSWER_TYPES if asks.search(folded_question)]
+    count = _ASKS_COUNT.search(folded_question)
+    if count:
+        unit_word = count.group("unit")
+        wanted.append(re.compile(r"\d+\s*%|\bphan tram\b" if unit_word == "phan tram" else rf"\b\d+\s*{unit_word}\b"))
+    elif _ASKS_FIGURE.search(folded_question) and not wanted:
+        wanted.append(_FIGURE)
+    held = sum(1 for holds in wanted if holds.search(folded))
+    return held + bool(unit.items and _ASKS_LIST.search(folded_question))
+
+
+def _introduces_list(line: str) -> bool:
+    return line.rstrip().endswith(":")
+
+
+def _split(lines: list[str], marker: re.Pattern[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The lines before the first marked one, then each marked line ("2. …", "b) …") with the lines it carries."""
+    head: list[str] = []
+    parts: list[tuple[str, list[str]]] = []
+    for line in lines:
+        mark = marker.match(line)
+        if mark:
+            parts.append((mark.group(1), [line]))
+        elif parts:
+            parts[-1][1].append(line)
+        else:
+            head.append(line)
+    return head, parts
+
+
+def _khoan_units(number: str, lines: list[str]) -> list[_Unit]:
+    """A khoản as a unit (with its điểm as its list when its lead ends with ":"), then each điểm."""
+    head, diems = _split(lines, _DIEM)
+    if diems and _introduces_list(head[-1]):
+        items = tuple(tuple(d) for _, d in diems)
+        khoan = _Unit(number, None, tuple(head), items=items, item_name="điểm", scored="\n".join(lines))
+    else:
+        khoan = _Unit(number, None, tuple(lines))
+    return [khoan] + [_Unit(number, letter, tuple(d), context=head[0], parent=khoan) for letter, d in diems]
 
 
 def _units(text: str) -> list[_Unit]:
+    lead, khoans = _split([line.rstrip() for line in text.split("\n") if line.strip()], _KHOAN)
     units: list[_Unit] = []
-    lead: list[str] = []
-    clause: str | None = None
-    clause_lines: list[str] = []
-    for line in text.split("\n"):
-        line = line.rstrip()
-        if not line:
-            continue
-        khoan = _KHOAN.match(line)
-        diem = _DIEM.match(line)
-        if khoan:
-            if clause is not None:
-                units.append(_Unit(clause, None, tuple(clause_lines)))
-            clause, clause_lines = khoan.group(1), [line]
-        elif diem and clause is not None:
-            clause_lines.append(line)
-            units.append(_Unit(clause, diem.group(1), (line,), context=clause_lines[0]))
-        elif clause is not None:
-            clause_lines.append(line)
-        else:
-            lead.append(line)
-    if clause is not None:
-        units.append(_Unit(clause, None, tuple(clause_lines)))
     if lead:
-        units.insert(0, _Unit(None, None, tuple(lead)))
+        items = tuple(tuple(k) for _, k in khoans) if khoans and _introduces_list(lead[-1]) else ()
+        units.append(_Unit(None, None, tuple(lead), items=items, item_name="khoản"))
+    for number, lines in khoans:
+        units += _khoan_units(number, lines)
     return units
 
 
+def _asks_list(question: str) -> bool:
+    return bool(_ASKS_LIST.search(fold(question)))
+
+
 def best_quote(question: str, passage: Passage) -> Quote:
-    """The unit of the passage that best answers ``question``, quoted verbatim."""
+    """The unit of the passage that best answers ``question``, quoted verbatim (with its list, trimmed)."""
     terms = question_terms(question)
-    best: Quote | None = None
-    for unit in _units(passage.text):
-        body = "\n".join(unit.lines)
-        if unit.context and relevance(terms, body) <= relevance(terms, unit.context):
-            continue  # the điểm adds nothing its khoản's lead does not say: quote the khoản
-        score = (relevance(terms, f"{unit.context}\n{body}") + _answer_type_bonus(question, body)) / math.log(2 + len(body) / 400)
-        if best is None or score > best.score:
-            best = Quote(_shorten(unit.lines), unit.clause, unit.point, score)
+    units = _units(passage.text)
+    if _asks_list(question) and len(units) > 1 and not any(u.clause is None for u in units):
+        # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead:
+        # its heading says what the khoản are.
+        items = tuple(u.body.split("\n") for u in units if u.point is None)
+        units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=f"{passage.heading}\n{passage.text}"))
+    best: tuple[float, _Unit, _Unit] | None = None
+    for unit in units:
+        body = unit.body
+        held = _answer_types_held(question, unit)
+        quoted = unit
+        if unit.parent and relevance(terms, body) <= relevance(terms, unit.context):
+            if not held:
+                continue  # the điểm adds nothing its khoản's lead does not say: quote the khoản
+            quoted = unit.parent  # it adds the answer (a figure) to its lead's words: quote the list it is in
+        relevant = relevance(terms, f"{unit.context}\n{body}")
+        score = relevant * (1 + ANSWER_TYPE_WEIGHT * held) / math.log(2 + len(body) / 400)
+        if best is None or score > best[0]:
+            best = (score, quoted, unit)
     if best is None:
-        return Quote(passage.text[:MAX_QUOTE_CHARS], None, None, 0.0)
-    return best
+        return Quote(_shorten((passage.text,))[0], None, None, 0.0)
+    score, unit, _ = best
+    if unit.items:
+        text, more = _with_list(unit)
+    elif unit.parent and unit.parent.items:
+        text, more = _with_lead(unit), ""
+    else:
+        text, more = _shorten(unit.lines)
+    return Quote(text, unit.clause, unit.point, score, more)
 
 
-def _shorten(lines: tuple[str, ...]) -> str:
-    """The unit's text, cut at a line end when very long (a quote must stay readable)."""
+def _with_lead(diem: _Unit) -> str:
+    """A điểm under the lead of its khoản ("Phạt tiền từ … đối với … sau đây:"), which it completes."""
+    assert diem.parent is not None
+    head = "\n".join(diem.parent.lines)
+    gap = [] if diem.lines == diem.parent.items[0] else [ELLIPSIS]
+    body, _ = _shorten(diem.lines, max(MAX_QUOTE_CHARS // 3, MAX_QUOTE_CHARS - len(head) - 3))
+    return "\n".join([head, *gap, body])
+
+
+def _with_list(unit: _Unit) -> tuple[str, str]:
+    """A list's lead and as many of its items as fit, then ELLIPSIS and what is left out."""
+    head = "\n".join(unit.lines)
+    kept: list[str] = []
+    used = len(head)
+    for item in unit.items:
+        text = "\n".join(item)
+        if kept and used + 1 + len(text) > MAX_QUOTE_CHARS:
+            break
+        kept.append(text)
+        used += 1 + len(text)
+    if used > MAX_QUOTE_CHARS:  # the first item alone is too long: cut it
+        first, _ = _shorten(tuple(kept[0].split("\n")), max(MAX_QUOTE_CHARS // 3, MAX_QUOTE_CHARS - len(head) - 1))
+        return "\n".join([*unit.lines, first]), _left_out(unit, len(unit.items) - 1)
+    left = len(unit.items) - len(kept)
+    text = "\n".join([*unit.lines, *kept])
+    return (f"{text}\n{ELLIPSIS}", _left_out(unit, left)) if left else (text, "")
+
+
+def _left_out(unit: _Unit, count: int) -> str:
+    """"và 6 trường hợp khác": the items a trimmed list leaves out, named as its lead names them."""
+    if count <= 0:
+        return ""
+    lead = unit.lines[-1] if unit.lines else ""
+    match = _LIST_NOUN.search(fold_aligned(lead))
+    noun = lead[match.start(1):match.end(1)] if match else unit.item_name
+    return f"và {count} {noun} khác"
+
+
+def _shorten(lines: tuple[str, ...], limit: int = MAX_QUOTE_CHARS) -> tuple[str, str]:
+    """The lines, cut at a line end (else a word) when longer than ``limit``, ELLIPSIS marking the cut."""
     kept: list[str] = []
     for line in lines:
-        if kept and sum(len(k) + 1 for k in kept) + len(line) > MAX_QUOTE_CHARS:
+        if kept and sum(len(k) + 1 for k in kept) + len(line) > limit:
             break
         kept.append(line)
     text = "\n".join(kept)
-    return text if len(text) <= MAX_QUOTE_CHARS else text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0]
+    if len(text) > limit:
+        return f"{text[:limit].rsplit(' ', 1)[0]} {ELLIPSIS}", ""
+    return (f"{text}\n{ELLIPSIS}", "") if len(kept) < len(lines) else (text, "")

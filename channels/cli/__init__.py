@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "channels.cli.remind",
     "channels.cli.audit",
     "channels.cli.hdnd",
+    "channels.cli.dvhc",
     "channels.cli.telegram",
     "channels.cli.serve",
 )

@@ -18,16 +18,17 @@ from assistant.documents.rasoat import (
     render_markdown,
 )
 from assistant.documents.review import review_file
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, current_registry
+from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.base import Retriever
 from knowledge.settings import Settings
 
 
 def open_registry(settings: Settings) -> RegistryLookup | None:
-    """The registry of the ingested knowledge base, or None before the first ingest."""
+    """The registry of the ingested knowledge base (its indexes are not loaded), or None before the first ingest."""
     try:
-        return KnowledgeBase.open(settings).registry
+        return current_registry(settings)
     except BadInput:
         return None
 
@@ -61,7 +62,8 @@ def _draft(args) -> int:
 
 
 def _review(args) -> int:
-    result = review_file(Path(args.file), open_registry(Settings.from_env()))
+    settings = Settings.from_env()
+    result = review_file(Path(args.file), open_registry(settings), UnitLookup.current(settings))
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0

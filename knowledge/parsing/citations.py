@@ -115,6 +115,12 @@ def number_key(number: str) -> str:
     return re.sub(r"\s+", "", fold(number).upper().replace("–", "-").replace("—", "-"))
 
 
+def number_year(number: str) -> int | None:
+    """The year a số hiệu carries ("45/2013/QH13" -> 2013); None for one without ("120/UBND-VP")."""
+    match = re.match(r"\d{1,5}(?:\.\d{1,3})?[a-z]?/(\d{4})/", number)
+    return int(match.group(1)) if match else None
+
+
 def doc_type_from_number(number: str) -> str | None:
     """The document type a number's code implies, when it implies one."""
     codes = [part for part in number.upper().split("/")[1:] if not part.isdigit()]

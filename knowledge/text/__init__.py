@@ -1,6 +1,6 @@
 """Vietnamese text layer: normalisation, diacritic folding, abbreviations, tokens."""
 from knowledge.text.abbreviations import ABBREVIATIONS, expand_abbreviations
-from knowledge.text.normalize import fold, fold_aligned, has_diacritics, normalize, strip_tones
+from knowledge.text.normalize import fold, fold_aligned, fold_word, has_diacritics, normalize, shorten, strip_tones
 from knowledge.text.stopwords import STOPWORDS, content_tokens
 from knowledge.text.thesaurus import expand_query, legal_terms_for
 from knowledge.text.tokenize import folded_syllables, segmented_words, syllables, with_bigrams
@@ -13,11 +13,13 @@ __all__ = [
     "expand_query",
     "fold",
     "fold_aligned",
+    "fold_word",
     "folded_syllables",
     "has_diacritics",
     "legal_terms_for",
     "normalize",
     "segmented_words",
+    "shorten",
     "strip_tones",
     "syllables",
     "with_bigrams",

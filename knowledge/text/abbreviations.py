@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.normalize import fold
+from knowledge.text.normalize import fold_word
 
 ABBREVIATIONS: dict[str, str] = {
     "dk": "đăng ký",
@@ -77,6 +77,6 @@ def expand_abbreviations(text: str) -> str:
     """
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
-        return ABBREVIATIONS.get(fold(word), word)
+        return ABBREVIATIONS.get(fold_word(word), word)
 
     return _TOKEN.sub(replace, text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -49,6 +50,20 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d")
+
+
+def shorten(text: str, limit: int, mark: str = "") -> str:
+    """``text`` when it fits in ``limit`` characters, else its words that fit (trailing punctuation dropped) and ``mark``."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;/") + mark
+
+
+@lru_cache(maxsize=1 << 18)
+def fold_word(word: str) -> str:
+    """``fold`` of one word, remembered: the index folds millions of words drawn from a vocabulary
+    of some tens of thousands (20 s of a cold ingest without the cache)."""
+    return fold(word)
 
 
 def fold_aligned(text: str) -> str:

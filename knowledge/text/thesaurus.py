@@ -182,6 +182,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "bien so": "biển số xe",
     "dang kiem": "kiểm định xe cơ giới",
     "phat nguoi": "xử phạt vi phạm giao thông",
+    "vuot den do": "không chấp hành hiệu lệnh của đèn tín hiệu giao thông",
+    "vuot den vang": "không chấp hành hiệu lệnh của đèn tín hiệu giao thông",
     # justice, complaints, certification
     "cong chung": "công chứng",
     "cong chung giay to": "chứng thực bản sao",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.text.normalize import fold, normalize
+from knowledge.text.normalize import fold_word, normalize
 
 # A số hiệu such as 60/2014/QH13, 30/2020/NĐ-CP or 01/2021/TT-BTP is one token.
 _TOKEN = re.compile(r"\d+(?:/\d+)*/[^\W_]+(?:-[^\W_]+)*|[^\W_]+", re.UNICODE)
@@ -26,7 +26,7 @@ def syllables(text: str) -> list[str]:
 
 def folded_syllables(text: str) -> list[str]:
     """Syllable tokens without diacritics."""
-    return [fold(token) for token in syllables(text)]
+    return [fold_word(token) for token in syllables(text)]
 
 
 def with_bigrams(tokens: list[str]) -> list[str]:

@@ -16,6 +16,9 @@ from assistant.tasks import TaskStore
 from knowledge.settings import Settings
 
 
+FIXTURE_DAY = date(2031, 1, 1)  # every fictional fixture law is in force
+
+
 @pytest.fixture(scope="session")
 def tiny_index(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Path:
     """A root with the fixture laws and procedures (``knowledge/``) indexed with the hash embedder
@@ -26,8 +29,8 @@ def tiny_index(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> 
     root = tmp_path_factory.mktemp("tiny")
     for part in ("legal", "procedures"):
         shutil.copytree(fixtures_dir / part, root / "knowledge" / part)
-    settings = Settings(knowledge_dir=root / "knowledge", data_dir=root / "data", embedder="hash")
-    assert Ingestor(settings, today=date(2031, 1, 1)).ingest(None).errors == []
+    settings = Settings(knowledge_dir=root / "knowledge", data_dir=root / "data", embedder="hash", today=lambda: FIXTURE_DAY)
+    assert Ingestor(settings).ingest(None).errors == []
     load_or_train(data_dir=settings.data_dir)
     return root
 
@@ -40,7 +43,7 @@ def tiny_assistant(tiny_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     data = tmp_path / "data"
     shutil.copytree(tiny_index / "data", data, symlinks=True)
     monkeypatch.setenv("TROLY_DATA_DIR", str(data))
-    return Assistant(Settings(knowledge_dir=tiny_index / "knowledge", data_dir=data, embedder="hash"))
+    return Assistant(Settings(knowledge_dir=tiny_index / "knowledge", data_dir=data, embedder="hash", today=lambda: FIXTURE_DAY))
 
 
 @pytest.fixture

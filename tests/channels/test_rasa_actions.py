@@ -99,13 +99,16 @@ def test_the_procedure_form_answer_is_asked_with_the_aspect_asked_before_it(clie
     assert answer.text.startswith("Lệ phí Cấp giấy phép nuôi chim bồ câu đưa thư")
 
 
-def test_feedback_and_handover_open_tickets_named_in_the_ticket_slot(client, assistant):
+def test_feedback_is_confirmed_with_buttons_before_its_ticket_and_handover_opens_one(client, assistant):
     reply = client.post("/rasa/webhook", json=call(
         "action_feedback_ticket", "tôi muốn phản ánh cán bộ phường làm việc chậm", "feedback", sender="dan-1",
     ))
-    [slot] = reply.json()["events"]
-    ticket = assistant.tickets.get(slot["value"])
-    assert (ticket.kind, ticket.session_id) == ("phan_anh", "dan-1") and ticket.code in troly_answer(reply.json()).text
+    assert reply.json()["events"] == [{"event": "slot", "name": "ticket", "value": None, "timestamp": None}]
+    assert [b["payload"] for b in reply.json()["responses"][0]["buttons"]] == ["1", "2"]
+    confirmed = client.post("/rasa/webhook", json=call("action_procedure_guide", "1", "choose_option", sender="dan-1"))
+    filed = troly_answer(confirmed.json())
+    ticket = assistant.tickets.get(filed.extras["ticket"])
+    assert (ticket.kind, ticket.session_id) == ("phan_anh", "dan-1") and ticket.code in filed.text
     handover = client.post("/rasa/webhook", json=call("action_feedback_ticket", "cho tôi gặp cán bộ", "handover", sender="dan-1"))
     assert assistant.tickets.get(handover.json()["events"][0]["value"]).kind == "handover"
     assert assistant.sessions.handed_over() == ["dan-1"]

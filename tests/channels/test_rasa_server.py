@@ -134,7 +134,9 @@ def test_legal_answers_keep_their_quoted_citations(servers):
 
 
 def test_feedback_handover_and_the_rest_are_answered_by_troly(servers):
-    feedback = say(servers, "dan-4", "tôi muốn phản ánh việc cán bộ phường làm việc chậm")
+    asked = say(servers, "dan-4", "tôi muốn phản ánh việc cán bộ phường làm việc chậm")
+    assert [c.label for c in asked.choices] == ["Gửi", "Không"] and "ticket" not in asked.extras
+    feedback = say(servers, "dan-4", "1")
     assert servers.assistant.tickets.get(feedback.extras["ticket"]).kind == "phan_anh"
     handover = say(servers, "dan-4", "cho tôi gặp cán bộ")
     assert servers.assistant.tickets.get(handover.extras["ticket"]).kind == "handover"

@@ -28,3 +28,18 @@ def test_main_writes_the_report_and_rejects_a_missing_folder(fixtures_dir, tmp_p
     assert out.read_text(encoding="utf-8").startswith("# Legal parser coverage")
     assert "5 files" in capsys.readouterr().out
     assert main([str(tmp_path / "missing")]) == 2
+
+
+def test_the_2023_2025_folders_are_reported_one_document_a_row(fixtures_dir, tmp_path):
+    folder = tmp_path / "legal"
+    (folder / "vbpl-2024").mkdir(parents=True)
+    law = (fixtures_dir / "legal" / "Luat-Vuon-hoa-cong-cong-2030.txt").read_text(encoding="utf-8")
+    (folder / "vbpl-2024" / "luat-vuon-hoa.txt").write_text(law, encoding="utf-8")
+    (folder / "vlc-2022").mkdir()
+    (folder / "vlc-2022" / "luat-cu.txt").write_text(law, encoding="utf-8")
+    cov = coverage(folder, date(2031, 6, 1))
+    assert [f.source for f in cov.new_files()] == ["vbpl-2024/luat-vuon-hoa.txt"]
+    report = render(cov)
+    assert "| `luat-vuon-hoa.txt` | 12/2030/QH16 | Luật | Luật Vườn hoa công cộng |" in report
+    assert "1 of 1 files parsed into a document; Điều 8/8 (100%) of the heading lines." in report
+    assert "None in this folder." in render(coverage(fixtures_dir / "legal", date(2031, 6, 1)))

@@ -33,11 +33,11 @@ def corpus(tmp_path, fixtures_dir) -> Path:
 
 @pytest.fixture
 def settings(corpus, data_dir) -> Settings:
-    return Settings(knowledge_dir=corpus, data_dir=data_dir, embedder="hash")
+    return Settings(knowledge_dir=corpus, data_dir=data_dir, embedder="hash", today=lambda: date(2031, 1, 1))
 
 
 def ingest(settings: Settings, *paths: Path, **options):
-    return Ingestor(settings, today=date(2031, 1, 1)).ingest(list(paths) or None, **options)
+    return Ingestor(settings).ingest(list(paths) or None, **options)
 
 
 def test_laws_and_procedures_are_indexed_with_citations_and_validity(settings):
@@ -137,3 +137,21 @@ def test_sigkill_during_ingest_leaves_the_previous_index_usable(settings, corpus
     report = ingest(settings)
     assert report.changed and report.errors == []
     assert len(list(index.glob("gen-*"))) == 2  # the new one and the one it replaced; the abandoned one is gone
+
+
+def test_the_same_files_ingested_from_another_folder_are_ingested_once(tmp_path, corpus, data_dir):
+    first = Settings(knowledge_dir=corpus, data_dir=data_dir, embedder="hash", today=lambda: date(2031, 1, 1))
+    assert Ingestor(first).ingest().errors == []
+    copy = tmp_path / "copy"
+    shutil.copytree(corpus, copy)
+    second = Settings(knowledge_dir=copy, data_dir=data_dir, embedder="hash", today=lambda: date(2031, 1, 1))
+    report = Ingestor(second).ingest()
+    assert report.errors == [] and report.changed
+    skipped = {label: message for label, message in report.warnings if "same content" in message}
+    law = "legal/Luat-Vuon-hoa-cong-cong-2030.txt"
+    assert skipped[str(corpus / law)].startswith(f"cùng nội dung với {law}")  # the copy under the folder ingested now is kept
+    assert len(skipped) == 5 and report.procedures == 2
+    kb = KnowledgeBase.open(second)
+    assert [e.passage.source for e in kb.search("Luật Vườn hoa công cộng phạm vi điều chỉnh", 1)] == [law]
+    assert kb.registry.lookup("12/2030/QH16").source == law
+    assert not Ingestor(second).ingest().changed  # the copies are remembered, not a change each time

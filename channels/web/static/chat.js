@@ -1,4 +1,4 @@
-/* The citizens' chat: messages, citation cards, checklists, numbered choices, officers' replies. */
+/* The citizens' chat: messages, citation cards, checklists, numbered choices, collapsed details, officers' replies. */
 "use strict";
 
 (() => {
@@ -9,6 +9,7 @@
   const HISTORY_LIMIT = 60;
   const POLL_MS = 8000;
   const CHECK_MARK = "☐ ";
+  const DETAILS_HINT = "Xem chi tiết"; // the answer's line announcing its details: the page shows them instead
   const HANDOVER_MESSAGE = "Tôi muốn gặp cán bộ";
   const FEEDBACK_PREFIX = "Tôi muốn phản ánh: ";
   const SUGGESTIONS = ["Làm giấy khai sinh cần gì?", "Đăng ký tạm trú cho người thuê trọ", "Làm lại căn cước bị mất"];
@@ -113,11 +114,47 @@
     return group;
   }
 
+  /* A button that shows or hides the region it controls, saying which in aria-expanded. */
+  function disclosure(label, region, className) {
+    const button = el("button", {
+      type: "button", class: className, "aria-expanded": "false", "aria-controls": region.id, text: label,
+      onclick: () => {
+        const open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", String(open));
+        region.hidden = !open;
+      },
+    });
+    return button;
+  }
+
+  /* "Xem chi tiết": the answer's details (special-case papers, steps, legal bases…), each section collapsed. */
+  function detailsBlock(sections, key) {
+    const panel = el("div", { class: "details-sections", id: `${key}-details`, hidden: true });
+    sections.forEach((section, i) => {
+      const body = el("div", { class: "detail-body", id: `${key}-detail-${i}`, hidden: true }, paragraphs(section.text));
+      panel.append(el("section", { class: "detail-section" }, [
+        el("h3", {}, [disclosure(section.title, body, "detail-title")]),
+        body,
+      ]));
+    });
+    return el("div", { class: "answer-details" }, [
+      disclosure(`${DETAILS_HINT} (${sections.length} mục)`, panel, "details-toggle"),
+      panel,
+    ]);
+  }
+
+  /* The answer without the line announcing its details: the page shows them as a block. */
+  function withoutDetailsHint(data) {
+    if (!data.details?.length) return data;
+    const answer = data.answer.split("\n").filter((line) => !line.startsWith(DETAILS_HINT + ":")).join("\n");
+    return Object.assign({}, data, { answer });
+  }
+
   function citationCard(citation) {
     const isProcedure = citation.kind === "procedure";
     const title = citation.label || citation.title;
     const summary = el("summary", {}, [
-      isProcedure ? el("span", { class: "badge kind", text: "thủ tục" }) : statusBadge(citation.status),
+      isProcedure ? el("span", { class: "badge kind", text: "thủ tục" }) : statusBadge(citation.status, citation.status_since),
       el("span", { class: "citation-title", text: title }),
     ]);
     const body = [];
@@ -129,6 +166,19 @@
         text: isProcedure ? "Xem trên Cổng Dịch vụ công" : "Xem văn bản" })]));
     }
     return el("details", { class: "citation" }, [summary, el("div", { class: "citation-body" }, body)]);
+  }
+
+  /* The sources; behind a button when they are the numbered choices' procedures, which the buttons already name. */
+  function citationsBlock(data, key) {
+    const cards = data.citations.map(citationCard);
+    if (!data.choices?.length) {
+      return el("section", { class: "citations", "aria-label": "Nguồn trích dẫn" }, [el("h2", { text: "Nguồn trích dẫn" }), ...cards]);
+    }
+    const list = el("div", { id: `${key}-sources`, hidden: true }, cards);
+    return el("section", { class: "citations", "aria-label": "Nguồn trích dẫn" }, [
+      el("h2", {}, [disclosure(`Nguồn trích dẫn (${cards.length})`, list, "sources-toggle")]),
+      list,
+    ]);
   }
 
   function attachmentButton(url) {
@@ -154,15 +204,11 @@
   }
 
   function renderAnswer(data, key) {
-    const parts = answerBody(withoutChoiceLines(data), key);
+    const parts = answerBody(withoutDetailsHint(withoutChoiceLines(data)), key);
+    if (data.details?.length) parts.push(detailsBlock(data.details, key));
     if (data.choices?.length) parts.push(choicesBlock(data.choices));
     if (data.attachment) parts.push(attachmentButton(data.attachment));
-    if (data.citations?.length) {
-      parts.push(el("section", { class: "citations", "aria-label": "Nguồn trích dẫn" }, [
-        el("h2", { text: "Nguồn trích dẫn" }),
-        ...data.citations.map(citationCard),
-      ]));
-    }
+    if (data.citations?.length) parts.push(citationsBlock(data, key));
     if (data.ticket) parts.push(el("p", { class: "ticket-code" }, ["Mã phiếu: ", el("strong", { text: data.ticket })]));
     const kind = data.refusal_reason ? "assistant refusal" : "assistant";
     return bubble(kind, parts, "Trợ lý trả lời");

@@ -6,6 +6,7 @@ const Troly = (() => {
   const STATUS_LABELS = {
     in_force: "còn hiệu lực",
     amended: "đã sửa đổi",
+    partially_repealed: "hết hiệu lực một phần",
     repealed: "hết hiệu lực",
     unknown: "chưa rõ",
   };
@@ -70,9 +71,15 @@ const Troly = (() => {
     return parts;
   }
 
-  function statusBadge(status) {
+  /* "hết hiệu lực từ 01/8/2024": a repeal says since when (``since`` is an ISO date or null). */
+  function statusBadge(status, since) {
     const key = STATUS_LABELS[status] ? status : "unknown";
-    return el("span", { class: "badge status-" + key, text: STATUS_LABELS[key] });
+    let text = STATUS_LABELS[key];
+    if (since && (key === "repealed" || key === "partially_repealed")) {
+      const [year, month, day] = since.split("-").map(Number);
+      text += ` từ ${String(day).padStart(2, "0")}/${month <= 2 ? String(month).padStart(2, "0") : month}/${year}`;
+    }
+    return el("span", { class: "badge status-" + key, text });
   }
 
   function time(epochSeconds) {

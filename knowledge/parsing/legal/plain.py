@@ -29,6 +29,7 @@ from knowledge.parsing.legal.common import (
     fallback_title,
     name_case,
     parse_date,
+    Spellings,
     slug_id,
 )
 from knowledge.parsing.legal.relations import article_texts, relations_in, unquoted
@@ -54,14 +55,14 @@ _FILE_NOISE = re.compile(r"-(?:so|nam)(?=-)|-\d+(?:-[A-Z]+\d*)*|-QH\d+|-L-CTN", 
 _PUNCTUATION = " ,.;:()“”\"'"
 
 
-def _issuer(header: list[str]) -> str | None:
-    """The issuing body printed first ("QUỐC HỘI --------" -> "Quốc hội")."""
+def _issuer(header: list[str], spellings: Spellings) -> str | None:
+    """The issuing body printed first ("QUỐC HỘI --------" -> "Quốc hội", "BỘ XÂY DỰNG" -> "Bộ Xây dựng")."""
     if not header:
         return None
     first = header[0].rstrip("-*_ ").strip()
     if not is_upper_title(first) or doc_type_named(first.split(" ")[0]) or fold(first).startswith(("cong hoa", "sac lenh")):
         return None
-    return name_case(first)
+    return name_case(first, spellings)
 
 
 def _header_number(header: list[str]) -> str | None:
@@ -190,13 +191,14 @@ def parse_plain(lines: list[str], source: str, stem: str) -> list[ParsedLegalDoc
     articles = builder.articles()
     if not articles:
         return []
+    spellings = Spellings("\n".join(lines))
     number = _header_number(header) or _number_from_file(stem)
     doc_type, name = _type_and_name(header)
     enacted = _enacted_name(header, doc_type, name)
     if enacted:
         doc_type, name = doc_type_named(enacted[0]), enacted[1]
     elif name:
-        name = name_case(name)
+        name = name_case(name, spellings)
     else:
         file_type, name = _name_from_file(stem, "\n".join(lines))
         doc_type = doc_type or file_type
@@ -210,7 +212,7 @@ def parse_plain(lines: list[str], source: str, stem: str) -> list[ParsedLegalDoc
         number=number,
         doc_type=doc_type,
         title=title,
-        issuer=_issuer(header),
+        issuer=_issuer(header, spellings),
         issued_on=issued_on,
         effective_on=effective_date(bodies, issued_on),
         source=source,

@@ -14,7 +14,10 @@ Final provisions say it in a few set phrases:
   amended. There, numbers after "đã được sửa đổi, bổ sung theo" name the
   earlier amending acts and are left out.
 
-Quoted text (“...”) is the new wording of another document and is ignored.
+Quoted text (“...”) is the new wording of another document and is ignored, and so
+is a short name given in passing ("(sau đây gọi là Luật Đất đai số 45/2013/QH13)");
+a provision that "có hiệu lực từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực" only
+dates its own start.
 A document named without a number ("Luật thương mại ngày 10 tháng 5 năm 1997")
 cannot be identified and yields no relation.
 """
@@ -29,6 +32,11 @@ from knowledge.parsing.legal.common import THIS_DOCUMENT, parse_date
 from knowledge.parsing.legal.structure import UPPER
 
 _QUOTED = re.compile(r"“[^”]*”")
+# "(sau đây gọi là Luật Đất đai số 45/2013/QH13)": a short name, not another document.
+_SHORT_NAME = re.compile(r"\((?:sau đây )?gọi (?:tắt |chung )?là\b[^()]*\)", re.IGNORECASE)
+# "Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực":
+# the expiry only dates a provision's start.
+_STARTS_WHEN = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ (?:ngày|khi)\b")
 _SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-zđ]?[.:]|\d{1,3}[a-zđ]?\.(?!\d)|[a-zđ]\d?\))\s*")
 _EXPIRES = re.compile(r"\bhết hiệu lực\b")
@@ -69,8 +77,10 @@ def _sentence_relations(sentence: str) -> list[tuple[str, CitedDocument, date | 
         on = _EXPIRES_ON.match(sentence, expires.start())
         when = parse_date(on.group(1)) if on else None
         found = []
-        for item in _ITEM_SEPARATOR.split(_NUMBERING.sub("", sentence[: expires.start()].strip())):
+        for item in _ITEM_SEPARATOR.split(_NUMBERING.sub("", _SHORT_NAME.sub(" ", sentence[: expires.start()]).strip())):
             item = item.strip()
+            if _STARTS_WHEN.search(item):
+                continue
             if _PARTIAL.match(item):
                 found += [("amends", c, when) for c in _numbered(find_cited_documents(item), _before_history(item))]
             else:

@@ -26,8 +26,8 @@ def garden_settings(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory
     root = tmp_path_factory.mktemp("garden")
     shutil.copytree(fixtures_dir / "legal", root / "knowledge" / "legal")
     shutil.copytree(fixtures_dir / "compose", root / "knowledge" / "documents")
-    settings = Settings(knowledge_dir=root / "knowledge", data_dir=root / "data", embedder="hash")
-    assert Ingestor(settings, today=date(2031, 1, 1)).ingest().errors == []
+    settings = Settings(knowledge_dir=root / "knowledge", data_dir=root / "data", embedder="hash", today=lambda: date(2031, 1, 1))
+    assert Ingestor(settings).ingest().errors == []
     return settings
 
 

@@ -19,9 +19,9 @@ class RegistryDouble:
     def lookup(self, number: str) -> RegistryEntry | None:
         return next((e for e in self.entries if e.number and number_key(e.number) == number_key(number)), None)
 
-    def lookup_title(self, title: str) -> RegistryEntry | None:
+    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
         same = [e for e in self.entries if fold(e.title) == fold(title)]
-        return max(same, key=lambda e: e.issued_on or date.min) if same else None
+        return max(same, key=lambda e: (e.year == year, e.issued_on or date.min)) if same else None
 
 
 def entry(number: str, title: str, status: str, year: int, **links) -> RegistryEntry:

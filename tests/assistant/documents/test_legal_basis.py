@@ -2,6 +2,7 @@ import pytest
 
 from assistant.documents.legal_basis import check_legal_basis
 from assistant.documents.lines import text_lines
+from tests.assistant.documents.doubles import RegistryDouble, entry
 
 
 def check(text, registry, own=None):
@@ -104,3 +105,63 @@ def test_an_administrative_number_known_without_status_gives_no_finding():
 def test_each_document_is_reported_once(registry):
     findings, cited = check("Căn cứ Luật Cư trú số 81/2006/QH11;\nTheo Luật số 81/2006/QH11 thì", registry)
     assert len(findings) == 1 and len(cited) == 1
+
+
+FEED = """number\ttitle\tstatus\tsince\treplaced_by\tbasis
+77/2015/QH13\tLuật Tổ chức chính quyền địa phương\trepealed\t2025-03-01\t65/2025/QH15\tLuật Tổ chức chính quyền địa phương số 65/2025/QH15
+65/2025/QH15\tLuật Tổ chức chính quyền địa phương\trepealed\t2025-07-01\t72/2025/QH15\tLuật Tổ chức chính quyền địa phương số 72/2025/QH15
+72/2025/QH15\tLuật Tổ chức chính quyền địa phương\tin_force\t2025-07-01\t\tHai cấp chính quyền
+100/2019/NĐ-CP\tNghị định xử phạt giao thông đường bộ và đường sắt\tpartially_repealed\t2025-01-01\t168/2024/NĐ-CP\tNghị định xử phạt giao thông đường bộ số 168/2024/NĐ-CP
+"""
+
+
+@pytest.fixture
+def fed_registry(tmp_path):
+    """A real registry that knows these documents only from a validity feed, read on 06/12/2026."""
+    from datetime import date
+
+    from knowledge.parsing.status_feed import parse_feed
+    from knowledge.registry import Registry
+
+    with Registry(tmp_path / "registry.sqlite", today=lambda: date(2026, 12, 6)) as registry:
+        registry.apply_feed(parse_feed(FEED.encode("utf-8"), "hieu-luc.tsv"))
+        yield registry
+
+
+def test_a_repeal_is_followed_to_the_law_in_force_now(fed_registry):
+    findings, cited = check("Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13;", fed_registry)
+    assert findings == [(
+        "LEGAL_BASIS_REPEALED",
+        "Luật Tổ chức chính quyền địa phương số 77/2015/QH13 đã hết hiệu lực từ 01/3/2025, được thay thế bởi"
+        " Luật Tổ chức chính quyền địa phương số 65/2025/QH15 → Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+    )]
+    assert cited == [("77/2015/QH13", "repealed")]
+    assert check("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;", fed_registry) == ([], [("72/2025/QH15", "in_force")])
+
+
+def test_a_partial_repeal_is_a_finding_too(fed_registry):
+    findings, cited = check("Căn cứ Nghị định số 100/2019/NĐ-CP ngày 30 tháng 12 năm 2019;", fed_registry)
+    assert findings == [(
+        "LEGAL_BASIS_PARTIALLY_REPEALED",
+        "Nghị định số 100/2019/NĐ-CP đã hết hiệu lực một phần từ 01/01/2025, được thay thế bởi"
+        " Nghị định xử phạt giao thông đường bộ số 168/2024/NĐ-CP",
+    )]
+    assert cited == [("100/2019/NĐ-CP", "partially_repealed")]
+
+
+def test_a_replacement_cycle_ends_instead_of_hanging():
+    cycle = RegistryDouble(
+        entry("1/2020/QH14", "Luật Một", "repealed", 2020, replaced_by=["2/2021/QH15"]),
+        entry("2/2021/QH15", "Luật Hai", "repealed", 2021, replaced_by=["1/2020/QH14"]),
+    )
+    findings, _ = check("Căn cứ Luật Một số 1/2020/QH14;", cycle)
+    assert findings == [("LEGAL_BASIS_REPEALED", "Luật Một số 1/2020/QH14 đã hết hiệu lực, được thay thế bởi Luật Hai số 2/2021/QH15")]
+
+
+def test_a_law_cited_by_name_and_year_is_the_law_of_that_year(fed_registry):
+    # Without the year the name means the law in force (72/2025/QH15, known from the feed only).
+    assert check("Căn cứ Luật Tổ chức chính quyền địa phương;", fed_registry)[1] == [("72/2025/QH15", "in_force")]
+    findings, cited = check("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", fed_registry)
+    assert cited == [("77/2015/QH13", "repealed")]
+    assert findings[0][0] == "LEGAL_BASIS_REPEALED" and findings[0][1].endswith(
+        "số 65/2025/QH15 → Luật Tổ chức chính quyền địa phương số 72/2025/QH15")

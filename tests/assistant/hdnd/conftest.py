@@ -82,8 +82,11 @@ def competence_kb(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     from knowledge.settings import Settings
 
     laws = shared_dir / "knowledge" / "legal" / "vlc-2022"
-    settings = Settings(knowledge_dir=shared_dir / "knowledge", data_dir=tmp_path_factory.mktemp("hdnd-kb"), embedder="hash")
-    report = Ingestor(settings, IndexSettings(dense_chars=0), today=date(2024, 12, 1)).ingest(
+    settings = Settings(
+        knowledge_dir=shared_dir / "knowledge", data_dir=tmp_path_factory.mktemp("hdnd-kb"), embedder="hash",
+        today=lambda: date(2024, 12, 1),
+    )
+    report = Ingestor(settings, IndexSettings(dense_chars=0)).ingest(
         [laws / name for name in COMPETENCE_LAWS]
     )
     assert report.errors == []

@@ -1,6 +1,8 @@
 """The check step's figure matcher and what it finds wrong in a language model's answer."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer import Answer, Citation
@@ -81,3 +83,24 @@ def test_a_quote_not_in_the_article_or_an_article_not_retrieved_fails():
                                                         text="Trong thời hạn 60 ngày"),))
     assert problems(altered, [Evidence(PASSAGE, 1.0)], None)
     assert problems(elsewhere, [Evidence(PASSAGE, 1.0)], None)
+
+
+
+def trimmed(text: str) -> Answer:
+    return Answer("…", "legal_question", (replace(CITATION, text=text),), grounded=True)
+
+
+def test_a_trimmed_quote_whose_pieces_are_verbatim_and_in_order_passes():
+    assert problems(trimmed(f"{KHOAN_1}\n…\nLệ phí 8.000 đồng."), [Evidence(PASSAGE, 1.0)], None) == []
+    assert problems(trimmed(f"{KHOAN_1}\n…"), [Evidence(PASSAGE, 1.0)], None) == []
+
+
+@pytest.mark.parametrize("text", [
+    f"Lệ phí 8.000 đồng.\n…\n{KHOAN_1}",  # pieces out of their order
+    f"{KHOAN_1}\n…\nLệ phí 9.000 đồng.",  # a piece that is not in the text
+    f"{KHOAN_1} Lệ phí 8.000 đồng.",  # joined without the ellipsis that says something is left out
+    "…",
+])
+def test_anything_else_in_a_trimmed_quote_fails(text):
+    assert problems(trimmed(text), [Evidence(PASSAGE, 1.0)], None) == [
+        "the quote of khoản 1 Điều 15 Luật Hộ tịch is not in its text"]

@@ -47,6 +47,7 @@ def test_refusals(message, reason):
     assert guarded(message).answer.refusal_reason == reason
 
 
-@pytest.mark.parametrize("message", ["lam ho chieu can gi", "dang ky tam tru o dau", "OK cảm ơn", "thủ tục cấp lại CCCD"])
+@pytest.mark.parametrize("message", ["lam ho chieu can gi", "dang ky tam tru o dau", "OK cảm ơn", "thủ tục cấp lại CCCD",
+                                     "can giay to gi", "the can cuoc do ai cap", "lam lai the to the nao"])
 def test_vietnamese_without_diacritics_or_with_abbreviations_passes(message):
     assert guarded(message).answer is None

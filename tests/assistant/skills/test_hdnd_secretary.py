@@ -1,7 +1,7 @@
 """A delegate sends a tờ trình in chat, then asks about it: the review, then answers from its own sentences.
 
-Runs the real pipeline steps (normalise → guard → understand → retrieve → compose → check → respond) with a
-stand-in intent classifier, the 2024 registry of the fixtures and no knowledge base."""
+Runs the real pipeline steps (normalise → guard → understand → retrieve → decide → compose → check → respond) with
+a stand-in intent classifier, the 2024 registry of the fixtures and no knowledge base."""
 
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +13,7 @@ from assistant.nlu.base import NluResult
 from assistant.pipeline import Pipeline, Turn
 from assistant.pipeline.check import Check
 from assistant.pipeline.compose import Compose
+from assistant.pipeline.decide import Decide
 from assistant.pipeline.guard import Guard
 from assistant.pipeline.normalise import Normalise
 from assistant.pipeline.respond import Respond
@@ -39,8 +40,8 @@ class Chat:
         self.store = tmp_path / "hdnd"
         secretary = HdndSecretary(registry_2024(), None, self.store)
         self.pipeline = Pipeline([
-            Normalise(), Guard(), Understand(LegalQuestionNLU(), [Conversation(), secretary]), Retrieve(), Compose(),
-            Check(None), Respond(self.sessions),
+            Normalise(), Guard(), Understand(LegalQuestionNLU()), Retrieve(None), Decide([Conversation(), secretary]),
+            Compose(), Check(None), Respond(self.sessions),
         ])
 
     def ask(self, message: str, role: str = "delegate", upload: Path | None = None, session_id: str = "db-1"):

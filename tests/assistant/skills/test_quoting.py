@@ -1,4 +1,5 @@
-from assistant.skills.quoting import Rarity, best_quote, coverage
+from assistant.answer import ELLIPSIS, quoted_from
+from assistant.skills.quoting import MAX_QUOTE_CHARS, Rarity, best_quote, coverage
 from knowledge.models import Passage
 
 TEXT = "\n".join([
@@ -10,15 +11,80 @@ TEXT = "\n".join([
 ])
 PASSAGE = Passage("p", "law", "38/2019/QH14", "Luật Quản lý thuế", "Điều 33. Thời hạn đăng ký thuế lần đầu", TEXT, article="33")
 
+# Điều 82 Luật Đất đai 2013: a lead ending with ":" and its khoản.
+LAND = "\n".join([
+    "Nhà nước thu hồi đất không bồi thường về đất trong các trường hợp sau đây:",
+    "1. Các trường hợp quy định tại khoản 1 Điều 76 của Luật này;",
+    "2. Đất được Nhà nước giao để quản lý;",
+    "3. Đất thu hồi trong các trường hợp quy định tại Điều 64 và các điểm a, b, c và d khoản 1 Điều 65 của Luật này;",
+    "4. Trường hợp không đủ điều kiện cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền"
+    " với đất theo quy định của Luật này, trừ trường hợp quy định tại khoản 2 Điều 77 của Luật này.",
+])
+LAND_82 = Passage("d", "law", "45/2013/QH13", "Luật Đất đai", "Điều 82. Trường hợp Nhà nước thu hồi đất không được bồi thường về đất", LAND, article="82")
+
+# Điều 113 Bộ luật Lao động: the figure asked for is in the điểm of khoản 1, another khoản also has days.
+LEAVE = "\n".join([
+    "1. Người lao động làm việc đủ 12 tháng cho một người sử dụng lao động thì được nghỉ hằng năm, hưởng nguyên lương"
+    " theo hợp đồng lao động như sau:",
+    "a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;",
+    "b) 14 ngày làm việc đối với người lao động chưa thành niên, lao động là người khuyết tật, người làm nghề, công việc"
+    " nặng nhọc, độc hại, nguy hiểm;",
+    "c) 16 ngày làm việc đối với người làm nghề, công việc đặc biệt nặng nhọc, độc hại, nguy hiểm.",
+    "2. Người lao động làm việc chưa đủ 12 tháng cho một người sử dụng lao động thì số ngày nghỉ hằng năm theo tỷ lệ"
+    " tương ứng với số tháng làm việc.",
+    "6. Khi nghỉ hằng năm, nếu người lao động đi bằng các phương tiện đường bộ, đường sắt, đường thủy mà số ngày đi đường"
+    " cả đi và về trên 02 ngày thì từ ngày thứ 03 trở đi được tính thêm thời gian đi đường ngoài ngày nghỉ hằng năm và"
+    " chỉ được tính cho 01 lần nghỉ trong năm.",
+])
+LEAVE_113 = Passage("l", "law", "45/2019/QH14", "Bộ luật Lao động", "Điều 113. Nghỉ hằng năm", LEAVE, article="113")
+
 
 def test_a_duration_question_quotes_the_khoan_holding_a_duration_verbatim():
     quote = best_quote("đăng ký thuế trực tiếp với cơ quan thuế thì thời hạn bao lâu", PASSAGE)
-    assert quote.clause == "2" and quote.point is None and quote.text in TEXT and "10 ngày làm việc" in quote.text
+    assert quote.clause == "2" and quote.point is None and quoted_from(quote.text, TEXT) and "10 ngày làm việc" in quote.text
 
 
-def test_a_diem_is_quoted_alone_and_verbatim_when_it_answers_better_than_its_lead():
+def test_a_diem_that_answers_better_than_its_lead_is_quoted_under_that_lead():
     quote = best_quote("tổ chức không thuộc diện đăng ký kinh doanh bắt đầu hoạt động kinh doanh", PASSAGE)
-    assert (quote.clause, quote.point) == ("2", "b") and quote.text.startswith("b) Bắt đầu") and quote.text in TEXT
+    assert (quote.clause, quote.point) == ("2", "b")
+    lead, gap, diem = quote.text.split("\n")
+    assert lead.startswith("2. Người nộp thuế") and gap == ELLIPSIS and diem.startswith("b) Bắt đầu")
+    assert quoted_from(quote.text, TEXT) and quote.text not in TEXT  # pieces in order, not one run
+
+
+def test_a_lead_ending_with_a_colon_is_quoted_with_its_list():
+    quote = best_quote("Nhà nước thu hồi đất trong những trường hợp nào?", LAND_82)
+    assert quote.clause is None and quote.text == LAND and quote.more == ""
+
+
+def test_a_long_list_is_trimmed_with_an_ellipsis_and_the_count_named_as_the_lead_names_them():
+    items = [f"{n}. Trường hợp thứ {n} có nội dung dài " + "rất dài " * 40 + ";" for n in range(1, 11)]
+    text = "\n".join(["Nhà nước thu hồi đất trong các trường hợp sau đây:", *items])
+    passage = Passage("x", "law", "1/2030/QH16", "Luật thử", "Điều 9. Thu hồi đất", text, article="9")
+    quote = best_quote("Nhà nước thu hồi đất trong những trường hợp nào?", passage)
+    kept = quote.text.split("\n")
+    assert kept[0] == "Nhà nước thu hồi đất trong các trường hợp sau đây:" and kept[-1] == ELLIPSIS
+    assert len(quote.text) <= MAX_QUOTE_CHARS + 2 and quoted_from(quote.text, text)
+    assert quote.more == f"và {10 - (len(kept) - 2)} trường hợp khác"
+
+
+def test_a_question_asking_how_many_days_quotes_the_list_holding_the_days():
+    quote = best_quote("người lao động được nghỉ hằng năm bao nhiêu ngày", LEAVE_113)
+    assert quote.clause == "1" and quote.point is None
+    assert "a) 12 ngày làm việc" in quote.text and "c) 16 ngày làm việc" in quote.text and quoted_from(quote.text, LEAVE)
+
+
+def test_without_a_figure_asked_the_khoan_with_the_question_words_wins():
+    quote = best_quote("chưa đủ 12 tháng thì số ngày nghỉ hằng năm tính thế nào", LEAVE_113)
+    assert quote.clause == "2"
+
+
+def test_a_list_question_on_an_article_without_lead_quotes_its_khoan():
+    text = "\n".join(["1. Cản trở công dân thực hiện quyền tự do cư trú.", "2. Đưa, môi giới, nhận hối lộ trong việc đăng ký cư trú.",
+                      "3. Làm giả giấy tờ, tài liệu về cư trú."])
+    passage = Passage("c", "law", "68/2020/QH14", "Luật Cư trú", "Điều 7. Các hành vi bị nghiêm cấm về cư trú", text, article="7")
+    quote = best_quote("Các hành vi bị nghiêm cấm về cư trú là gì?", passage)
+    assert quote.clause is None and quote.text == text
 
 
 def test_coverage_counts_phrases_not_scattered_syllables_when_rarity_is_known():

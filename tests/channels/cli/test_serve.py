@@ -18,9 +18,12 @@ REPO = Path(__file__).resolve().parents[3]
 
 def serve(data_dir: Path, *args: str) -> subprocess.Popen:
     env = os.environ | {"TROLY_DATA_DIR": str(data_dir), "TROLY_EMBEDDER": "hash", "PYTHONPATH": str(REPO)}
+    # Ctrl-C reaches the server as it reaches one started from a terminal, also when the suite itself runs in
+    # the background (where SIGINT is ignored, and the ignoring is inherited).
     return subprocess.Popen(
         [sys.executable, "-m", "channels.cli", "serve", *args], cwd=REPO, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 

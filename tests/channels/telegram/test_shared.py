@@ -35,10 +35,14 @@ def test_a_citizen_picks_birth_registration_and_an_officer_gets_the_law(shared_a
             [offer] = post(updates.message(1, 42, "con tôi mới sinh, làm giấy khai sinh cần gì"))
             buttons = [row[0] for row in offer["reply_markup"]["inline_keyboard"]]
             [birth] = [b for b in buttons if re.fullmatch(r"\d+\. Thủ tục đăng ký khai sinh \(.+\)", b["text"])]
-            guide = "\n".join(m["text"] for m in post(updates.button(2, 42, birth["callback_data"], message_id=1)))
+            sent = post(updates.button(2, 42, birth["callback_data"], message_id=1))
+            guide = "\n".join(m["text"] for m in sent)
             assert "1.001193" in guide and "Tờ khai" in guide and "<b>Nguồn:</b>" in guide
+            assert sent[-1]["reply_markup"]["inline_keyboard"][-1] == [{"text": "Xem chi tiết", "callback_data": "details"}]
+            details = "\n".join(m["text"] for m in post(updates.button(3, 42, "details", message_id=2)))
+            assert "Chi tiết Thủ tục đăng ký khai sinh (mã 1.001193)" in details and "Căn cứ pháp lý:" in details
 
-            post(updates.message(3, 77, f"/lienket {shared_assistant.users.create_link_code(minh.id)}"))
-            legal = "\n".join(m["text"] for m in post(updates.message(4, 77, "thời hạn đăng ký khai sinh là bao lâu?")))
+            post(updates.message(4, 77, f"/lienket {shared_assistant.users.create_link_code(minh.id)}"))
+            legal = "\n".join(m["text"] for m in post(updates.message(5, 77, "thời hạn đăng ký khai sinh là bao lâu?")))
     assert "Trong thời hạn 60 ngày kể từ ngày sinh con" in legal
     assert "• khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13)" in legal

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from fastapi import FastAPI
 
-from assistant.answer import Answer, Choice, Citation
+from assistant.answer import Answer, Choice, Citation, Section
 from assistant.tasks.dates import TZ
 from channels.chat import APOLOGY, HELP, NEEDS_LINK, ChatGateway
 from channels.telegram.bot import LINK_IN_PRIVATE, TEXT_ONLY
@@ -161,6 +161,21 @@ def test_choices_are_buttons_and_a_pressed_button_sends_the_choice(post, api, we
     assert second["text"] == "Đăng ký lại khai sinh (mã 1.004884)\n\n<b>Nguồn:</b>\n• Đăng ký lại khai sinh (1.004884)"
     assert [(c["message"], c["session_id"], c["channel"], c["user"]) for c in assistant.calls] == [
         ("làm lại giấy khai sinh", "tg:42", "telegram", None), ("2", "tg:42", "telegram", None)]
+
+
+def test_an_answer_with_details_has_a_button_that_asks_for_them(post, api, webhook, scripted):
+    guide = Answer("Thủ tục đăng ký khai sinh (mã 1.001193)\nXem chi tiết: căn cứ pháp lý — nhắn \"chi tiết\".", "choose_option",
+                   (Citation("procedure", "1.001193", "Thủ tục đăng ký khai sinh"),), True,
+                   details=(Section("Căn cứ pháp lý", "- Luật Hộ tịch (60/2014/QH13) — còn hiệu lực"),))
+    details = Answer("Chi tiết Thủ tục đăng ký khai sinh (mã 1.001193):\n\nCăn cứ pháp lý:\n- Luật Hộ tịch", "procedure_detail")
+    assistant = scripted(guide, details)
+    url = webhook(assistant)
+    post(url, updates.message(1, 42, "1"))
+    post(url, updates.button(2, 42, "details", message_id=1))
+    first, second = sent(api)
+    assert first["reply_markup"] == {"inline_keyboard": [[{"text": "Xem chi tiết", "callback_data": "details"}]]}
+    assert second["text"].startswith("Chi tiết Thủ tục đăng ký khai sinh") and "reply_markup" not in second
+    assert [c["message"] for c in assistant.calls] == ["1", "chi tiết"]
 
 
 def test_a_long_answer_arrives_in_order_in_several_messages(post, api, webhook, scripted):

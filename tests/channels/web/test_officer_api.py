@@ -47,8 +47,18 @@ def test_a_handover_reaches_an_officer_whose_reply_the_chat_page_fetches_once(cl
     assert len(client.get("/api/handovers", params={"waiting_only": False}, headers=officer).json()["conversations"]) == 1
 
 
-def test_feedback_becomes_an_open_ticket(client, officer):
-    answer = client.post("/api/chat", json={"message": "Tôi muốn phản ánh: cán bộ một cửa hẹn nhiều lần chưa trả kết quả"}).json()
+def file(client, complaint: str) -> dict:
+    """What the chat page's "Gửi phản ánh" form sends, then the "1. Gửi" button of the confirmation."""
+    asked = client.post("/api/chat", json={"message": f"Tôi muốn phản ánh: {complaint}"}).json()
+    assert [c["label"] for c in asked["choices"]] == ["Gửi", "Không"] and "ticket" not in asked
+    return client.post("/api/chat", json={"message": "1", "session_id": asked["session_id"]}).json()
+
+
+def test_feedback_becomes_an_open_ticket_once_confirmed(client, officer):
+    asked = client.post("/api/chat", json={"message": "Tôi muốn phản ánh: cán bộ một cửa hẹn nhiều lần chưa trả kết quả"}).json()
+    assert asked["answer"].startswith("Bạn muốn gửi phản ánh: «cán bộ một cửa hẹn nhiều lần chưa trả kết quả»?")
+    assert client.get("/api/tickets", headers=officer).json()["tickets"] == []
+    answer = client.post("/api/chat", json={"message": "1", "session_id": asked["session_id"]}).json()
     assert answer["intent"] == "feedback" and answer["ticket"].startswith("PA-")
     tickets = client.get("/api/tickets", headers=officer).json()["tickets"]
     assert [(t["code"], t["kind"], t["channel"], t["status"]) for t in tickets] == [
@@ -58,7 +68,7 @@ def test_feedback_becomes_an_open_ticket(client, officer):
 
 def test_replies_are_checked(client, officer):
     assert client.post("/api/tickets/PA-20991231-0001/reply", json={"text": "ok"}, headers=officer).status_code == 404
-    code = client.post("/api/chat", json={"message": "Tôi muốn phản ánh: đường ngập"}).json()["ticket"]
+    code = file(client, "đường ngập")["ticket"]
     empty = client.post(f"/api/tickets/{code}/reply", json={"text": ""}, headers=officer)
     assert empty.status_code == 422 and "text" in empty.json()["detail"]
     assert client.get("/api/tickets", params={"status": "lost"}, headers=officer).status_code == 422

@@ -38,17 +38,22 @@ def test_unknown_embedder_specs_are_bad_input():
         make_embedder("st:/no/such/model/folder")
 
 
+class Counting(HashEmbedder):
+    """The hash embedder, noting each batch it is asked to embed in ``calls``."""
+
+    def __init__(self, calls: list) -> None:
+        self.calls = calls
+
+    def embed_documents(self, texts):
+        self.calls.append(list(texts))
+        return super().embed_documents(texts)
+
+
 def test_cache_embeds_each_text_once(tmp_path):
     calls = []
-
-    class Counting(HashEmbedder):
-        def embed_documents(self, texts):
-            calls.append(list(texts))
-            return super().embed_documents(texts)
-
-    cache = CachedEmbedder(Counting(), tmp_path / "vectors.sqlite")
+    cache = CachedEmbedder(Counting(calls), tmp_path / "vectors.sqlite")
     first = cache.embed_documents(["đăng ký khai sinh", "đăng ký kết hôn"])
-    again = CachedEmbedder(Counting(), tmp_path / "vectors.sqlite").embed_documents(["đăng ký kết hôn", "đăng ký khai sinh"])
+    again = CachedEmbedder(Counting(calls), tmp_path / "vectors.sqlite").embed_documents(["đăng ký kết hôn", "đăng ký khai sinh"])
     assert calls == [["đăng ký khai sinh", "đăng ký kết hôn"]]
     assert np.allclose(again[::-1], first)
 
@@ -69,3 +74,14 @@ def test_the_cache_answers_what_it_holds_without_computing(tmp_path):
     found, missing = cache.cached(["đăng ký khai sinh", "đăng ký kết hôn"])
     assert np.allclose(found, stored) and missing is None
     assert (cache.hits, cache.misses) == (0, 1)
+
+
+def test_a_text_repeated_in_one_batch_is_embedded_once(tmp_path):
+    calls = []
+    cache = CachedEmbedder(Counting(calls), tmp_path / "vectors.sqlite")
+    progress = []
+    heading = "Điều 16. Thời hạn đăng ký khai sinh (Luật Hộ tịch)"  # three pieces of one long article
+    vectors = cache.embed_documents([heading, "Điều 17. Thẩm quyền", heading, heading], progress.append)
+    assert calls == [[heading, "Điều 17. Thẩm quyền"]]
+    assert (cache.misses, cache.hits, progress) == (2, 2, [4])
+    assert np.allclose(vectors[0], vectors[2]) and np.allclose(vectors[0], vectors[3]) and vectors.shape == (4, 256)

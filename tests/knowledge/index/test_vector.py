@@ -30,13 +30,13 @@ QUERIES = (
 
 
 def _settings(fixtures_dir: Path, data: Path, chroma_url: str | None) -> Settings:
-    return Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash", chroma_url=chroma_url)
+    return Settings(knowledge_dir=fixtures_dir, data_dir=data, embedder="hash", chroma_url=chroma_url, today=lambda: date(2031, 1, 1))
 
 
 def _ingest(settings: Settings, *paths: Path, replace: bool = False) -> Path:
     """Ingest ``paths`` (the whole fixture corpus when none); the generation it published."""
     roots = list(paths) or [settings.knowledge_dir / "legal", settings.knowledge_dir / "procedures"]
-    report = Ingestor(settings, today=date(2031, 1, 1)).ingest(roots, replace=replace)
+    report = Ingestor(settings).ingest(roots, replace=replace)
     assert report.errors == [] and report.changed
     return IndexDirectory(settings.data_dir / "index").current()
 

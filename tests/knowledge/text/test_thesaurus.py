@@ -13,6 +13,7 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("ngân hàng cần giấy chứng minh tôi chưa lấy ai", "xác nhận tình trạng hôn nhân"),
         ("tiem tap hoa muon tam nghi 3 thang", "tạm ngừng kinh doanh"),
         ("con nằm viện, mẹ nghỉ làm chăm con", "chế độ ốm đau"),
+        ("xe máy vượt đèn đỏ phạt bao nhiêu", "không chấp hành hiệu lệnh của đèn tín hiệu giao thông"),
     ],
 )
 def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):

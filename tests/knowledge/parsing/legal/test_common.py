@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.parsing.legal.common import document_title, effective_date, markdown_line, name_case, parse_date
+from knowledge.parsing.legal.common import Spellings, document_title, effective_date, markdown_line, name_case, parse_date
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,8 @@ def test_effective_date_forms():
     assert effective_date(["Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2015."], issued) == date(2015, 7, 1)
     assert effective_date(["Nghị định này có hiệu lực thi hành kể từ ngày ký."], issued) == issued
     assert effective_date(["Luật này có hiệu lực từ ngày công bố."], issued) is None
+    assert effective_date(["1. Nghị quyết này có hiệu lực thi hành từ ngày được thông qua."], issued) == issued
+    assert effective_date(["1. Nghị quyết này có hiệu lực thi hành từ ngàyđược thông qua."], issued) == issued
     assert effective_date(["Không nói gì.", "Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021."], None) == date(2021, 1, 1)
 
 
@@ -36,6 +38,27 @@ def test_titles_in_the_usual_case():
     assert document_title("Luật", "hộ tịch") == "Luật Hộ tịch"
     assert document_title("Luật", "Luật sư") == "Luật Luật sư"
     assert document_title("Nghị định", "Về công tác văn thư") == "Nghị định về công tác văn thư"
+
+
+def test_names_keep_the_capitals_their_own_text_gives_them():
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "Căn cứ Nghị quyết số 76/2025/UBTVQH15 của Ủy ban Thường vụ Quốc hội về việc sắp xếp đơn vị hành chính;\n"
+        "Điều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh An Giang\n"
+        "Ủy ban Thường vụ Quốc hội quyết định sắp xếp để thành lập các đơn vị hành chính cấp xã của tỉnh An Giang như sau:\n"
+        "3. Giải thể Ban Quản lý an ninh; bảo đảm an ninh trên địa bàn.\n"
+        "Theo đề nghị của Bộ trưởng Bộ Xây dựng;"
+    )
+    spellings = Spellings(text)
+    assert name_case("ỦY BAN THƯỜNG VỤ QUỐC HỘI", spellings) == "Ủy ban Thường vụ Quốc hội"
+    assert name_case("VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH AN GIANG NĂM 2025", spellings) == (
+        "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh An Giang năm 2025"
+    )
+    assert name_case("BỘ XÂY DỰNG", spellings) == "Bộ Xây dựng"
+    # A sentence start ("Điều 1. Sắp xếp", "Ủy ban ... quyết định") and a line of capitals decide nothing.
+    assert name_case("SẮP XẾP CÁC ĐƠN VỊ", spellings) == "Sắp xếp các đơn vị"
+    assert name_case("BẢO ĐẢM AN NINH", spellings) == "Bảo đảm an ninh"
+    assert name_case("BỘ XÂY DỰNG") == "Bộ xây dựng"  # without the text, only the state's own names
 
 
 def test_markdown_line():

@@ -39,6 +39,12 @@ def found(text, number="12/2030/QH16"):
         ),
         ("Luật thương mại ngày 10 tháng 5 năm 1997 hết hiệu lực kể từ ngày Luật này có hiệu lực.", []),
         ("Những quy định trước đây trái với Luật này đều bãi bỏ.", []),
+        (
+            "4. Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 35/2018/QH14 (sau đây gọi là"
+            " Luật Đất đai số 45/2013/QH13) hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.",
+            [("repeals", "45/2013/QH13"), ("expires_with", "35/2018/QH14")],
+        ),
+        ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực.", []),
         ("Giấy phép đã cấp theo Luật số 20/2010/QH12 vẫn còn hiệu lực.", []),
     ],
 )

@@ -1,0 +1,255 @@
+"""What the words of a message say for sure, beside the classifier's guess.
+
+The intent classifier gives probabilities; some things a message says in so many words
+and must be read from them, because getting them wrong costs the user: a ticket filed from
+a question, a question answered as a greeting. ``cues(text)`` reads, on the folded text
+with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
+
+- ``asks``: the message asks something — "?", question words (ai, gì, nào, bao nhiêu,
+  bao lâu, thế nào, ra sao, ở đâu, làm sao, tại sao, khi nào…), "có … không", "được không",
+  "đúng hay sai", "là gì", "cho hỏi", "muốn biết";
+- ``request``: the side effect it asks for in so many words, with the skill's intent
+  (``feedback``: phản ánh, kiến nghị, khiếu nại, tố cáo, góp ý; ``handover``: gặp cán bộ,
+  chuyển cán bộ, người thật; ``draft_document``: soạn, dự thảo, viết/lập + a document type;
+  ``reminder``: nhắc, nhắc việc, đặt lịch nhắc, giao việc) — only as a request: at the start
+  of a clause, after the speaker and a modal ("tôi muốn phản ánh", "cho tôi gặp cán bộ",
+  "giúp tôi soạn giấy mời"), never as the topic of a question ("khiếu nại là gì?",
+  "ai có thẩm quyền soạn thảo dự thảo luật?");
+- ``declined``: the side effect it refuses ("đừng gửi phản ánh", "không cần gặp cán bộ");
+- ``wants_procedure``: it asks what a citizen asks of a procedure — papers, fees, online, forms
+  ("hồ sơ", "lệ phí", "thủ tục") — or, ``asks_how``, how to get something done at an office
+  ("cần giấy tờ gì", "gồm những giấy tờ gì", "nộp ở đâu", "muốn xin …", "làm lại … ở đâu", "đổi … thế nào",
+  "có phải đăng ký gì không", "có cần xin giấy phép không"), or asks nothing and names the task or the
+  paper ("Đăng ký xe máy mới mua", "Giấy khai sinh cho con mới đẻ");
+- ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
+  pháp luật") or asks as a legal quiz does ("đúng hay sai", "nào sau đây", "chọn câu sai").
+
+``reply_to_yes_no(text)`` reads a short answer to a yes/no question ("1", "gửi", "ok",
+"đồng ý" / "2", "không", "thôi"); "dung" typed without diacritics is either "đúng" or "đừng"
+and is neither.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import expand_abbreviations, fold, fold_aligned, has_diacritics, normalize
+
+# Who speaks and how politely, before a request's verb: "tôi muốn", "cho em", "làm ơn giúp tôi".
+_SPEAKER = r"(?:(?:toi|em|minh|tui|chung toi|cu tri|nguoi dan|chau|con|ban)\s+)"
+_MODAL = r"(?:(?:muon|can|xin|xin duoc|muon duoc|de nghi|yeu cau|hay|lam on|vui long|giup|giup toi|gium|nho|se|dang|co y kien|thi)\s+)"
+_FOR_ME = r"(?:cho\s+(?:toi\s+|em\s+|minh\s+|tui\s+)?)"
+_CLAUSE = r"(?:^|[,.;:!?]\s*|\b(?:thi|nen|va|roi|nhung)\s+)"
+_POLITE_START = r"(?:(?:thoi|alo|oi|ban oi|tro ly oi|bot (?:khong|ko) hieu|da|vang|xin chao|chao ban)[\s,.!]+)?"
+_REQUEST_FRAME = _CLAUSE + _POLITE_START + _SPEAKER + "?" + _MODAL + "*" + _FOR_ME + "?" + _MODAL + "*"
+_NEGATION = r"(?:dung|khong|chua|khoi|chang|khong can|khong muon|thoi khong|thoi khoi)"
+_DECLINE_FRAME = _CLAUSE + _POLITE_START + _SPEAKER + "?" + _NEGATION + r"\s+" + _MODAL + "*"
+
+_DOC_TYPE = (
+    r"(?:giay moi|thu moi|cong van|quyet dinh|to trinh|bao cao|ke hoach|thong bao|bien ban|nghi quyet|van ban|cv|qd|tb|bb|bc)\b"
+)
+# "góp ý cho dự thảo này" asks for a review, not a ticket.
+_FEEDBACK_VERB = (
+    r"(?:gui\s+|lam\s+|viet\s+|nop\s+)?(?:don\s+|y kien\s+)?(?:phan anh|kien nghi|khieu nai|to cao|gop y(?!\s+(?:cho\s+|sua\s+)?"
+    r"(?:du thao|ban du thao|" + _DOC_TYPE[3:-3] + r")\b)|(?:co\s+)?y kien\s+(?:ve|voi))"
+)
+_HANDOVER_VERB = (
+    r"(?:gap|noi chuyen\s+(?:voi|vs)|chuyen(?:\s+may)?(?:\s+(?:toi|em))?\s+(?:cho|sang|den|qua)|ket noi(?:\s+(?:toi|em))?\s+(?:voi|vs)"
+    r"|noi may(?:\s+cho\s+(?:toi|em))?\s+(?:voi|vs)|trao doi(?:\s+truc tiep)?\s+(?:voi|vs)|tu van truc tiep\s+(?:voi|vs)|goi)"
+    r"(?:\s+truc tiep)?(?:\s+(?:mot|cac))?\s+"
+    r"(?:can bo|nhan vien|nguoi that|nguoi truc|nguoi phu trach|chuyen vien|lanh dao|tong dai vien|bo phan|nguoi co tham quyen|nguoi)\b"
+)
+_DRAFT_VERB = (
+    r"(?:(?:soan thao|soan|du thao|draft)\b|(?:viet|lam|lap|tao|chuan bi|xay dung|len|in)\s+(?:giup\s+|gium\s+|cho\s+)?(?:toi\s+|em\s+)?"
+    r"(?:mot\s+)?(?:ban\s+)?(?:du thao\s+|mau\s+)?" + _DOC_TYPE + r"|can\s+(?:mot\s+)?(?:ban\s+)?(?:mau\s+)?" + _DOC_TYPE + ")"
+)
+_REMINDER_VERB = (
+    r"(?:nhac(?:\s+(?:toi|em|minh|lai|nho|viec))?\b|dat(?:\s+lich)?\s+nhac|hen gio\s+nhac|ghi nho|len lich\s+nhac|tao\s+nhac viec"
+    r"|giao viec|giao cho|phan cong cho|huy(?:\s+loi)?\s+nhac|doi\s+loi\s+nhac|dung de\s+(?:toi|em|minh)\s+quen"
+    r"|them(?:\s+vao danh sach)?\s+viec|ghi lai\s+viec|bao\s+(?:toi|em|minh)\s+khi)"
+)
+# Said anywhere, these ask for a reminder or a person whatever comes before them ("15h chiều nay nhắc tôi …").
+_REMINDER_ANYWHERE = re.compile(r"\bnhac\s+(?:toi|em|minh)\b")
+_PERSON_ANYWHERE = re.compile(
+    r"\b(?:nguoi that|noi chuyen\s+(?:voi|vs)\s+may|may tra loi tu dong|(?:goi|nho)(?:\s+giup\s+(?:toi|em))?(?:\s+mot)?\s+can bo"
+    r"|can bo\s+(?:goi|lien he)\s+lai|loi nhan cho can bo|so dien thoai cua can bo"
+    r"|(?:huong dan|ho tro|hoi|tu van)\s+truc tiep\b(?!\s+(?:tai|o)\b))"
+)
+REQUESTS: dict[str, str] = {
+    "feedback": _FEEDBACK_VERB,
+    "handover": _HANDOVER_VERB,
+    "draft_document": _DRAFT_VERB,
+    "reminder": _REMINDER_VERB,
+}
+_REQUEST = {intent: re.compile(_REQUEST_FRAME + verb) for intent, verb in REQUESTS.items()}
+_DECLINE = {intent: re.compile(_DECLINE_FRAME + verb) for intent, verb in REQUESTS.items()}
+# "phản ánh: …", "kiến nghị về …": the web page's form, and what the word alone at the start asks.
+_FEEDBACK_HEAD = re.compile(r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" + _FEEDBACK_VERB + r"\s*(?::|-|–)")
+
+_QUESTION = re.compile(
+    r"\?|(?<!khong )(?<!chua )(?<!khong co )\bai\b|\bgi\b(?!\s+ca\b)"
+    r"|\b(?:nao|bao nhieu|bao lau|bao gio|(?:so )?may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)(?!\s+(?:nay|qua|roi|lien))|so may|the nao|ra sao|nhu nao|lam sao"
+    r"|tai sao|vi sao|sao lai|sao van|o dau|tu dau|den dau|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
+    r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
+    r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
+    r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
+)
+# Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
+_ACT = (
+    r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
+    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|nop|tra lai)"
+)
+# How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
+_HOW = re.compile(
+    r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
+    r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
+    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
+    r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
+    r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
+)
+# A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
+# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước".
+_NAMES_A_TASK = re.compile(
+    r"^\W*(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
+    r"|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
+)
+# What a procedure has: papers, fees, forms, online submission.
+_PROCEDURE_WORDS = re.compile(
+    r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"
+)
+_CITES_LAW = re.compile(
+    r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
+    r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
+)
+
+# What no law or procedure holds, whatever the evidence's words: another country's rules, the
+# assistant's opinion, and facts of the day (prices, rates, schedules, who holds an office now,
+# a phone number, how far a file has got). Read with diacritics when the message has them
+# ("Hàn" is Korea, "hạn" a deadline; "theo bạn" asks an opinion, "theo bản án" does not), folded
+# when it has none.
+_COUNTRIES = (
+    "mỹ|hoa kỳ|đức|pháp|úc|anh quốc|nước anh|vương quốc anh|lào|nga|nhật bản|nhật|hàn quốc|hàn|trung quốc|đài loan"
+    "|singapore|canada|thái lan|campuchia|ấn độ|châu âu|malaysia|indonesia|philippines|hồng kông|hong kong|new zealand"
+    "|hà lan|thụy điển|thụy sĩ|tây ban nha|schengen|dubai|châu mỹ|châu úc"
+)
+_PLACE_WORDS = r"ở|tại|bên|của|nước|luật(?:\s+\w+){0,3}|du học|thẻ xanh|quốc tịch"
+_NOT_A_COUNTRY_AFTER = "hòa|trọng|linh|thọ|thắng|huế|cơ|vũ|tài|xuân|giang|trí|bình|luật|nhân|lý|điển|chế|quyền|định|y|thuật"
+_BEYOND_ACCENTED = (
+    ("other_country", rf"\b(?:(?:{_PLACE_WORDS})\s+|visa(?:\s+\w+){{0,2}}\s+)(?:{_COUNTRIES})\b(?!\s+(?:{_NOT_A_COUNTRY_AFTER})\b)"),
+    ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
+                r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b)"),
+    ("live_fact", r"\b(?:hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|đến đâu rồi"
+                  r"|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
+                  r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"),
+)
+_VIET_NAM = re.compile(r"\bviet nam\b|\bve nuoc\b")
+# Papers a Vietnamese office issues for use abroad: "phiếu lý lịch tư pháp để đi du học Úc" asks the
+# Vietnamese procedure, not Australia's rules.
+_PAPER_FOR_ABROAD = re.compile(
+    r"\b(?:ly lich tu phap|ho chieu|xac nhan tinh trang hon nhan|hop phap hoa|chung nhan lanh su|trich luc|ban sao|chung thuc)\b"
+)
+
+
+def _patterns(accented: bool) -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(pattern if accented else fold(pattern)) for name, pattern in _BEYOND_ACCENTED}
+
+
+_BEYOND = {True: _patterns(True), False: _patterns(False)}
+
+_CONFIRM_ACCENTED = ("1", "số 1", "một", "gửi", "gửi đi", "gửi luôn", "ok", "oke", "okay", "oki", "okie", "đồng ý", "có", "vâng", "ừ", "uh",
+                     "đúng", "xác nhận", "gửi phản ánh", "đồng ý gửi", "chắc chắn")
+_CANCEL_ACCENTED = ("2", "số 2", "hai", "không", "ko", "k", "thôi", "hủy", "huỷ", "đừng", "đừng gửi", "không gửi", "thôi không",
+                    "không cần", "bỏ qua", "khỏi", "thôi khỏi", "không gửi nữa")
+_TRAILING = r"(?:\s+(?:nhé|nhe|nha|ạ|a|đi|di|luôn|luon|ngay|nữa|nua|bạn|ban|em|anh|chị|chi))*"
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def _reply_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    forms = set(words) | {fold(w) for w in words if fold(w) != "dung"}
+    alternatives = "|".join(sorted((re.escape(w) for w in forms), key=len, reverse=True))
+    return re.compile(rf"^(?:{alternatives}){_TRAILING}$")
+
+
+_CONFIRM = _reply_pattern(_CONFIRM_ACCENTED)
+_CANCEL = _reply_pattern(_CANCEL_ACCENTED)
+
+
+@dataclass(frozen=True)
+class Cues:
+    asks: bool = False
+    request: str | None = None  # the intent of the side effect asked for in so many words
+    declined: str | None = None  # the intent of the side effect the message refuses
+    wants_procedure: bool = False
+    asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
+    cites_law: bool = False
+    beyond: str | None = None  # what it asks that no law or procedure holds: "other_country", "opinion", "live_fact"
+
+
+def folded(text: str) -> str:
+    """The form the cues are read on: normalised, abbreviations expanded, diacritics folded."""
+    return fold(expand_abbreviations(normalize(text))).strip()
+
+
+def _first(patterns: dict[str, re.Pattern[str]], text: str) -> tuple[str, int] | None:
+    found = [(match.start(), intent) for intent, pattern in patterns.items() if (match := pattern.search(text))]
+    return (min(found)[1], min(found)[0]) if found else None
+
+
+def cues(text: str) -> Cues:
+    plain = folded(text)
+    asks = bool(_QUESTION.search(plain))
+    declined = _first(_DECLINE, plain)
+    request = _first(_REQUEST, plain)
+    if declined is not None and request is not None and declined[1] <= request[1]:
+        request = None  # "đừng gửi phản ánh": the request's verb is the one declined
+    chosen = request[0] if request else None
+    if chosen is None and not declined:
+        if _REMINDER_ANYWHERE.search(plain):
+            chosen = "reminder"
+        elif _PERSON_ANYWHERE.search(plain):
+            chosen = "handover"
+    if chosen == "handover":
+        pass  # asking for a person is the help asked for, even phrased as a question
+    elif chosen == "feedback" and asks and not _FEEDBACK_HEAD.search(plain):
+        chosen = None  # "tôi muốn khiếu nại thì làm thế nào?" asks how; "phản ánh: … sao lại vậy?" files
+    elif chosen in ("draft_document", "reminder") and asks:
+        chosen = None  # "ai có thẩm quyền soạn thảo …?", "khi nào thì bị nhắc nhở?"
+    how = bool(_HOW.search(plain) or (not asks and _NAMES_A_TASK.search(plain)))
+    return Cues(
+        asks=asks,
+        request=chosen,
+        declined=declined[0] if declined else None,
+        wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
+        asks_how=how,
+        cites_law=bool(_CITES_LAW.search(plain)),
+        beyond=_beyond(text, plain),
+    )
+
+
+def _beyond(text: str, plain: str) -> str | None:
+    written = normalize(text).lower()
+    for name, pattern in _BEYOND[has_diacritics(written)].items():
+        if pattern.search(written) and not (name == "other_country" and (_VIET_NAM.search(plain) or _PAPER_FOR_ABROAD.search(plain))):
+            return name
+    return None
+
+
+def reply_to_yes_no(text: str) -> bool | None:
+    """True for a yes ("1", "gửi", "ok", "đồng ý"), False for a no ("2", "không", "thôi"), None otherwise."""
+    words = _words(normalize(text).lower())
+    if _CONFIRM.match(words):
+        return True
+    if _CANCEL.match(words):
+        return False
+    return None
+
+
+def feedback_body(text: str) -> str:
+    """What a phản ánh says, without the words that ask to send it: "Tôi muốn phản ánh: đường ngập" → "đường ngập"
+    ("" when it says nothing more: "tôi muốn gửi phản ánh")."""
+    plain = fold_aligned(text)
+    head = re.match(r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" + _FEEDBACK_VERB + r"(?:\s+(?:ve|viec|rang|la))?\s*[:\-–,]?\s*", plain)
+    return (text[head.end():] if head else text).strip()

@@ -1,0 +1,58 @@
+"""Current law first: evidence from documents no longer in force ranks below evidence in force.
+
+The registry says, as of the day of the question, which documents are repealed or
+partially repealed. Their passages keep their place in the results (a question may
+need the old law, and when the new one is not in the knowledge base the old text,
+flagged, is all there is) but lose a share of the best score of the question:
+``DEMOTION`` of it for a repealed document, half as much for one repealed in part.
+A passage of the new law answering the same question then ranks first, a passage
+of the old law that answers far better than anything in force still appears.
+
+No demotion when the question is about the old law: it names the document's number,
+or a year or date before the repeal ("Luật Đất đai 2013", "năm 2020", "trước ngày
+01/7/2014").
+
+Statuses are read from the registry when the question is asked, not from the copy
+each passage got at ingest, so a feed imported since (``troly status import``)
+changes the ranking at once; the passages handed on carry that status too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from knowledge.models import Evidence, StatusChange
+from knowledge.parsing.citations import find_numbers, number_key
+from knowledge.parsing.legal.common import dates_in
+
+DEMOTION = {"repealed": 0.3, "partially_repealed": 0.15}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def asks_about_the_past(question: str, doc_id: str, change: StatusChange) -> bool:
+    """Whether ``question`` is about the document as it was: its number, or a year or date before ``change``."""
+    if number_key(doc_id) in {number_key(n) for n in find_numbers(question)}:
+        return True
+    if change.since is None:
+        return False
+    days = [day for day, _ in dates_in(question)]
+    years = [int(y) for y in _YEAR.findall(question)]
+    return any(day < change.since for day in days) or any(year < change.since.year for year in years)
+
+
+def current_first(question: str, evidence: list[Evidence], statuses: dict[str, StatusChange]) -> list[Evidence]:
+    """``evidence`` with today's statuses, repealed documents demoted unless the question is about them."""
+    if not evidence:
+        return []
+    scale = max(abs(e.score) for e in evidence) or 1.0
+    ranked = []
+    for e in evidence:
+        change = statuses.get(e.passage.doc_id) if e.passage.kind == "law" else None
+        if change is not None and change.status != e.passage.status:
+            e = replace(e, passage=replace(e.passage, status=change.status))
+        demotion = DEMOTION.get(change.status, 0.0) if change is not None else 0.0
+        if demotion and not asks_about_the_past(question, e.passage.doc_id, change):
+            e = replace(e, score=e.score - demotion * scale)
+        ranked.append(e)
+    return sorted(ranked, key=lambda e: -e.score)
+

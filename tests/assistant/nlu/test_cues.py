@@ -1,0 +1,169 @@
+"""What the words of a message say for sure: questions, side effects asked for or refused, yes/no replies."""
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.nlu.cues import cues, feedback_body, reply_to_yes_no
+from assistant.nlu.training_data import load_training_data
+
+EVALS_DATA = Path(__file__).resolve().parents[3] / "evals" / "data"
+
+
+@pytest.mark.parametrize("message", [
+    "Làm sao để phân biệt nơi thường trú và nơi tạm trú?",
+    "Trợ giúp viên pháp lý sẽ do ai bổ nhiệm?",
+    "Tài sản công đoàn hình thành từ đâu",
+    "làm giấy khai sinh cần gì",
+    "thu viec toi da duoc bao lau",
+    "Thỏa thuận trọng tài có độc lập với hợp đồng hay không",
+    "Vợ chồng phải đóng góp tài sản riêng để đáp ứng nhu cầu thiết yếu của gia đình, đúng hay sai",
+    "me toi mat duoc 3 thang roi ma chua ai di khai tu, gio con di lam co bi phat khong",
+    "cho hỏi thủ tục nhập hộ khẩu cho con",
+])
+def test_questions_are_read_as_questions_with_and_without_diacritics(message):
+    assert cues(message).asks
+
+
+@pytest.mark.parametrize("message", [
+    "cảm ơn bạn nhiều", "xin chào", "đăng ký tạm trú cho người thuê trọ",
+    "phản ánh tiếng ồn từ quán karaoke gần nhà đã lâu không ai xử lý", "không có ai nghe điện thoại đường dây nóng",
+])
+def test_statements_are_not_questions(message):
+    assert not cues(message).asks
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("Tôi muốn phản ánh: cán bộ một cửa hẹn nhiều lần chưa trả kết quả", "feedback"),
+    ("toi muon phan anh can bo phuong hen nhieu lan", "feedback"),
+    ("toi muon phan anh duong ngo 5 bi ngap nuoc may ngay nay", "feedback"),  # "mấy ngày nay" asks nothing
+    ("kiến nghị rút ngắn thời gian chờ ở bộ phận một cửa", "feedback"),
+    ("Phản ánh: sao hồ sơ của tôi 2 tháng rồi chưa có kết quả?", "feedback"),
+    ("tôi nộp hồ sơ quá hạn 2 tuần rồi mà chưa có kết quả, tôi muốn phản ánh", "feedback"),
+    ("cho tôi gặp cán bộ", "handover"),
+    ("bot không hiểu, cho tôi gặp người", "handover"),
+    ("có ai là người thật không", "handover"),
+    ("gặp lãnh đạo phường được không", "handover"),
+    ("soạn giấy mời họp giao ban 9h thứ Hai tại phòng họp số 2", "draft_document"),
+    ("viet giup toi cong van gui So Tu phap", "draft_document"),
+    ("nhắc tôi nộp báo cáo quý lúc 9h sáng thứ Hai tuần sau", "reminder"),
+    ("15h chiều nay nhắc tôi gọi cho phòng Tài chính", "reminder"),
+    ("giao việc cho anh Minh hoàn thành báo cáo trước 15/3", "reminder"),
+])
+def test_side_effects_asked_for_in_so_many_words(message, intent):
+    assert cues(message).request == intent
+
+
+@pytest.mark.parametrize("message", [
+    "khiếu nại là gì?",
+    "Tôi muốn khiếu nại quyết định thu hồi đất thì làm thế nào?",
+    "sao hồ sơ của tôi nộp 2 tháng rồi phường vẫn chưa giải quyết?",
+    "nop ho so qua han 2 tuan chua co ket qua, phan anh o dau",
+    "Phản ánh kiến nghị về quy định hành chính được xử lý trong bao lâu?",
+    "Ai có thẩm quyền soạn thảo dự thảo luật?",
+    "Hình thức nhắc nhở được áp dụng khi nào?",
+    "Công dân có quyền gặp cán bộ tiếp công dân không?",
+    "góp ý cho dự thảo nghị quyết này giúp tôi",
+    "Ai chịu trách nhiệm về sách giáo khoa trong giáo dục phổ thông?",
+])
+def test_a_question_or_a_topic_is_never_a_request(message):
+    assert cues(message).request is None
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("đừng gửi phản ánh", "feedback"), ("dung gui phan anh nhe", "feedback"),
+    ("không cần gặp cán bộ đâu", "handover"), ("thôi khỏi soạn giấy mời", "draft_document"),
+])
+def test_a_refused_side_effect_is_not_requested(message, intent):
+    said = cues(message)
+    assert said.declined == intent and said.request is None
+
+
+@pytest.mark.parametrize("reply, meaning", [
+    ("1", True), ("Gửi", True), ("gui di", True), ("ok nhé", True), ("Đồng ý", True), ("đúng", True),
+    ("2", False), ("không", False), ("ko", False), ("thôi", False), ("đừng", False), ("không gửi nữa", False),
+    ("dung", None), ("3", None), ("lệ phí bao nhiêu?", None),
+])
+def test_yes_no_replies(reply, meaning):
+    assert reply_to_yes_no(reply) is meaning
+
+
+def test_what_a_phan_anh_says_without_the_words_that_send_it():
+    assert feedback_body("Tôi muốn phản ánh: cán bộ một cửa hẹn nhiều lần") == "cán bộ một cửa hẹn nhiều lần"
+    assert feedback_body("phản ánh việc lấn chiếm vỉa hè ở tổ 5") == "lấn chiếm vỉa hè ở tổ 5"
+    assert feedback_body("tôi muốn gửi phản ánh") == ""
+
+
+@pytest.mark.parametrize("message, beyond", [
+    ("Luật lao động Nhật Bản cho làm thêm tối đa bao nhiêu giờ?", "other_country"),
+    ("o singapore dang ky ket hon can giay to gi", "other_country"),
+    ("Thủ tục xin visa du lịch Mỹ cần những gì?", "other_country"),
+    ("Theo bạn có nên ly hôn khi chồng ngoại tình không?", "opinion"),
+    ("Giá vàng SJC hôm nay bao nhiêu một lượng?", "live_fact"),
+    ("Chủ tịch UBND tỉnh Lâm Đồng hiện nay là ai?", "live_fact"),
+])
+def test_what_no_law_or_procedure_holds(message, beyond):
+    assert cues(message).beyond == beyond
+
+
+@pytest.mark.parametrize("message", [
+    "Chồng tôi là người Hàn Quốc, bé sinh ở Hà Nội, giờ làm giấy khai sinh cho bé ở đâu?",
+    "Tôi đã ly hôn bên Mỹ, giờ về Việt Nam muốn cưới người khác thì ghi vào sổ ở đâu?",
+    "Công dân phải làm thủ tục gia hạn tạm trú bao nhiêu ngày trước khi hết hạn?",
+    "Ly hôn giả tạo là việc chấm dứt quan hệ vợ chồng theo bản án của Tòa án, đúng hay sai?",
+    "Người đại diện theo pháp luật của pháp nhân gồm những ai?",
+    "Quán ăn thua lỗ, tôi muốn đóng cửa hẳn và trả lại giấy phép hộ kinh doanh",
+    "Lệ phí cấp hộ chiếu là bao nhiêu?",
+    "Tôi cần phiếu lý lịch tư pháp để nộp hồ sơ đi du học Úc, xin ở đâu?",  # a Vietnamese paper used abroad
+    "xin giay xac nhan tinh trang hon nhan de ket hon voi nguoi Han o ben Han",
+])
+def test_vietnamese_law_and_its_words_are_not_beyond_it(message):
+    assert cues(message).beyond is None
+
+
+def test_no_training_question_and_no_evaluation_question_asks_for_a_side_effect():
+    legal = [q["text"] for q in json.loads((EVALS_DATA / "legal_citizen_questions.json").read_text(encoding="utf-8"))]
+    procedures = [json.loads(line)["question"] for line in (EVALS_DATA / "procedure_questions.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    examples = load_training_data().examples
+    asked = [e.text for e in examples if e.intent in ("legal_question", "procedure_guide", "procedure_detail")]
+    assert [q for q in legal + procedures + asked if cues(q).request] == []
+
+
+@pytest.mark.shared
+def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_dir):
+    alqac = shared_dir / "benchmarks" / "alqac"
+    texts = {q["text"] for name in ("train2023.json", "train2025_covered.json") for q in json.loads((alqac / name).read_text(encoding="utf-8"))}
+    said = {text: cues(text) for text in texts}
+    assert [t for t, c in said.items() if c.request or c.declined or c.beyond] == []
+
+
+@pytest.mark.parametrize("message, how", [
+    ("làm giấy khai sinh cần gì", True),
+    ("Làm sao để đăng ký tạm trú cho người thuê trọ?", True),
+    ("Làm sao để phân biệt nơi thường trú và nơi tạm trú?", False),  # to understand, not to get something done
+    ("lam sao de biet dat co dang tranh chap khong", False),
+    ("Hồ sơ đăng ký khai tử gồm những giấy tờ gì?", True),  # papers to bring, asked in a citizen's words
+    ("Hồ sơ đăng ký tạm trú bao gồm những gì?", False),  # the law's words: Luật Cư trú answers
+    ("Em tôi nay đã thành niên, tôi thôi làm giám hộ cho em thì có phải đăng ký gì không?", True),
+    ("nha cap 4 muon cai tao sua lai mat tien thi co can xin giay phep khong", True),
+    ("Người lao động có phải đóng bảo hiểm thất nghiệp không?", False),
+    ("Cần chứng thực chữ ký trên giấy ủy quyền thì ra đâu làm?", True),
+    ("quan an cua toi muon nghi ban 3 thang roi mo lai, co phai bao phuong khong", True),
+    ("Xe máy cũ hỏng không dùng nữa, muốn nộp lại giấy đăng ký và biển số", True),
+])
+def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
+    assert cues(message).asks_how is how
+
+
+@pytest.mark.parametrize("message, wants", [
+    ("Đăng ký xe máy mới mua", True),
+    ("Giấy khai sinh cho con mới đẻ", True),
+    ("lam lai can cuoc", True),
+    ("xin chào", False),
+    ("nhận được rồi, cảm ơn nhé", False),
+    ("Đăng ký kết hôn khi nào thì có hiệu lực?", False),  # a question on the law
+    ("Giấy chứng nhận quyền sử dụng đất được cấp cho ai?", False),
+])
+def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wants):
+    said = cues(message)
+    assert said.wants_procedure is wants and said.asks_how is wants  # what is to be done, not what the law says

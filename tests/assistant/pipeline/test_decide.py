@@ -1,0 +1,184 @@
+"""The decide step: the classifier's guess is one signal; the words, the evidence, the dialogue state and
+the role choose the skill, with a named reason.
+
+Understand and decide run for real on a stand-in classifier and evidence made of real passages' words."""
+from datetime import datetime
+
+import pytest
+
+from assistant.nlu.base import NluResult
+from assistant.pipeline.answerable import LawTitles
+from assistant.pipeline.decide import Decide
+from assistant.pipeline.turn import Turn
+from assistant.pipeline.understand import Understand
+from assistant.sessions import DialogueState, Session
+from assistant.skills.conversation import Conversation
+from knowledge.models import Evidence, Passage
+
+TRO_GIUP = Passage("law:11/2017/QH14:21:0", "law", "11/2017/QH14", "Luật Trợ giúp pháp lý",
+                   "Điều 21. Bổ nhiệm, miễn nhiệm trợ giúp viên pháp lý",
+                   "4. Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, quyết định bổ nhiệm trợ giúp viên pháp lý.", article="21")
+HO_TICH = Passage("law:60/2014/QH13:16:0", "law", "60/2014/QH13", "Luật Hộ tịch", "Điều 16. Thủ tục đăng ký khai sinh",
+                  "1. Người đi đăng ký khai sinh nộp tờ khai theo mẫu quy định và giấy chứng sinh.", article="16")
+KHAI_SINH = Passage("procedure:1.001193", "procedure", "1.001193", "Thủ tục đăng ký khai sinh", "Thủ tục đăng ký khai sinh",
+                    "Thủ tục đăng ký khai sinh. Hồ sơ: tờ khai đăng ký khai sinh, giấy chứng sinh. Lệ phí: miễn.")
+KHAI_SINH_NN = Passage("procedure:2.000528", "procedure", "2.000528", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài",
+                       "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", "Đăng ký khai sinh cho trẻ có cha hoặc mẹ là người nước ngoài.")
+TITLES = {"1.001193": KHAI_SINH.doc_title, "2.000528": KHAI_SINH_NN.doc_title}
+
+
+class Guess:
+    """A classifier that always guesses ``intent``."""
+
+    def __init__(self, intent: str, confidence: float = 0.9):
+        self.intent, self.confidence = intent, confidence
+
+    def parse(self, text: str) -> NluResult:
+        rest = (1 - self.confidence) / 2
+        return NluResult(self.intent, self.confidence, (), ((self.intent, self.confidence), ("legal_question", rest), ("procedure_guide", rest)))
+
+
+class Skill:
+    def __init__(self, *intents: str):
+        self.intents = frozenset(intents)
+
+
+class LegalQA(Skill):
+    pass
+
+
+class CitizenGuide(Skill):
+    pass
+
+
+SKILLS = [Conversation(), LegalQA("legal_question"), CitizenGuide("procedure_guide", "procedure_detail", "choose_option"),
+          Skill("feedback", "handover"), Skill("draft_document"), Skill("reminder"), Skill("review_document"), Skill("hdnd_review")]
+
+
+class Laws:
+    def missing(self, question: str):
+        return LawTitles({"tro giup phap ly": {2017}, "ho tich": {2014}}).missing(question)
+
+
+def decided(message: str, guess: str = "legal_question", role: str = "citizen", law=(), procedures=(),
+            state: DialogueState | None = None, confidence: float = 0.9) -> Turn:
+    turn = Turn(message=message, session=Session("s", role, "web", None, state or DialogueState()), role=role,
+                now=datetime(2026, 12, 7, 9, 0), text=message)
+    Understand(Guess(guess, confidence), title_of=TITLES.get)(turn)
+    if turn.form == "content":
+        turn.found = {"law": [Evidence(p, 1.0) for p in law], "procedure": [Evidence(p, 1.0) for p in procedures]}
+    Decide(SKILLS, laws=Laws())(turn)
+    return turn
+
+
+def test_a_question_the_classifier_takes_for_a_greeting_is_answered_from_the_law():
+    turn = decided("Trợ giúp viên pháp lý sẽ do ai bổ nhiệm?", guess="greeting", law=[TRO_GIUP])
+    assert (turn.intent, turn.route.skill, turn.route.reason) == ("legal_question", "legal_qa", "law_evidence")
+    assert [e.passage for e in turn.evidence] == [TRO_GIUP]
+
+
+@pytest.mark.parametrize("guess", ["feedback", "draft_document", "reminder", "handover", "thanks"])
+def test_a_question_never_becomes_a_side_effect_whatever_the_classifier_says(guess):
+    turn = decided("trợ giúp viên pháp lý do ai bổ nhiệm", guess=guess, role="officer", law=[TRO_GIUP])
+    assert turn.intent == "legal_question" and turn.answer is None
+
+
+def test_asking_for_papers_is_a_procedure_question_for_an_officer_too():
+    turn = decided("làm giấy khai sinh cần gì", role="officer", law=[HO_TICH], procedures=[KHAI_SINH])
+    assert (turn.intent, turn.route.reason) == ("procedure_guide", "asks_for_procedure")
+    assert [e.passage for e in turn.evidence] == [KHAI_SINH]
+
+
+def test_side_effects_come_from_the_words_and_staff_ones_are_refused_to_citizens():
+    assert decided("cho tôi gặp cán bộ", guess="greeting").route.reason == "explicit_request"
+    refused = decided("soạn giấy mời họp giao ban 9h thứ Hai", guess="legal_question")
+    assert refused.intent == "draft_document" and refused.answer.refusal_reason == "not_permitted"
+    declined = decided("đừng gửi phản ánh", guess="feedback")
+    assert (declined.intent, declined.route.skill, declined.route.reason) == ("feedback", "conversation", "declined")
+
+
+def test_small_talk_is_small_talk_only_when_it_asks_nothing():
+    assert decided("cảm ơn bạn nhiều", guess="thanks").route.reason == "small_talk"
+    assert decided("cảm ơn, trợ giúp viên pháp lý do ai bổ nhiệm?", guess="thanks", law=[TRO_GIUP]).intent == "legal_question"
+
+
+def test_nothing_answering_is_no_grounding_about_administration_and_out_of_scope_otherwise():
+    weather = decided("hôm nay trời đẹp quá", guess="out_of_scope")
+    assert (weather.intent, weather.route.reason) == ("out_of_scope", "out_of_scope")
+    unknown = decided("thủ tục cấp phép bay flycam ở đâu", guess="procedure_guide", procedures=[KHAI_SINH])
+    assert (unknown.route.skill, unknown.route.reason) == ("conversation", "no_grounding")
+
+
+def test_a_message_the_classifier_is_sure_is_out_of_scope_stays_so_whatever_words_the_evidence_shares():
+    recipe = Passage("law:x:1:0", "law", "x", "Luật An toàn thực phẩm", "Điều 1. Nấu ăn", "Nấu phở bò ngon phải an toàn.")
+    sure = decided("cách nấu phở bò ngon", guess="out_of_scope", confidence=0.95, law=[recipe])
+    assert (sure.route.skill, sure.route.reason) == ("conversation", "out_of_scope")
+    unsure = decided("cách nấu phở bò ngon", guess="out_of_scope", confidence=0.5, law=[recipe])
+    assert unsure.route.reason != "out_of_scope"
+
+
+@pytest.mark.parametrize("message, detail", [
+    ("Luật Trí tuệ nhân tạo quy định hệ thống rủi ro cao thế nào?", "Luật Trí tuệ nhân tạo"),
+    ("Luật Hộ tịch 2025 quy định thời hạn đăng ký khai sinh thế nào?", "Luật Hộ tịch 2025"),
+    ("Ở Singapore đăng ký khai sinh cần giấy tờ gì?", "other_country"),
+    ("Theo bạn thủ tục đăng ký khai sinh có rườm rà không?", "opinion"),
+])
+def test_evidence_sharing_words_with_what_it_cannot_answer_is_refused_with_the_reason(message, detail):
+    turn = decided(message, law=[HO_TICH, TRO_GIUP], procedures=[KHAI_SINH])
+    assert turn.route.reason == "no_grounding" and turn.route.detail == detail and turn.evidence == []
+
+
+def test_a_law_not_held_is_not_answered_by_a_procedure_either():
+    turn = decided("Theo Luật Hộ tịch 2025, đăng ký khai sinh cần giấy tờ gì?", law=[HO_TICH], procedures=[KHAI_SINH])
+    assert (turn.route.reason, turn.route.detail) == ("no_grounding", "Luật Hộ tịch 2025")
+
+
+def test_while_options_are_pending_a_number_or_a_detail_goes_to_the_citizen_guide():
+    pending = lambda: DialogueState(options=["1.001193", "2.000528"], options_query="làm giấy khai sinh")  # noqa: E731
+    assert (decided("số 2", state=pending()).intent, decided("số 2", state=pending()).route.reason) == ("choose_option", "picked_option")
+    assert decided("có yếu tố nước ngoài", state=pending()).route.reason == "picked_option"
+    for detail in ("lệ phí bao nhiêu?", "nop online duoc khong", "mất bao lâu", "lệ phí đăng ký khai sinh bao nhiêu"):
+        turn = decided(detail, state=pending())
+        assert (turn.intent, turn.route.reason) == ("procedure_detail", "follow_up"), detail
+        assert turn.session.state.options == ["1.001193", "2.000528"]
+
+
+def test_something_unrelated_drops_the_pending_options():
+    state = DialogueState(options=["1.001193", "2.000528"], options_query="làm giấy khai sinh")
+    turn = decided("trợ giúp viên pháp lý do ai bổ nhiệm?", state=state, law=[TRO_GIUP])
+    assert turn.intent == "legal_question" and state.options == [] and state.options_query == ""
+    thanks = DialogueState(options=["1.001193"])
+    decided("cảm ơn", guess="thanks", state=thanks)
+    assert thanks.options == []
+
+
+def test_a_detail_asked_about_the_procedure_under_discussion_stays_on_it():
+    turn = decided("lệ phí bao nhiêu?", guess="legal_question", state=DialogueState(procedure="1.001193"))
+    assert (turn.intent, turn.route.reason, turn.evidence) == ("procedure_detail", "follow_up", [])
+    assert [e.value for e in turn.nlu.entities if e.entity == "detail_aspect"] == ["lệ phí"]
+    new_topic = decided("lệ phí đăng ký kết hôn bao nhiêu?", state=DialogueState(procedure="1.001193"), procedures=[KHAI_SINH])
+    assert new_topic.route.reason != "follow_up"
+
+
+def test_a_complaint_that_asks_for_the_procedure_gets_the_procedure_not_a_ticket_offer():
+    wrong_name = Passage("procedure:1.004859", "procedure", "1.004859", "Thủ tục thay đổi, cải chính thông tin hộ tịch",
+                         "Thủ tục thay đổi, cải chính thông tin hộ tịch", "Cải chính hộ tịch khi giấy khai sinh ghi sai.")
+    asked = decided("giấy khai sinh của con tôi bị ghi sai tên, muốn cải chính lại", guess="feedback", procedures=[wrong_name])
+    assert (asked.intent, asked.route.reason) == ("procedure_guide", "asks_for_procedure")
+    stated = decided("cán bộ ghi sai tên con tôi trong giấy khai sinh, làm ăn tắc trách", guess="feedback", procedures=[wrong_name])
+    assert stated.route.reason == "complaint"
+
+
+def test_a_citizen_naming_papers_without_asking_how_gets_whichever_evidence_covers_more():
+    found_wallet = Passage("law:91/2015/QH13:230:0", "law", "91/2015/QH13", "Bộ luật Dân sự",
+                           "Điều 230. Xác lập quyền sở hữu đối với tài sản bị đánh rơi, bỏ quên",
+                           "Người nhặt được tài sản bị đánh rơi ngoài đường phải trả lại cho chủ sở hữu, không được giữ luôn; "
+                           "tài sản trị giá trên 20 triệu đồng thì giao cho Ủy ban nhân dân cấp xã.")
+    customs = Passage("procedure:1.000001", "procedure", "1.000001", "Thủ tục hải quan đối với hàng hóa gửi chuyển phát",
+                      "Thủ tục hải quan đối với hàng hóa gửi chuyển phát",
+                      "Hàng hóa trị giá dưới năm triệu đồng gửi qua dịch vụ chuyển phát, không có giấy tờ nhập khẩu.")
+    turn = decided("Nhặt được cái ví 20 triệu ngoài đường, không có giấy tờ gì, giữ luôn được không?",
+                   law=[found_wallet], procedures=[customs])
+    assert (turn.intent, turn.route.reason) == ("legal_question", "law_evidence")
+    papers = decided("đăng ký khai sinh cần giấy tờ gì", law=[HO_TICH], procedures=[KHAI_SINH])
+    assert papers.route.reason == "asks_for_procedure"

@@ -1,0 +1,69 @@
+"""Which provisions a legal answer cites: the answer, then "Xem thêm" above a relevance floor, most relevant first.
+
+Without the corpus's rarity every content word of the question counts once: "thời hạn đăng ký khai sinh
+cho con" has eight, the answer below covers six of them.
+"""
+from types import SimpleNamespace
+
+from assistant.skills.legal_qa import LegalQA
+from knowledge.models import Evidence, Passage
+
+QUESTION = "thời hạn đăng ký khai sinh cho con"
+
+
+def article(doc_id: str, title: str, number: str, heading: str, text: str) -> Passage:
+    return Passage(f"law:{doc_id}:{number}:0", "law", doc_id, title, f"Điều {number}. {heading}", text, article=number)
+
+
+ANSWER = article("60/2014/QH13", "Luật Hộ tịch", "15", "Trách nhiệm đăng ký khai sinh",
+                 "1. Trong thời hạn 60 ngày kể từ ngày sinh, cha hoặc mẹ có trách nhiệm đăng ký khai sinh.")
+PROCEDURE_16 = article("60/2014/QH13", "Luật Hộ tịch", "16", "Thủ tục",
+                       "2. Thời hạn đăng ký khai sinh cho con được thực hiện ngay trong ngày tiếp nhận hồ sơ.")
+RESIDENCE_7 = article("31/2014/NĐ-CP", "Nghị định quy định chi tiết Luật Cư trú", "7", "Thường trú của trẻ em",
+                      "3. Trong thời hạn 60 ngày, kể từ ngày trẻ em được đăng ký khai sinh, cha, mẹ có trách nhiệm đăng ký"
+                      " thường trú của trẻ em đó.")
+# Covers the whole question, but scattered: the khoản it would quote covers three words of eight.
+TAX_34 = article("38/2019/QH14", "Luật Quản lý thuế", "34", "Hồ sơ thuế",
+                 "1. Thời hạn nộp hồ sơ là 10 ngày.\n2. Người nộp thuế đăng ký kê khai theo mẫu.\n"
+                 "3. Thu nhập phát sinh cho con được miễn thuế.")
+
+
+def cited(evidence: list[Evidence]) -> list[str]:
+    legal = LegalQA(SimpleNamespace(retriever=SimpleNamespace(diacritics=None)))
+    return [f"{e.passage.doc_id}:{e.passage.article}" for e, _ in legal.select(QUESTION, evidence)]
+
+
+def test_a_provision_scored_well_below_the_answer_is_not_cited_however_well_it_reads():
+    assert cited([Evidence(ANSWER, 1.0), Evidence(PROCEDURE_16, 0.95)]) == ["60/2014/QH13:15", "60/2014/QH13:16"]
+    assert cited([Evidence(ANSWER, 1.0), Evidence(PROCEDURE_16, 0.7)]) == ["60/2014/QH13:15"]
+
+
+def test_a_provision_whose_quote_covers_little_of_the_question_is_not_cited():
+    assert cited([Evidence(ANSWER, 1.0), Evidence(TAX_34, 0.99)]) == ["60/2014/QH13:15"]
+
+
+def test_a_further_provision_is_judged_on_its_own_not_against_an_answer_that_may_be_wrong():
+    # The cư trú decree, which covers seven words of the question, is retrieved first; the Luật Hộ tịch khoản,
+    # covering six words of eight, is still cited.
+    residence = article("31/2014/NĐ-CP", "Nghị định quy định chi tiết Luật Cư trú", "7", "Thời hạn đăng ký thường trú",
+                        "3. Trong thời hạn 60 ngày, kể từ ngày được đăng ký khai sinh, cha, mẹ đăng ký thường trú cho trẻ em.")
+    assert cited([Evidence(residence, 1.0), Evidence(ANSWER, 0.98)]) == ["31/2014/NĐ-CP:7", "60/2014/QH13:15"]
+
+
+def test_further_provisions_come_most_relevant_first():
+    # The cư trú decree is retrieved first, but what Điều 16 quotes covers more of the question.
+    evidence = [Evidence(ANSWER, 1.0), Evidence(RESIDENCE_7, 0.97), Evidence(PROCEDURE_16, 0.96)]
+    assert cited(evidence) == ["60/2014/QH13:15", "60/2014/QH13:16", "31/2014/NĐ-CP:7"]
+
+
+def test_a_long_article_retrieved_in_pieces_is_quoted_from_the_piece_that_answers():
+    fines = "Luật Xử lý vi phạm hành chính"
+    first_piece = Passage("law:15/2012/QH13:24:1", "law", "15/2012/QH13", fines, "Điều 24. Mức phạt tiền tối đa trong các lĩnh vực",
+                          "2. Mức phạt tiền tối đa đối với tổ chức bằng 02 lần mức phạt tiền đối với cá nhân.", article="24")
+    second_piece = Passage("law:15/2012/QH13:24:0", "law", "15/2012/QH13", fines, first_piece.heading,
+                           "1. Mức phạt tiền tối đa trong các lĩnh vực đối với cá nhân được quy định như sau:\n"
+                           "a) Phạt tiền đến 30.000.000 đồng: hôn nhân và gia đình; bình đẳng giới;", article="24")
+    legal = LegalQA(SimpleNamespace(retriever=SimpleNamespace(diacritics=None)))
+    [(evidence, quote)] = legal.select("mức phạt tiền tối đa trong lĩnh vực hôn nhân và gia đình là bao nhiêu",
+                                       [Evidence(first_piece, 1.0), Evidence(second_piece, 0.9)])
+    assert evidence.passage is second_piece and quote.clause == "1" and "30.000.000 đồng: hôn nhân và gia đình" in quote.text

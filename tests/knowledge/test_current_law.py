@@ -1,0 +1,58 @@
+from datetime import date
+
+from knowledge.current_law import asks_about_the_past, current_first
+from knowledge.models import Evidence, Passage, StatusChange
+
+REPEALED = StatusChange("repealed", date(2024, 8, 1), ("31/2024/QH15",), source="feed")
+IN_FORCE = StatusChange("in_force", date(2024, 8, 1), source="corpus")
+
+
+def evidence(doc_id, score, status="in_force", kind="law", article="1"):
+    passage = Passage(f"{kind}:{doc_id}:{article}:0", kind, doc_id, "Luật Đất đai", f"Điều {article}.", "Nhà nước thu hồi đất",
+                      article=article, status=status)
+    return Evidence(passage, score)
+
+
+STATUSES = {"45/2013/QH13": REPEALED, "31/2024/QH15": IN_FORCE}
+QUESTION = "Nhà nước thu hồi đất trong những trường hợp nào?"
+
+
+def order(question, found, statuses=STATUSES):
+    return [(e.passage.doc_id, e.passage.status) for e in current_first(question, found, statuses)]
+
+
+def test_the_law_in_force_ranks_above_the_repealed_one_on_the_same_question():
+    found = [evidence("45/2013/QH13", 1.0, status="in_force"), evidence("31/2024/QH15", 0.9)]
+    # The passage of 2013 was indexed as in force: the registry's status of today replaces it.
+    assert order(QUESTION, found) == [("31/2024/QH15", "in_force"), ("45/2013/QH13", "repealed")]
+
+
+def test_demoted_not_dropped_a_far_better_old_answer_stays_first():
+    found = [evidence("45/2013/QH13", 1.0), evidence("31/2024/QH15", 0.5)]
+    assert order(QUESTION, found)[0][0] == "45/2013/QH13"
+    assert len(order(QUESTION, [evidence("45/2013/QH13", 1.0)])) == 1
+
+
+def test_a_question_about_the_old_law_keeps_it_first():
+    found = [evidence("45/2013/QH13", 1.0), evidence("31/2024/QH15", 0.9)]
+    for question in ("Luật Đất đai 2013 quy định thu hồi đất thế nào?", "theo Luật số 45/2013/QH13, thu hồi đất khi nào",
+                     "năm 2020 nhà nước thu hồi đất trong trường hợp nào", "trước ngày 01/7/2024 thu hồi đất ra sao"):
+        assert order(question, found)[0][0] == "45/2013/QH13", question
+    for question in ("Luật Đất đai 2024 thu hồi đất", "sau ngày 01/8/2024 thu hồi đất thế nào"):
+        assert order(question, found)[0][0] == "31/2024/QH15", question
+
+
+def test_asks_about_the_past():
+    assert asks_about_the_past("Luật Đất đai năm 2013", "45/2013/QH13", REPEALED)
+    assert asks_about_the_past("luat so 45/2013/QH13", "45/2013/QH13", REPEALED)
+    assert not asks_about_the_past("thu hồi đất năm 2024", "45/2013/QH13", REPEALED)
+    assert not asks_about_the_past("thu hồi đất năm 2013", "45/2013/QH13", StatusChange("repealed"))  # undated repeal
+
+
+def test_partial_repeals_demote_less_and_other_kinds_are_untouched():
+    partial = {"100/2019/NĐ-CP": StatusChange("partially_repealed", date(2025, 1, 1)), "45/2013/QH13": REPEALED}
+    found = [evidence("100/2019/NĐ-CP", 1.0), evidence("45/2013/QH13", 1.0), evidence("1.001193", 0.86, kind="procedure")]
+    ranked = current_first("xử phạt", found, partial)
+    assert [e.passage.doc_id for e in ranked] == ["1.001193", "100/2019/NĐ-CP", "45/2013/QH13"]
+    assert [round(e.score, 2) for e in ranked] == [0.86, 0.85, 0.7]
+    assert current_first("x", [], partial) == []
