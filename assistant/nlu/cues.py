@@ -21,6 +21,9 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
   ("cần giấy tờ gì", "gồm những giấy tờ gì", "nộp ở đâu", "muốn xin …", "làm lại … ở đâu", "đổi … thế nào",
   "có phải đăng ký gì không", "có cần xin giấy phép không"), or asks nothing and names the task or the
   paper ("Đăng ký xe máy mới mua", "Giấy khai sinh cho con mới đẻ");
+- ``asks_condition``: it asks what the law requires or allows — an age ("nam mấy tuổi thì được
+  đăng ký kết hôn"), a condition ("cần điều kiện gì"), a deadline ("trong bao lâu phải đi đăng ký
+  khai tử") — which a procedure's page does not say;
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
   pháp luật") or asks as a legal quiz does ("đúng hay sai", "nào sau đây", "chọn câu sai").
 
@@ -83,13 +86,15 @@ REQUESTS: dict[str, str] = {
 }
 _REQUEST = {intent: re.compile(_REQUEST_FRAME + verb) for intent, verb in REQUESTS.items()}
 _DECLINE = {intent: re.compile(_DECLINE_FRAME + verb) for intent, verb in REQUESTS.items()}
-# "phản ánh: …", "kiến nghị về …": the web page's form, and what the word alone at the start asks.
-_FEEDBACK_HEAD = re.compile(r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" + _FEEDBACK_VERB + r"\s*(?::|-|–)")
+# "phản ánh: …", "gửi phản ánh giúp tôi: …": the web page's form, and what the word alone at the start asks.
+_FEEDBACK_HEAD = re.compile(
+    r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" + _FEEDBACK_VERB + r"(?:\s+(?:giup|gium|ho|cho)(?:\s+(?:toi|em|minh))?)?\s*(?::|-|–)"
+)
 
 _QUESTION = re.compile(
     r"\?|(?<!khong )(?<!chua )(?<!khong co )\bai\b|\bgi\b(?!\s+ca\b)"
     r"|\b(?:nao|bao nhieu|bao lau|bao gio|(?:so )?may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)(?!\s+(?:nay|qua|roi|lien))|so may|the nao|ra sao|nhu nao|lam sao"
-    r"|tai sao|vi sao|sao lai|sao van|o dau|tu dau|den dau|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
+    r"|tai sao|vi sao|sao lai|sao van|(?:o|tu|den) dau(?!\s+(?:ngo|hem|duong|pho|cau|lang|xom|thon|khu|day|tuan|thang|nam|gio|mua|tien))|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
     r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
     r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
@@ -97,25 +102,30 @@ _QUESTION = re.compile(
 # Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
 _ACT = (
     r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
-    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|nop|tra lai)"
+    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|sua|nop|tra lai)"
 )
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
     r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
-    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
+    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
-# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước".
+# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh".
 _NAMES_A_TASK = re.compile(
-    r"^\W*(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
-    r"|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
+    r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?"
+    r"(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
+    r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
 )
 # What a procedure has: papers, fees, forms, online submission.
 _PROCEDURE_WORDS = re.compile(
     r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"
+)
+_CONDITION = re.compile(
+    r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien (?:gi|nao|ra sao|the nao|la gi)|(?:can|phai|co) (?:nhung |cac )?dieu kien"
+    r"|trong (?:vong |thoi han )?bao lau (?:thi )?phai|(?:thoi han|han chot) (?:la )?(?:bao lau|khi nao))\b"
 )
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
@@ -138,9 +148,12 @@ _BEYOND_ACCENTED = (
     ("other_country", rf"\b(?:(?:{_PLACE_WORDS})\s+|visa(?:\s+\w+){{0,2}}\s+)(?:{_COUNTRIES})\b(?!\s+(?:{_NOT_A_COUNTRY_AFTER})\b)"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
                 r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b)"),
-    ("live_fact", r"\b(?:hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|đến đâu rồi"
-                  r"|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
-                  r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"),
+    ("live_fact", r"\b(?:(?<!mấy )hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản"
+                  r"|đến đâu rồi|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
+                  r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
+                  r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"
+                  r"|được duyệt|được giải quyết|làm xong) chưa\b"
+                  r"|\b(?:thứ bảy|chủ nhật|cuối tuần|ngày lễ)\s+(?:có\s+)?(?:làm việc|mở cửa|tiếp dân|nhận hồ sơ)\b"),
 )
 _VIET_NAM = re.compile(r"\bviet nam\b|\bve nuoc\b")
 # Papers a Vietnamese office issues for use abroad: "phiếu lý lịch tư pháp để đi du học Úc" asks the
@@ -184,6 +197,7 @@ class Cues:
     declined: str | None = None  # the intent of the side effect the message refuses
     wants_procedure: bool = False
     asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
+    asks_condition: bool = False  # what the law requires or allows: an age, a condition, a deadline
     cites_law: bool = False
     beyond: str | None = None  # what it asks that no law or procedure holds: "other_country", "opinion", "live_fact"
 
@@ -224,6 +238,7 @@ def cues(text: str) -> Cues:
         declined=declined[0] if declined else None,
         wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
         asks_how=how,
+        asks_condition=bool(_CONDITION.search(plain)),
         cites_law=bool(_CITES_LAW.search(plain)),
         beyond=_beyond(text, plain),
     )

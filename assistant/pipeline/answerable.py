@@ -12,7 +12,12 @@ kind of evidence (law, procedure), from:
 - what no candidate can answer whatever words it shares (``assistant.nlu.cues``): another
   country's rules, the assistant's opinion, facts of the day; and a law the question names that
   the knowledge base does not hold (``LawTitles``: "Luật Trí tuệ nhân tạo", "Luật Điện lực 2024"
-  when only the 2004 one is there).
+  when only the 2004 one is there);
+- for the law, a question asking for a sum of money as of a day or in a place ("học phí … ở Đà
+  Nẵng năm học 2026-2027 bao nhiêu", "lương tối thiểu vùng 1 năm 2026 là bao nhiêu", "bây giờ
+  bị phạt bao nhiêu tiền") is answered only by a text that states one (``states_money``): an
+  article on how học phí is set, or one that counts in "mức lương cơ sở" when the question asks
+  what the mức lương cơ sở is, does not answer it.
 
 The thresholds (``THRESHOLDS``) were chosen on a development set of answerable and unanswerable
 questions and are reported on a held-out one (evals/data/answerability_*.jsonl,
@@ -31,6 +36,26 @@ from knowledge.models import Evidence
 from knowledge.text import expand_abbreviations, fold, normalize
 
 TOP = 3  # candidates looked at
+
+_MONEY_WORD = (r"(?:tien|luong|gia|phi|le phi|hoc phi|phu cap|tro cap|ho tro|thu nhap|thue|muc dong"
+               r"|(?:bi|muc|xu|nop|tien) phat|phat tien)")
+_OTHER_UNIT = (r"(?:ngay|thang|nam|lan|lau|nguoi|gio|tuoi|buoi|loai|diem|km|m2|met|ha|con|cai|hang|bac|tang|phut|tuan|ky"
+               r"|khoan|muc|truong hop|hinh thuc|nhom|thanh vien|giai doan|cap|bo|dieu)")
+_ASKS_MONEY = re.compile(
+    rf"\bbao nhieu (?:tien|dong|phan tram)\b|\bbao nhieu\s*%|\b{_MONEY_WORD}\b(?:\s+\S+){{0,10}}?\s+bao nhieu\b(?!\s+{_OTHER_UNIT}\b)"
+)
+# … as of a day or in a place: the sums the law leaves to yearly or local acts.
+_AS_OF = re.compile(r"\b(?:hien nay|hien tai|bay gio|nam nay|nam ngoai|nam toi|moi nhat|nam (?:hoc |tai chinh )?20\d\d)\b")
+_IN_A_PLACE = re.compile(
+    r"\b(?:ở|tại|o|tai)\s+(?:(?:tỉnh|thành phố|tp\.?|quận|huyện|phường|xã|thị xã|đường|phố)\s+)?[A-ZĐ]"
+    r"|\b(?:phường|xã|tỉnh|quận|huyện|phuong|xa|tinh|quan|huyen)\s+(?:mình|tôi|em|nhà|minh|toi|nha)\b"
+)
+_MONEY = re.compile(
+    rf"\bbao nhieu (?:tien|dong|phan tram)\b|\bbao nhieu\s*%|\b{_MONEY_WORD}\b(?:\s+\S+){{0,10}}?\s+bao nhieu\b(?!\s+{_OTHER_UNIT}\b)"
+)
+_MONEY = r"\d[\d.,]*\s*(?:(?:dong|trieu|ty|nghin|ngan|phan tram)\b|%)"
+_RELATIVE = r"\d[\d.,]*\s*(?:lan\s+)?(?:muc\s+)?(?:luong|tien luong)\b"
+_REFERENCE_WAGE = re.compile(r"\bluong (?:co so|toi thieu)\b")
 
 
 @dataclass(frozen=True)
@@ -56,11 +81,13 @@ class Grounding:
     kind: str
     best: Evidence | None
     coverage: float = 0.0
+    figure_missing: bool = False  # the question asks for a sum of money no candidate states
 
     def answers(self, out_of_scope: float = 0.0) -> bool:
         """Whether the best candidate answers; ``out_of_scope`` is the classifier's probability that nothing should."""
         rule = THRESHOLDS[self.kind]
-        return self.best is not None and self.coverage >= rule.coverage and out_of_scope < rule.out_of_scope
+        return (self.best is not None and not self.figure_missing and self.coverage >= rule.coverage
+                and out_of_scope < rule.out_of_scope)
 
 
 # Words that follow "luật" without naming a law: "luật sư", "luật quy định", "luật mới", "luật áp dụng".
@@ -181,4 +208,23 @@ def grounding(kind: str, question: str, evidence: list[Evidence], rarity: Rarity
     if not scored:
         return Grounding(kind, None)
     share, best = max(scored, key=lambda item: item[0])
-    return Grounding(kind, best, share)
+    missing = kind == "law" and asks_money(question) and not any(states_money(question, e.passage.text) for e in evidence[:TOP])
+    return Grounding(kind, best, share, figure_missing=missing)
+
+
+def asks_money(question: str) -> bool:
+    """Whether the question asks for a sum of money or a rate as of a day or in a place ("mức lương cơ sở
+    hiện nay là bao nhiêu tiền", "học phí … ở Đà Nẵng năm học 2026-2027 bao nhiêu"). Without one ("tiền cấp
+    dưỡng nuôi con là bao nhiêu") the law's answer may rightly be how the sum is set, with no figure."""
+    text = normalize(expand_abbreviations(question))
+    folded = fold(text)
+    return bool(_ASKS_MONEY.search(folded)) and bool(_AS_OF.search(folded) or _IN_A_PLACE.search(text))
+
+
+def states_money(question: str, text: str) -> bool:
+    """Whether ``text`` states a sum or a rate: "4.000.000 đồng", "10%", or "05 lần mức lương cơ sở" — the
+    last not when the question asks what the mức lương cơ sở (or tối thiểu) itself is."""
+    folded = fold(text)
+    if re.search(_MONEY, folded):
+        return True
+    return not _REFERENCE_WAGE.search(fold(question)) and bool(re.search(_RELATIVE, folded))

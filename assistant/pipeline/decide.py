@@ -85,7 +85,8 @@ class Route:
     skill: str  # the skill's name ("legal_qa", "citizen_guide", "feedback", "conversation", ...)
     reason: str  # one of REASONS
     # What a refusal is about: the law the question names and the knowledge base lacks, or
-    # what no law holds ("other_country", "opinion", "live_fact"); "" otherwise.
+    # what no law holds ("other_country", "opinion", "live_fact"), or "figure_not_stated" when the
+    # question asks a sum of money the law found does not state; "" otherwise.
     detail: str = ""
 
     def __post_init__(self) -> None:
@@ -194,7 +195,7 @@ class Decide:
             or (verdict.beyond is None and not verdict.classified_out_of_scope and max(law.coverage, procedure.coverage) >= NEAR)
         )
         if about_administration:
-            return intent, "no_grounding", verdict.missing_law or verdict.why_not or ""
+            return intent, "no_grounding", verdict.missing_law or verdict.why_not or ("figure_not_stated" if law.figure_missing else "")
         return "out_of_scope", "out_of_scope", verdict.why_not or ""
 
 
@@ -225,12 +226,15 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ"). A citizen
     who names a procedure's things (papers, fees) without asking how to get something done asks for
     the procedure only when it covers the message as well as the law does: "nhặt được ví, không có
-    giấy tờ gì, giữ luôn được không?" is a question on the law."""
+    giấy tờ gì, giữ luôn được không?" is a question on the law; so is one asking an age, a condition
+    or a deadline without asking how ("nam mấy tuổi thì được đăng ký kết hôn")."""
     said, procedure = turn.cues, verdict.procedure
     if turn.role != "citizen":
         return _asks_how(turn)
     if said.asks_how or (said.wants_procedure and procedure.coverage >= verdict.law.coverage):
         return True
+    if said.asks_condition:
+        return False  # "nam mấy tuổi thì được đăng ký kết hôn" names a procedure and asks the law
     probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED

@@ -50,6 +50,10 @@ WHY_NOT = {
         "Tôi không có thông tin thay đổi hằng ngày (giá cả, tỷ giá, lịch làm việc, người đang giữ chức vụ, "
         "tiến độ hồ sơ, số điện thoại…)."
     ),
+    "figure_not_stated": (
+        "Các quy định tôi tìm được không nêu số tiền hay mức bạn hỏi: mức cụ thể thường do văn bản ban hành hằng năm "
+        "hoặc của địa phương quy định, mà cơ sở dữ liệu của tôi chưa có."
+    ),
 }
 LAW_NOT_HELD = "Cơ sở dữ liệu của tôi chưa có {law}, nên tôi không trả lời theo văn bản này."
 FILE_A_COMPLAINT = "Nếu bạn muốn phản ánh việc này tới cơ quan có thẩm quyền, hãy nhắn: \"phản ánh: <nội dung>\"."

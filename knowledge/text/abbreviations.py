@@ -19,6 +19,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dky": "đăng ký",
     "ks": "khai sinh",
     "kh": "kết hôn",
+    "tthn": "tình trạng hôn nhân",
     "cccd": "căn cước công dân",
     "cmnd": "chứng minh nhân dân",
     "cmt": "chứng minh thư",

@@ -67,6 +67,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # residence (cư trú)
     "nhap khau": "đăng ký thường trú",
     "nhap ho khau": "đăng ký thường trú",
+    "chuyen ho khau": "đăng ký thường trú",
+    "chuyen khau": "đăng ký thường trú",
     "cat khau": "xóa đăng ký thường trú",
     "tach khau": "tách hộ",
     "tach ho khau": "tách hộ",
@@ -156,6 +158,7 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # business and tax
     "mo quan": "đăng ký hộ kinh doanh",
     "mo cua hang": "đăng ký hộ kinh doanh",
+    "mo tiem": "đăng ký hộ kinh doanh",
     "buon ban": "kinh doanh",
     "ban hang online": "kinh doanh thương mại điện tử",
     "lap cong ty": "thành lập doanh nghiệp đăng ký doanh nghiệp",
@@ -169,6 +172,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "mst": "mã số thuế",
     "quyet toan thue": "quyết toán thuế thu nhập cá nhân",
     # transport
+    "xe may": "xe mô tô xe gắn máy",
+    "xe may chuyen dung": "xe máy chuyên dùng",
+    "cam dien thoai": "sử dụng điện thoại di động",
+    "nghe dien thoai": "sử dụng điện thoại di động",
     "bang lai": "giấy phép lái xe",
     "bang lai xe": "giấy phép lái xe",
     "doi bang lai": "đổi giấy phép lái xe",
@@ -177,6 +184,12 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "dang ky xe": "đăng ký xe",
     "xe moi mua": "đăng ký xe lần đầu",
     "mua xe moi": "đăng ký xe lần đầu",
+    "vua mua xe": "đăng ký xe lần đầu",
+    "moi mua xe": "đăng ký xe lần đầu",
+    "xe may moi": "đăng ký xe lần đầu",
+    "o to moi": "đăng ký xe lần đầu",
+    "bam bien": "đăng ký cấp biển số xe lần đầu",
+    "mua lai xe": "thay đổi chủ xe đăng ký sang tên",
     "sang ten xe": "thay đổi chủ xe đăng ký sang tên",
     "ban xe": "thu hồi chứng nhận đăng ký xe biển số",
     "bien so": "biển số xe",
@@ -187,6 +200,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # justice, complaints, certification
     "cong chung": "công chứng",
     "cong chung giay to": "chứng thực bản sao",
+    "cong chung ban sao": "chứng thực bản sao từ bản chính",
+    "cong chung bang": "chứng thực bản sao từ bản chính văn bằng",
+    "ban sao bang": "chứng thực bản sao từ bản chính văn bằng",
+    "ban sao co dong dau": "chứng thực bản sao từ bản chính",
     "sao y": "chứng thực bản sao từ bản chính",
     "photo cong chung": "chứng thực bản sao từ bản chính",
     "chung thuc chu ky": "chứng thực chữ ký",
@@ -252,8 +269,14 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "can nhung gi": "thành phần hồ sơ",
 }
 
+# "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.
+_DEATH = re.compile(
+    r"(?<!\w)(?:ong|ba|bo|me|cha|chong|vo|con|anh|chi|em|co|chu|bac|di|cau|nguoi than)(?: \w+){0,3}"
+    r" (?:moi |vua |da )?mat(?: (?:roi|hom|tu|luc|nam|thang|ngay|o|tai|vi|do|duoc|nhung|ma|thi|,)\b|\W*$|,)"
+)
 _PATTERNS = sorted(EVERYDAY_TO_LEGAL, key=len, reverse=True)
-_COMPILED = [(re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), EVERYDAY_TO_LEGAL[key]) for key in _PATTERNS]
+_COMPILED = [(_DEATH, "khai tử chết")]  # first: "mất giấy khai sinh" must not leave "mất" alone at the end
+_COMPILED += [(re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), EVERYDAY_TO_LEGAL[key]) for key in _PATTERNS]
 
 
 def legal_terms_for(text: str) -> list[str]:

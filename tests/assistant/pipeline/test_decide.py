@@ -182,3 +182,35 @@ def test_a_citizen_naming_papers_without_asking_how_gets_whichever_evidence_cove
     assert (turn.intent, turn.route.reason) == ("legal_question", "law_evidence")
     papers = decided("đăng ký khai sinh cần giấy tờ gì", law=[HO_TICH], procedures=[KHAI_SINH])
     assert papers.route.reason == "asks_for_procedure"
+
+
+HOC_PHI = Passage("law:43/2019/QH14:99:0", "law", "43/2019/QH14", "Luật Giáo dục", "Điều 99. Học phí",
+                  "3. Học sinh tiểu học trong cơ sở giáo dục công lập không phải đóng học phí; mức hỗ trợ do Hội đồng"
+                  " nhân dân cấp tỉnh quyết định.", article="99")
+PHAT = Passage("law:168/2024/NĐ-CP:7:0", "law", "168/2024/NĐ-CP", "Nghị định 168/2024/NĐ-CP",
+               "Điều 7. Xử phạt người điều khiển xe mô tô, xe gắn máy",
+               "7. Phạt tiền từ 4.000.000 đồng đến 6.000.000 đồng đối với người điều khiển xe không chấp hành hiệu lệnh"
+               " của đèn tín hiệu giao thông.", article="7")
+
+
+def test_a_sum_of_money_asked_is_answered_only_by_law_that_states_one():
+    fee = decided("học phí trường THCS công lập ở Đà Nẵng năm học 2026-2027 bao nhiêu một tháng", law=[HOC_PHI])
+    assert (fee.route.reason, fee.route.detail) == ("no_grounding", "figure_not_stated") and fee.evidence == []
+    fine = decided("Đi xe máy vượt đèn đỏ bị phạt bao nhiêu tiền?", law=[PHAT])
+    assert fine.route.reason == "law_evidence"
+    days = decided("Học sinh tiểu học trường công lập đóng học phí trong bao nhiêu tháng?", law=[HOC_PHI])
+    assert days.route.reason == "law_evidence"  # a number of months, not a sum of money
+
+
+KET_HON = Passage("procedure:1.000894", "procedure", "1.000894", "Thủ tục đăng ký kết hôn", "Thủ tục đăng ký kết hôn",
+                  "Thủ tục đăng ký kết hôn. Hồ sơ: tờ khai đăng ký kết hôn. Lệ phí: miễn.")
+TUOI = Passage("law:52/2014/QH13:8:0", "law", "52/2014/QH13", "Luật Hôn nhân và gia đình", "Điều 8. Điều kiện kết hôn",
+               "1. Nam, nữ kết hôn với nhau phải tuân theo các điều kiện sau đây: a) Nam từ đủ 20 tuổi trở lên, nữ từ đủ"
+               " 18 tuổi trở lên;", article="8")
+
+
+def test_a_citizen_asking_an_age_of_a_named_procedure_gets_the_law():
+    age = decided("nam may tuoi thi duoc dang ky ket hon", guess="procedure_guide", law=[TUOI], procedures=[KET_HON])
+    assert age.route.reason == "law_evidence"
+    how = decided("đăng ký kết hôn ở đâu", guess="procedure_guide", law=[TUOI], procedures=[KET_HON])
+    assert how.route.reason == "asks_for_procedure"

@@ -14,6 +14,10 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("tiem tap hoa muon tam nghi 3 thang", "tạm ngừng kinh doanh"),
         ("con nằm viện, mẹ nghỉ làm chăm con", "chế độ ốm đau"),
         ("xe máy vượt đèn đỏ phạt bao nhiêu", "không chấp hành hiệu lệnh của đèn tín hiệu giao thông"),
+        ("Đi xe máy vượt đèn đỏ bị phạt bao nhiêu tiền?", "xe mô tô xe gắn máy"),
+        ("Tôi muốn mở tiệm sửa xe máy trước nhà", "đăng ký hộ kinh doanh"),
+        ("chuyen ho khau ve que vo thi lam the nao", "đăng ký thường trú"),
+        ("Vừa lái xe máy vừa cầm điện thoại nghe thì bị xử phạt thế nào?", "sử dụng điện thoại di động"),
     ],
 )
 def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):
@@ -21,6 +25,7 @@ def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(ques
 
 
 def test_the_longest_phrase_wins_over_the_words_inside_it():
+    assert legal_terms_for("xe máy chuyên dùng chạy quá tốc độ") == ["xe máy chuyên dùng"]
     terms = legal_terms_for("Đã trả hết nợ, giờ xóa thế chấp trên sổ đỏ")
     assert "xóa đăng ký biện pháp bảo đảm" in terms
     assert "đăng ký biện pháp bảo đảm thế chấp" not in terms
@@ -30,3 +35,18 @@ def test_the_terms_follow_the_text_as_typed_and_a_citation_is_left_alone():
     question = "Bố tôi qua đời, báo tử ở đâu"
     assert expand_query(question) == f"{question} chết khai tử đăng ký khai tử cơ quan thực hiện nơi nộp"
     assert expand_query("Điều 16 Luật Hộ tịch") == "Điều 16 Luật Hộ tịch"
+
+
+@pytest.mark.parametrize(
+    "question", ["Bà nội tôi mới mất hôm qua, gia đình cần làm giấy tờ gì với xã?", "bo toi mat roi, lam giay to gi",
+                 "Ông tôi mất năm 1990 mà chưa ai làm giấy chứng tử"],
+)
+def test_mat_said_of_a_person_is_a_death(question):
+    assert "khai tử chết" in legal_terms_for(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["con tôi mất giấy khai sinh", "tôi bị mất hộ chiếu", "anh tôi mất việc rồi", "mẹ tôi mất thẻ bảo hiểm y tế"],
+)
+def test_mat_with_a_thing_lost_after_it_is_no_death(question):
+    assert "khai tử chết" not in legal_terms_for(question)

@@ -29,3 +29,4 @@ def test_common_abbreviations_expand_and_citations_survive():
     assert expand_abbreviations("thu tuc dk ks can cccd ko") == "thu tuc đăng ký khai sinh can căn cước công dân không"
     assert expand_abbreviations("điểm k khoản 1 Điều 5") == "điểm k khoản 1 Điều 5"
     assert expand_abbreviations("Cấp GPLX ở UBND") == "Cấp giấy phép lái xe ở ủy ban nhân dân"
+    assert expand_abbreviations("xin giay xac nhan tthn de dk kh") == "xin giay xac nhan tình trạng hôn nhân de đăng ký kết hôn"

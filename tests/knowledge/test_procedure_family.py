@@ -1,0 +1,160 @@
+import pytest
+
+from knowledge.models import Evidence, Passage
+from knowledge.procedure_family import (
+    PLAIN,
+    asked_actions,
+    asked_member_first,
+    named_circumstances,
+    names_procedure,
+    procedure_actions,
+    procedure_circumstances,
+)
+
+VEHICLE = {
+    "1.013065": "Thu hồi chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công toàn trình",
+    "1.013080": "Cấp lại chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công trực tuyến toàn trình",
+    "1.013079": "Đổi chứng nhận đăng ký xe, biển số xe bằng dịch vụ công trực tuyến một phần",
+    "1.013067": "Đăng ký, cấp biển số xe lần đầu thực hiện bằng dịch vụ công một phần hoặc trực tiếp",
+}
+
+
+def procedure(code, score):
+    title = VEHICLE[code]
+    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, "Lĩnh vực: Đường bộ"), score)
+
+
+def law(score):
+    return Evidence(Passage("law:36/2024/QH15:39:0", "law", "36/2024/QH15", "Luật Trật tự, an toàn giao thông đường bộ",
+                            "Điều 39. Đăng ký xe", "Xe cơ giới phải được đăng ký", article="39"), score)
+
+
+@pytest.mark.parametrize(
+    "title, actions",
+    [
+        ("Cấp lại Giấy chứng nhận do bị mất", {"reissue"}),
+        ("Thủ tục đăng ký lại khai sinh", {"reissue"}),
+        ("Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", {"reissue"}),
+        ("Cấp đổi thẻ căn cước", {"exchange"}),
+        ("Đổi giấy phép lái xe", {"exchange"}),
+        ("Gia hạn tạm trú", {"extend"}),
+        ("Xóa đăng ký thường trú", {"revoke"}),
+        ("Đính chính Giấy chứng nhận đã cấp.", {"correct"}),
+        ("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc", {"correct"}),
+        ("Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)", {"report_loss"}),
+        ("Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh", {"suspend"}),
+        ("Chấm dứt hoạt động hộ kinh doanh", {"terminate"}),
+        ("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT", {"reissue", "exchange", "correct"}),
+        ("Cấp, cấp lại, sửa đổi, bổ sung giấy phép đặt văn phòng đại diện", {PLAIN, "reissue", "correct"}),
+        ("Đăng ký, cấp biển số xe lần đầu thực hiện bằng dịch vụ công một phần", {PLAIN}),
+        ("Đăng ký thành lập hộ kinh doanh", {PLAIN}),
+        ("Xác nhận thông tin về cư trú", {PLAIN}),
+        ("Thủ tục đăng ký khai tử", {PLAIN}),
+        ("Thủ tục đối với hàng hóa xuất khẩu có giá trị dưới năm triệu đồng", {PLAIN}),  # "đối", not "đổi"
+    ],
+)
+def test_a_procedure_s_actions_are_the_verbs_its_name_opens_with(title, actions):
+    assert procedure_actions(title) == actions
+
+
+@pytest.mark.parametrize(
+    "question, actions",
+    [
+        ("vừa mua xe máy ở cửa hàng, đi đăng ký biển số cần mang gì", set()),
+        ("Làm mất bằng lái xe máy rồi, làm lại thế nào?", {"reissue"}),
+        ("nha bi chay mat so do roi xin cap lai duoc khong", {"reissue"}),
+        ("Hộ chiếu của tôi bị mất lúc đi chợ, giờ phải báo ở đâu?", {"report_loss"}),
+        ("can cuoc cua toi het han nam nay, di doi o dau", {"exchange", "extend"}),
+        ("Giấy khai sinh của tôi bị ghi sai tên đệm, muốn cải chính lại", {"correct"}),
+        ("Con gái tôi muốn đổi sang họ mẹ thì phải làm thủ tục gì?", {"correct"}),
+        ("Quán ăn của tôi muốn nghỉ bán 3 tháng vì sửa nhà, có phải báo không?", {"suspend"}),
+        ("Đóng cửa hẳn tiệm tạp hóa thì làm thủ tục gì?", {"terminate"}),
+        ("Hộ khẩu cũ của tôi vẫn ở quê, giờ muốn xóa thường trú ở đó", {"revoke"}),
+        ("Xe máy cũ hỏng không dùng nữa, muốn nộp lại giấy đăng ký và biển số", {"revoke"}),
+        ("Bảo mật thông tin cá nhân khi nộp hồ sơ trực tuyến thế nào?", set()),
+    ],
+)
+def test_the_action_a_question_asks_for_in_everyday_words(question, actions):
+    assert asked_actions(question) == actions
+
+
+def test_a_question_asking_for_the_thing_itself_puts_the_plain_procedure_before_its_family():
+    found = [procedure("1.013065", 1.1), procedure("1.013080", 1.08), procedure("1.013067", 0.95), law(0.9)]
+    ranked = asked_member_first("vừa mua xe máy ở cửa hàng, đi đăng ký biển số cần mang gì", found)
+    assert ranked[0].passage.doc_id == "1.013067"
+    assert len(ranked) == 4 and [e.score for e in ranked if e.passage.kind == "law"] == [0.9]  # law keeps its score
+
+
+def test_the_action_asked_for_comes_first_then_its_kin_and_the_plain_one_stays_close():
+    found = [procedure("1.013067", 1.0), procedure("1.013079", 0.97), procedure("1.013080", 0.95), procedure("1.013065", 0.94)]
+    ranked = asked_member_first("mat cavet xe may thi xin cap lai the nao", found)
+    assert ranked[0].passage.doc_id == "1.013080" and ranked[-1].passage.doc_id == "1.013065"
+    close = {e.passage.doc_id for e in ranked if e.score >= 0.9 * ranked[0].score}
+    assert close == {"1.013080", "1.013079", "1.013067"}  # the đổi and the plain one are still offered, the thu hồi not
+
+
+def test_evidence_without_procedures_is_left_as_it_is():
+    found = [law(0.9), law(0.5)]
+    assert asked_member_first("đăng ký xe ở đâu", found) is found
+
+
+MARRIAGE = {
+    "1.000894": "Thủ tục đăng ký kết hôn",
+    "2.000806": "Thủ tục đăng ký kết hôn có yếu tố nước ngoài",
+    "1.000094": "Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới",
+    "1.000593": "Thủ tục đăng ký kết hôn lưu động",
+}
+
+
+def marriage(code, score):
+    title = MARRIAGE[code]
+    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, "Lĩnh vực: Hộ tịch"), score)
+
+
+@pytest.mark.parametrize(
+    "title, circumstances",
+    [
+        ("Thủ tục đăng ký kết hôn", set()),
+        ("Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới", {"foreign", "border"}),
+        ("Thủ tục đăng ký khai tử lưu động", {"mobile"}),
+        ("Đổi giấy phép lái xe hoặc bằng lái xe của người nước ngoài", {"foreign"}),
+        ("Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp", {"armed_forces"}),
+    ],
+)
+def test_a_procedure_s_circumstances_are_read_from_its_name(title, circumstances):
+    assert procedure_circumstances(title) == circumstances
+
+
+@pytest.mark.parametrize(
+    "question, circumstances",
+    [
+        ("dang ky ket hon voi nguoi o tinh khac thi lam o dau", set()),
+        ("chong toi nguoi Uc mat tai Viet Nam, lam giay chung tu o dau", {"foreign"}),
+        ("Tôi lấy vợ người Hàn Quốc, đăng ký kết hôn ở đâu?", {"foreign"}),
+        ("Người lao động bị tai nạn thì hưởng chế độ gì?", set()),
+        ("Bố tôi ốm nặng không đi được, cán bộ hộ tịch đến tận nhà đăng ký khai tử được không?", {"mobile"}),
+    ],
+)
+def test_the_circumstances_a_question_names(question, circumstances):
+    assert named_circumstances(question) == circumstances
+
+
+def test_the_plain_member_comes_first_unless_the_question_names_the_circumstance():
+    found = [marriage("2.000806", 1.05), marriage("1.000894", 1.0), marriage("1.000094", 0.97), marriage("1.000593", 0.9)]
+    plain = asked_member_first("dang ky ket hon voi nguoi o tinh khac thi lam o dau", found)
+    assert plain[0].passage.doc_id == "1.000894"
+    assert [e.passage.doc_id for e in plain if e.score >= 0.9 * plain[0].score] == ["1.000894"]
+    foreign = asked_member_first("Tôi lấy chồng người Hàn Quốc thì đăng ký kết hôn ở đâu?", found)
+    assert foreign[0].passage.doc_id == "2.000806"
+
+
+@pytest.mark.parametrize("question, title, named", [
+    ("chuyen sang thue nha o quan khac, dang ky tam tru cho nguoi thue nha the nao", "Đăng ký tạm trú", True),
+    ("muốn tách hộ ra riêng thì làm sao", "Tách hộ", True),
+    ("dk ket hon o dau", "Thủ tục đăng ký kết hôn", True),
+    ("cấp lại thẻ căn cước mất mấy ngày", "Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)", True),
+    ("đăng ký tạm trú ở đâu", "Đăng ký thường trú", False),
+    ("gia hạn", "Gia hạn tạm trú", False),
+])
+def test_a_procedure_is_named_by_its_whole_name_without_thu_tuc_and_level(question, title, named):
+    assert names_procedure(question, title) is named
