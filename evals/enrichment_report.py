@@ -63,8 +63,8 @@ def markdown(results: dict[str, dict[str, dict]], load: str) -> str:
         "- Level 0 is what `troly eval retrieval` measures by default and what the first generation serves; the",
         "  ALQAC corpus is small enough that its first vectors already hold 400 characters of text. The whole",
         "  shared corpus (26k passages) gets heading-only first vectors: there the enrichment adds more.",
-        "- A covered passage is scored by its best body chunk (`knowledge/index/chunk_vectors.py`); the",
-        "  alternatives measured while choosing it are in the README (\"Enrichment\").",
+        "- A passage is scored by its best vector, its first one or a body chunk",
+        "  (`knowledge/index/chunk_vectors.py`, which gives the alternatives measured at full coverage).",
         "- The citizen set is a development set (tuned on): unseen citizen questions will do worse.",
     ]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ def _unit(*values: float) -> np.ndarray:
     return vector / np.linalg.norm(vector)
 
 
-def test_a_covered_row_is_scored_by_its_best_chunk_and_the_others_by_their_first_vector(tmp_path):
+def test_a_row_is_scored_by_its_best_vector_its_first_one_or_a_chunk(tmp_path):
     heads = np.stack([_unit(1, 0, 0), _unit(0, 1, 0), _unit(0, 0, 1), _unit(1, 1, 0)])
     write_heads(tmp_path, heads)
     write_shard(tmp_path, [2, 2], np.stack([_unit(0, 1, 1), _unit(1, 0, 0.1)]))  # row 2: two chunks
@@ -18,12 +18,14 @@ def test_a_covered_row_is_scored_by_its_best_chunk_and_the_others_by_their_first
     query = _unit(1, 0, 0)
 
     similarity = vectors.similarities(query, [0, 1, 2, 3])
-    assert similarity[0] == 0.0  # its chunk, not its heading, speaks for it
-    assert similarity[2] > 0.99 and similarity[3] > 0.7 and similarity[1] == 0.0
-    assert vectors.count() == 5
-    assert set(vectors.neighbours(query, None, None, 2)) == {2, 3}
-    allowed = np.array([True, True, False, False])
-    assert set(vectors.neighbours(query, allowed, None, 5)) == {0, 1}
+    assert similarity[0] > 0.99  # its heading still speaks for it
+    assert similarity[2] > 0.99  # … and a chunk for row 2, whose heading does not
+    assert similarity[3] > 0.7 and similarity[1] == 0.0
+    assert vectors.count() == 7  # three chunks and four first vectors
+    assert vectors.similarities(_unit(0, 1, 1), [2])[2] > 0.99
+    assert set(vectors.neighbours(query, None, None, 2)) == {0, 2}
+    allowed = np.array([False, True, False, True])
+    assert set(vectors.neighbours(query, allowed, None, 5)) == {1, 3}
 
 
 def test_coverage_is_replaced_never_written_in_place(tmp_path):
