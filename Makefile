@@ -38,9 +38,13 @@ $(LLM_STAMP): $(STAMP) | system-deps
 	touch $@
 
 # Index the knowledge folder, then serve the chat page and the API on http://127.0.0.1:8000/
-# (`troly shell` remains the terminal search prompt).
+# (`troly shell` remains the terminal search prompt). The first generation is served at once; the
+# passages' body vectors are embedded meanwhile at a lower priority (`troly enrich`, resumable, its
+# outcome in TROLY_DATA_DIR/enrich.log), and the server picks up each richer generation between messages.
 run: install
-	$(BIN)/troly ingest
+	$(BIN)/troly ingest --no-enrich
+	nice -n 10 $(BIN)/troly enrich > "$${TROLY_DATA_DIR:-data}/enrich.log" 2>&1 & enricher=$$!; \
+	trap 'kill $$enricher 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/troly serve --host 127.0.0.1 --port 8000
 
 system-deps:

@@ -5,8 +5,12 @@ questions: [{"question_id", "text", "relevant_articles": [{"law_id", "article_id
 
 A throwaway index of the corpus is built in a temporary directory with the same
 chunking, analyzers and fusion as ``troly ingest``; passage vectors are cached in
-TROLY_DATA_DIR so a second run does not embed again. Metrics are per article:
-a passage counts for the article it belongs to, first occurrence only.
+TROLY_DATA_DIR so a second run does not embed again. ``coverage`` measures the
+index as the enrichment leaves it (``knowledge.index.enrich``): 0 is the first
+generation ``troly ingest`` publishes, 1 every passage with its body vectors (what
+users get once enrichment finishes), a share in between the first passages of the
+enrichment's order. Metrics are per article: a passage counts for the article it
+belongs to, first occurrence only.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from knowledge.chunking import law_passages
 from knowledge.errors import BadInput
 from knowledge.index.builder import IndexSettings, build_index, open_index
 from knowledge.index.embedders import CachedEmbedder, make_embedder
+from knowledge.index.enrich import enrich_directory
 from knowledge.index.hybrid import FusionSettings, HybridRetriever
 from knowledge.models import Dieu, Passage
 from knowledge.settings import Settings
@@ -115,7 +120,10 @@ def run(
     settings: Settings | None = None,
     fusion: FusionSettings = FusionSettings(),
     index_settings: IndexSettings = IndexSettings(),
+    coverage: float = 0.0,
 ) -> dict:
+    if not 0 <= coverage <= 1:
+        raise BadInput(f"--coverage phải từ 0 đến 1 (coverage must be between 0 and 1), not {coverage}")
     settings = settings or Settings.from_env()
     passages = load_corpus(corpus)
     asked = load_questions(questions)
@@ -124,6 +132,8 @@ def run(
         embedder = CachedEmbedder(make_embedder(settings.embedder), settings.data_dir / "cache" / "embeddings.sqlite")
     with tempfile.TemporaryDirectory(prefix="troly-eval-") as tmp:
         build_index(Path(tmp), passages, [], embedder, index_settings)
+        if embedder is not None and coverage > 0:
+            enrich_directory(Path(tmp), passages, embedder, coverage)
         retriever = open_index(Path(tmp), embedder, fusion)
         result = evaluate(retriever, asked)
         retriever.passages.close()

@@ -5,7 +5,8 @@
 
 Writes evals/reports/system.md and system.json. The cold ingest runs ``troly ingest``
 in a separate process under /usr/bin/time (wall clock and peak resident memory) with
-no embedding cache; the unchanged re-ingest runs it again. Latencies are measured in
+no embedding cache and without the enrichment (the first generation, what a cold start waits for);
+the unchanged re-ingest runs it again. Latencies are measured in
 this process after a warm-up: ``KnowledgeBase.search`` (k=10) and ``Assistant.ask``
 with the extractive composer, over the questions of evals/data (legal and procedure
 development sets) and ALQAC 2023.
@@ -15,13 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from evals.timed import timed_troly
 
 REPORTS = Path(__file__).parent / "reports"
 REPO = Path(__file__).resolve().parents[1]
@@ -39,16 +39,7 @@ def _questions() -> list[str]:
 def _timed_ingest(data_dir: Path) -> dict:
     env = {**os.environ, "TROLY_DATA_DIR": str(data_dir), "TROLY_KNOWLEDGE": str(SHARED / "knowledge"), "PYTHONPATH": str(REPO)}
     env.pop("TROLY_DENSE_CHARS", None)
-    done = subprocess.run(
-        ["/usr/bin/time", "-v", sys.executable, "-m", "channels.cli", "ingest", "--json"],
-        capture_output=True, text=True, env=env, cwd=REPO, check=True,
-    )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", done.stderr)
-    parts = [float(p) for p in wall.group(1).split(":")] if wall else []
-    seconds = sum(v * 60 ** i for i, v in enumerate(reversed(parts)))
-    return {"report": report, "wall_seconds": round(seconds, 1), "peak_rss_mb": round(int(rss.group(1)) / 1024) if rss else None}
+    return timed_troly("ingest", "--no-enrich", "--json", env=env)
 
 
 def _percentiles(values: list[float]) -> dict:

@@ -9,6 +9,7 @@ from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.index.base import SearchFilters
 from knowledge.index.builder import open_index
+from knowledge.index.chunk_vectors import Coverage, first_coverage, read_coverage
 from knowledge.index.embedders import make_embedder
 from knowledge.index.generations import IndexDirectory
 from knowledge.index.hybrid import HybridRetriever
@@ -75,6 +76,10 @@ class KnowledgeBase:
 
     def procedure(self, code: str) -> Procedure | None:
         return self.retriever.passages.procedure(code)
+
+    def coverage(self) -> Coverage:
+        """How much of the generation's text is in its vectors (``knowledge.index.enrich`` adds the rest)."""
+        return read_coverage(self.generation) or first_coverage(self.retriever.passages)
 
     def close(self) -> None:
         self.retriever.passages.close()

@@ -5,10 +5,18 @@ split at khoản boundaries (a very long khoản at line boundaries), every piec
 keeping the article's heading and the khoản numbers it holds, so no piece loses
 its citation. A procedure is one passage: its name and the words a citizen would
 use to find it (field, agency, level, papers, result).
+
+What the embedder sees is cut differently: a passage's first vector covers its
+heading and document title (``dense_text``); its body vectors, added by the
+background enrichment (``knowledge.index.enrich``), cover the whole text in pieces
+that fit the model's window (``body_chunks``: e5-small reads 512 tokens), cut at
+khoản boundaries, a khoản too long for the window at its lines (điểm), then its
+sentences.
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from knowledge.models import Access, Dieu, Passage, Procedure, Status
 from knowledge.text import expand_abbreviations, shorten
@@ -27,21 +35,53 @@ def _blocks(dieu: Dieu) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _split_long(text: str) -> list[str]:
-    """Split text longer than the limit at line, then sentence, then hard boundaries."""
-    if len(text) <= MAX_PASSAGE_CHARS:
+    """Split text longer than the limit at lines, then sentences, then hard boundaries."""
+    return split_to_fit(text, lambda piece: len(piece) <= MAX_PASSAGE_CHARS)
+
+
+def split_to_fit(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Pieces of ``text`` that each ``fits``, in order: cut at lines, a line too long at its
+    sentences, a sentence too long at the longest prefix that fits."""
+    if fits(text):
         return [text]
+    lines = "\n" in text
+    units = text.split("\n") if lines else text.replace(". ", ".\n").split("\n")
+    parts: list[str] = []
+    for unit in units:
+        if lines and not fits(unit):
+            parts += split_to_fit(unit, fits)
+            continue
+        while not fits(unit):
+            cut = _longest_fitting_prefix(unit, fits)
+            parts.append(unit[:cut])
+            unit = unit[cut:]
+        parts.append(unit)
+    return _pack(parts, fits)
+
+
+def _longest_fitting_prefix(text: str, fits: Callable[[str], bool]) -> int:
+    """Length of the longest prefix of ``text`` that fits (at least one character, so a cut always advances)."""
+    low, high = 1, len(text) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(text[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _pack(parts: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """Consecutive parts joined by line breaks into as few pieces as fit, in order."""
     pieces: list[str] = []
     current = ""
-    units = text.split("\n") if "\n" in text else text.replace(". ", ".\n").split("\n")
-    for unit in units:
-        while len(unit) > MAX_PASSAGE_CHARS:
-            pieces.append(unit[:MAX_PASSAGE_CHARS])
-            unit = unit[MAX_PASSAGE_CHARS:]
-        if current and len(current) + len(unit) + 1 > MAX_PASSAGE_CHARS:
+    for part in parts:
+        joined = f"{current}\n{part}" if current else part
+        if current and not fits(joined):
             pieces.append(current)
-            current = unit
+            current = part
         else:
-            current = f"{current}\n{unit}" if current else unit
+            current = joined
     if current:
         pieces.append(current)
     return pieces
@@ -142,10 +182,52 @@ HEADING_CHARS = 160
 TITLE_CHARS = 60
 
 
+def _dense_heading(passage: Passage) -> str:
+    """The heading without its number and the document's title, each cut at a word: what every
+    vector of a passage starts with."""
+    heading = shorten(_UNIT_NUMBER.sub("", passage.heading), HEADING_CHARS)
+    title = f" ({shorten(passage.doc_title, TITLE_CHARS)})" if passage.doc_title and passage.doc_title != passage.heading else ""
+    return f"{heading}{title}"
+
+
 def dense_text(passage: Passage, body_chars: int) -> str:
     """What the embedder sees: the heading without its number and the document's title (each cut at
     a word, ``HEADING_CHARS`` and ``TITLE_CHARS``), and the first ``body_chars`` characters of the text."""
-    heading = shorten(_UNIT_NUMBER.sub("", passage.heading), HEADING_CHARS)
-    title = f" ({shorten(passage.doc_title, TITLE_CHARS)})" if passage.doc_title and passage.doc_title != passage.heading else ""
     body = f"\n{passage.text[:body_chars]}" if body_chars > 0 else ""
-    return f"{heading}{title}{body}"
+    return f"{_dense_heading(passage)}{body}"
+
+
+def chunk_text(passage: Passage, piece: str) -> str:
+    """What the embedder sees of one piece of a passage's body: its heading and title, then the piece."""
+    return f"{_dense_heading(passage)}\n{piece}"
+
+
+_KHOAN_START = re.compile(r"\d+[a-zđ]?\.\s")
+
+
+def _khoan_blocks(text: str) -> list[str]:
+    """The text's khoản, each with its điểm (a line starting "3. " or "3a. " begins a khoản);
+    the lines before the first khoản are a block of their own."""
+    blocks: list[str] = []
+    for line in text.split("\n"):
+        if blocks and not _KHOAN_START.match(line):
+            blocks[-1] = f"{blocks[-1]}\n{line}"
+        else:
+            blocks.append(line)
+    return blocks
+
+
+def body_chunks(passage: Passage, fits: Callable[[str], bool]) -> list[str]:
+    """The passage's whole text in pieces whose ``chunk_text`` ``fits`` the embedder's window,
+    in order: whole khoản packed together, a khoản too long for the window cut by
+    ``split_to_fit``. No text, no pieces (the passage's first vector covers it all)."""
+    text = passage.text.strip()
+    if not text:
+        return []
+    if fits(chunk_text(passage, "")):
+        def piece_fits(piece: str) -> bool:
+            return fits(chunk_text(passage, piece))
+    else:  # a heading that fills the window on its own: the pieces are measured alone
+        piece_fits = fits
+    parts = [part for block in _khoan_blocks(text) for part in split_to_fit(block, piece_fits)]
+    return _pack(parts, piece_fits)

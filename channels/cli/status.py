@@ -4,6 +4,8 @@
   (feed | corpus | unknown) of a document as of today; an unknown number is bad input.
 - ``troly status import FILE`` — apply a validity feed (``knowledge.parsing.status_feed``)
   to the current index generation and keep it for every later ingest (``knowledge.validity``).
+- ``troly status index [--json]`` — the index generation in use and its coverage
+  (``channels.cli.index_status``).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import json
 from pathlib import Path
 
 from assistant.skills.validity import document_name, legal_date, validity_phrase
+from channels.cli.index_status import add_index_command
 from knowledge.base import current_registry
 from knowledge.errors import BadInput
 from knowledge.models import RegistryEntry, StatusChange
@@ -20,7 +23,7 @@ from knowledge.validity import import_feed
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("status", help="hiệu lực văn bản: xem, nhập danh sách hiệu lực (validity)")
+    parser = subparsers.add_parser("status", help="hiệu lực văn bản, chỉ mục đang dùng (validity, index status)")
     commands = parser.add_subparsers(dest="status_command", metavar="COMMAND", required=True)
     show = commands.add_parser("show", help="tình trạng hiệu lực của một văn bản (a document's validity)")
     show.add_argument("number", help="số hiệu, ví dụ 45/2013/QH13")
@@ -29,6 +32,7 @@ def register(subparsers) -> None:
     feed = commands.add_parser("import", help="áp dụng một tệp hiệu lực .tsv (apply a validity feed)")
     feed.add_argument("file", type=Path, help="TSV: number, title, status, since, replaced_by, basis")
     feed.set_defaults(handler=_import)
+    add_index_command(commands)
 
 
 def _change_json(change: StatusChange) -> dict:
@@ -79,4 +83,3 @@ def _import(args: argparse.Namespace) -> int:
     print(f"Đã áp dụng {imported.rows} dòng của {args.file} cho chỉ mục {imported.generation};"
           f" lưu tại TROLY_DATA_DIR/{imported.name} để áp dụng lại ở mỗi lần nạp.")
     return 0
-

@@ -80,9 +80,15 @@ def search(
 
 @router.get("/health", tags=["chat"])
 def health(backend: WebBackend = Depends(get_backend)) -> dict:
+    """The index generation in use and its coverage: passages whose whole text is in vectors, of all."""
     with backend.locked() as assistant:
-        generation = assistant.kb.generation.name
-    return {"status": "ok", "index": generation, "reply_channels": list(backend.deliveries.channels)}
+        generation, coverage = assistant.kb.generation.name, assistant.kb.coverage()
+    return {
+        "status": "ok",
+        "index": generation,
+        "coverage": {"passages": coverage.passages, "with_body_vectors": coverage.covered, "share": round(coverage.share, 4)},
+        "reply_channels": list(backend.deliveries.channels),
+    }
 
 
 def _own_session(backend: WebBackend, session_id: str, user: User | None) -> Session:

@@ -6,6 +6,12 @@ of seconds, so ``POST /api/documents`` answers 202 with a job id at once. Jobs a
 kept in memory: a restarted server forgets finished jobs, never the indexed files
 (they are in the ingest manifest). The server picks the new generation up on its
 next request (``Assistant.refresh_knowledge``).
+
+An ingest starts a generation with heading vectors only; the job then republishes
+the body vectors the cache holds (``Enricher.run(embed=False)``: seconds), so an
+upload never takes the rest of the corpus's body vectors away. The uploaded file's
+own body vectors come with the next ``troly enrich``, or at once from an enricher
+already running, which picks up the new generation itself.
 """
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from knowledge.errors import BadInput
+from knowledge.index.enrich import Enricher, EnrichmentRunning
 from knowledge.ingest import Ingestor
 from knowledge.settings import Settings
 
@@ -70,7 +77,7 @@ class IngestJobs:
         job.status = "running"
         try:
             report = Ingestor(self.settings).ingest([path], access=job.access)
-            job.report = report.to_json()
+            job.report = {**report.to_json(), "enrichment": self._republish()}
             failed = next((message for label, message in report.errors if label == path.name), None)
             job.status, job.error = ("failed", failed) if failed else ("done", None)
         except BadInput as error:
@@ -79,6 +86,14 @@ class IngestJobs:
             log.exception("ingest job %s failed", job.id)
             job.status, job.error = "failed", f"lỗi nội bộ khi lập chỉ mục (internal error): {type(error).__name__}"
         job.finished = time.time()
+
+    def _republish(self) -> dict[str, Any] | None:
+        """The body vectors the cache holds, in the generation just published; None when an
+        enricher already running takes care of it."""
+        try:
+            return Enricher(self.settings).run(embed=False).to_json()
+        except EnrichmentRunning:
+            return None
 
     def close(self) -> None:
         self._worker.shutdown(wait=True, cancel_futures=True)

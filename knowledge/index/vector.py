@@ -15,6 +15,7 @@ used. Ids are the passages' row numbers in the generation's passage store.
 from __future__ import annotations
 
 import logging
+import math
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -24,6 +25,7 @@ import httpx
 import numpy as np
 
 from knowledge.errors import BadInput
+from knowledge.index.base import SearchFilters
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,8 @@ DIRECTORY = "chroma"  # the embedded database, inside the generation
 COLLECTION = "passages"  # the embedded database's one collection
 SERVER_PREFIX = "troly-"  # a server collection is this plus the generation's name
 _BATCH = 4000
+BROAD_FILTER_SHARE = 0.5  # a filter admitting at least this share of rows is applied after the dense query
+NARROW_FILTER_SHARE = 0.2  # one admitting at most this share is searched exactly among the allowed rows
 
 
 def _unreachable(chroma_url: str, error: Exception) -> BadInput:
@@ -134,6 +138,28 @@ class VectorIndex:
             )
         return [(int(i), 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
+    def neighbours(self, vector: np.ndarray, mask: np.ndarray | None, filters: SearchFilters | None, k: int) -> dict[int, float]:
+        """The ``k`` nearest rows the filters allow (``mask``: the rows they allow, None for all).
+
+        Chroma's filtered search is slow on the whole knowledge base: 60 ms for a
+        filter admitting most rows (laws and documents), 25 ms for one admitting few
+        (the 2,849 procedures), against 5 ms unfiltered. A broad filter is applied
+        here to a wider unfiltered query instead; only when that leaves too few
+        allowed rows does the filtered query run. A narrow one is searched exactly,
+        by comparing the query with each allowed row's vector (kept in memory after
+        the first time): under a millisecond for the procedures.
+        """
+        if mask is None:
+            return dict(self.search(vector, k))
+        share = float(mask.mean())
+        if share <= NARROW_FILTER_SHARE:
+            return dict(self.nearest_among(vector, np.flatnonzero(mask).tolist(), k))
+        if share >= BROAD_FILTER_SHARE:
+            allowed = [(row, similarity) for row, similarity in self.search(vector, math.ceil(2 * k / share)) if mask[row]]
+            if len(allowed) >= k:
+                return dict(allowed[:k])
+        return dict(self.search(vector, k, _where(filters)))
+
     def similarities(self, vector: np.ndarray, rows: Sequence[int]) -> dict[int, float]:
         """Cosine similarity of the query vector to the stored vectors of ``rows``."""
         found, matrix = self._stored(rows)
@@ -151,6 +177,16 @@ class VectorIndex:
         best = np.argsort(-similarity, kind="stable")[:k]
         return [(found[i], float(similarity[i])) for i in best]
 
+    def vectors_of(self, rows: Sequence[int]) -> np.ndarray:
+        """The stored vectors of ``rows``, in their order; BadInput when one has none."""
+        found, matrix = self._stored(rows)
+        if len(found) != len(rows):
+            raise BadInput(
+                f"chỉ mục thiếu vector của {len(rows) - len(found)} đoạn: chạy lại 'troly ingest' "
+                "(the index lacks some passage vectors: rebuild it)"
+            )
+        return matrix
+
     def _stored(self, rows: Sequence[int]) -> tuple[list[int], np.ndarray]:
         """The rows that have a vector and their vectors, fetched from Chroma once and then kept
         in memory: a published generation's vectors never change (at most 1.5 kB a row)."""
@@ -165,6 +201,23 @@ class VectorIndex:
                 self._kept = np.vstack([self._kept, fetched]) if len(self._kept) else fetched
         found = [row for row in rows if row in self._position]
         return found, self._kept[[self._position[row] for row in found]]
+
+
+def _where(filters: SearchFilters | None) -> dict | None:
+    """Chroma's ``where`` for the filters (their metadata fields are stored with each vector)."""
+    clauses = [
+        {field: {"$in": list(values)}}
+        for field, values in (
+            ("kind", filters.kinds),
+            ("access", filters.access),
+            ("status", filters.statuses),
+            ("doc_id", filters.doc_ids),
+        )
+        if values is not None
+    ] if filters is not None else []
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def drop_vectors(generation: Path, chroma_url: str | None) -> None:

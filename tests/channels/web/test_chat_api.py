@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from channels.web import app as web_app
 from channels.web.backend import WebBackend, get_backend
+from knowledge.index.enrich import Enricher
 
 PIGEONS = "cấp giấy phép nuôi chim bồ câu cần gì"
 
@@ -119,9 +120,16 @@ def test_search_returns_ranked_evidence_of_the_wanted_kind(client):
     assert client.get("/api/search").status_code == 422
 
 
-def test_health_names_the_index(client):
+def test_health_names_the_index_in_use_and_its_coverage_as_enrichment_publishes(client, tiny_settings):
     health = client.get("/api/health").json()
     assert health["status"] == "ok" and health["index"].startswith("gen-") and health["reply_channels"] == ["web"]
+    passages = health["coverage"]["passages"]
+    assert passages > 0 and health["coverage"]["with_body_vectors"] < passages
+    Enricher(tiny_settings).run()
+    enriched = client.get("/api/health").json()
+    assert enriched["index"] != health["index"]  # picked up between requests
+    assert enriched["coverage"] == {"passages": passages, "with_body_vectors": passages, "share": 1.0}
+    assert client.get("/api/search", params={"q": "vườn hoa công cộng", "kind": "law"}).json()["results"]
 
 
 def test_pages_are_served_with_a_strict_content_policy_and_only_local_resources(client):

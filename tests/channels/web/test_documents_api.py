@@ -4,6 +4,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from knowledge.index.enrich import Enricher
 from tests.channels.web.conftest import bearer
 
 REGULATION = """QUY CHẾ
@@ -100,3 +101,15 @@ def test_uploads_need_an_officer_and_well_formed_fields(client, officer, web_ass
     missing = client.post("/api/documents", headers=officer, data={"access": "public"})
     assert missing.status_code == 422 and "file" in missing.json()["detail"]
     assert client.get("/api/documents/jobs/khong-co", headers=officer).status_code == 404
+
+
+def test_an_upload_keeps_the_body_vectors_of_the_rest_of_the_index(client, officer, tiny_settings):
+    enriched = Enricher(tiny_settings).run()
+    assert enriched.covered == enriched.passages and client.get("/api/health").json()["coverage"]["share"] == 1.0
+    response = upload(client, officer, "quy-che-nha-van-hoa.txt", REGULATION.encode())
+    finished = wait_for(client, officer, response.json()["status_url"])
+    assert finished["status"] == "done", finished
+    republished = finished["report"]["enrichment"]
+    assert republished["embedded"] == 0 and republished["passages"] == enriched.passages + 2
+    coverage = client.get("/api/health").json()["coverage"]
+    assert coverage["passages"] == enriched.passages + 2 and coverage["with_body_vectors"] >= enriched.passages

