@@ -159,6 +159,8 @@ class Decide:
             return "review_document", "review_request", ""
         verdict = self.judge(turn)
         law_ok, procedure_ok = verdict.law_answers, verdict.procedure_answers
+        if verdict.law.figure_missing and not said.wants_procedure:
+            procedure_ok = False  # a sum of the day the law does not state is no procedure's either
         if procedure_ok and (not law_ok or _prefers_procedure(turn, verdict)):
             reason = "asks_for_procedure" if _asks_how(turn) else "procedure_evidence"
             return self._take(turn, "procedure", _procedure_intent(turn), reason)

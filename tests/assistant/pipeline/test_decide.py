@@ -214,3 +214,12 @@ def test_a_citizen_asking_an_age_of_a_named_procedure_gets_the_law():
     assert age.route.reason == "law_evidence"
     how = decided("đăng ký kết hôn ở đâu", guess="procedure_guide", law=[TUOI], procedures=[KET_HON])
     assert how.route.reason == "asks_for_procedure"
+
+
+THUE = Passage("procedure:1.0", "procedure", "1.0", "Khai thuế thu nhập doanh nghiệp bổ sung tối thiểu",
+               "Khai thuế thu nhập doanh nghiệp bổ sung tối thiểu", "Thuế thu nhập doanh nghiệp bổ sung tối thiểu nội địa.")
+
+
+def test_a_sum_of_the_day_the_law_does_not_state_is_not_answered_by_a_procedure_either():
+    wage = decided("Mức lương tối thiểu vùng ở Hà Nội hiện nay là bao nhiêu?", law=[HOC_PHI], procedures=[THUE])
+    assert (wage.route.reason, wage.route.detail) == ("no_grounding", "figure_not_stated")
