@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from knowledge.models import Evidence
 from knowledge.text import expand_abbreviations, fold, normalize
@@ -53,8 +54,7 @@ _NAMED: dict[str, str] = {
 }
 _VERB = re.compile("|".join(rf"(?P<{action}>(?:{words})\b)" for action, words in _NAMED.items()))
 _LIST = re.compile(r"\s*(?:,|và\b|hoặc\b|/)\s*")
-_THU_TUC = re.compile(r"^(?:thủ tục:?\s+)?")
-_THU_TUC_FOLDED = re.compile(r"^(?:thu tuc:?\s+)?")
+_THU_TUC = re.compile(r"^(?:th[uủ] t[uụ]c:?\s+)?")  # with its diacritics or folded
 _KINDRED = {"reissue": "exchange", "exchange": "reissue"}
 
 # circumstance -> (what a procedure's name says of it, what a question says of it), folded
@@ -97,7 +97,8 @@ _LOST = re.compile(
 )
 
 
-def procedure_actions(title: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def procedure_actions(title: str) -> frozenset[str]:
     """The actions of the verbs a procedure's name opens with ("Cấp lại, đổi, điều chỉnh …": three);
     ``PLAIN`` for issuing or registering, and for a name opening with another verb."""
     name = normalize(title).lower().strip()
@@ -109,51 +110,77 @@ def procedure_actions(title: str) -> set[str]:
         if separator is None or separator.end() == verb.end():
             break
         position = separator.end()
-    return actions or {PLAIN}
+    return frozenset(actions or {PLAIN})
 
 
-def asked_actions(question: str) -> set[str]:
-    """The modifying actions ``question`` asks for; empty when it asks for the thing itself."""
-    text = fold(expand_abbreviations(question))
-    asked = {action for action, asks in _QUESTION_ASKS.items() if asks.search(text)}
-    if "report_loss" not in asked and _LOST.search(text):
-        asked.add("reissue")
-    return asked
-
-
-def procedure_circumstances(title: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def procedure_circumstances(title: str) -> frozenset[str]:
     """The special circumstances a procedure's name is for ("có yếu tố nước ngoài", "lưu động")."""
     name = fold(title)
-    return {circumstance for circumstance, said in _IN_NAME.items() if said.search(name)}
-
-
-def named_circumstances(question: str) -> set[str]:
-    """The special circumstances a question names ("chồng tôi người Úc", "ở khu vực biên giới")."""
-    text = fold(expand_abbreviations(question))
-    return {circumstance for circumstance, said in _IN_QUESTION.items() if said.search(text)}
+    return frozenset(circumstance for circumstance, said in _IN_NAME.items() if said.search(name))
 
 
 _LEVEL = re.compile(r"\s*\((?:thuc hien )?(?:tai|o) [^)]*\)\s*$")
 _WORDS = re.compile(r"[0-9a-z]+")
 
 
+@lru_cache(maxsize=4096)
+def _name_phrase(title: str) -> str:
+    """The name's words, without "thủ tục" and the level it is done at, between spaces; "" under two words."""
+    words = _WORDS.findall(_LEVEL.sub("", _THU_TUC.sub("", fold(title).strip())))
+    return f" {' '.join(words)} " if len(words) >= 2 else ""
+
+
+def _read(question: str) -> str:
+    """The form questions are read in here: abbreviations written out, folded."""
+    return fold(expand_abbreviations(question))
+
+
+def _asked_in(text: str) -> set[str]:
+    asked = {action for action, asks in _QUESTION_ASKS.items() if asks.search(text)}
+    if "report_loss" not in asked and _LOST.search(text):
+        asked.add("reissue")
+    return asked
+
+
+def _named_in(text: str) -> set[str]:
+    return {circumstance for circumstance, said in _IN_QUESTION.items() if said.search(text)}
+
+
+def _words_of(text: str) -> str:
+    return f" {' '.join(_WORDS.findall(text))} "
+
+
+def asked_actions(question: str) -> set[str]:
+    """The modifying actions ``question`` asks for; empty when it asks for the thing itself."""
+    return _asked_in(_read(question))
+
+
+def named_circumstances(question: str) -> set[str]:
+    """The special circumstances a question names ("chồng tôi người Úc", "ở khu vực biên giới")."""
+    return _named_in(_read(question))
+
+
 def names_procedure(question: str, title: str) -> bool:
     """Whether the question names the procedure: its whole name, without "thủ tục" and the level it is done
     at, two words or more, is in the question ("đăng ký tạm trú cho người thuê nhà thế nào")."""
-    name = _WORDS.findall(_LEVEL.sub("", _THU_TUC_FOLDED.sub("", fold(title).strip())))
-    said = _WORDS.findall(fold(expand_abbreviations(question)))
-    return len(name) >= 2 and f" {' '.join(name)} " in f" {' '.join(said)} "
+    return _names(_words_of(_read(question)), title)
+
+
+def _names(said: str, title: str) -> bool:
+    name = _name_phrase(title)
+    return bool(name) and name in said
 
 
 def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
     """``evidence`` with procedures lowered that do none of the actions asked or are for circumstances
-    the question does not name, best first."""
+    the question does not name, best first. The question is read once; each name's reading is cached."""
     if not any(e.passage.kind == "procedure" for e in evidence):
         return evidence
-    asked = asked_actions(question)
+    text = _read(question)
+    asked, named, said = _asked_in(text), _named_in(text), _words_of(text)
     wanted = asked or {PLAIN}
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
-    named = named_circumstances(question)
     scale = max(abs(e.score) for e in evidence) or 1.0
     ranked = []
     for e in evidence:
@@ -163,14 +190,14 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
             circumstances = procedure_circumstances(title)
             if circumstances - named:
                 penalty += OTHER_CIRCUMSTANCE
-            if names_procedure(question, title) and not named - circumstances:
+            if _names(said, title) and not named - circumstances:
                 penalty -= NAMED
             e = replace(e, score=e.score - penalty * scale)
         ranked.append(e)
     return sorted(ranked, key=lambda e: -e.score)
 
 
-def _action_penalty(actions: set[str], wanted: set[str], kindred: set[str]) -> float:
+def _action_penalty(actions: frozenset[str], wanted: set[str], kindred: set[str]) -> float:
     if actions & wanted:
         return 0.0
     if PLAIN in actions:
