@@ -20,7 +20,8 @@ import os
 import sys
 from pathlib import Path
 
-from evals.retrieval_report import ALQAC, SETS
+from evals.markdown import table, write_report
+from evals.retrieval_report import ALQAC, SETS, metrics_cell
 from evals.timed import REPO, timed_troly
 
 REPORTS = Path(__file__).parent / "reports"
@@ -48,15 +49,12 @@ def markdown(results: dict[str, dict[str, dict]], load: str) -> str:
         "2,231 passages, 2,387 body chunks). Coverage: the share of passages with body vectors. Each cell:",
         "MRR@10 / R@1 / R@10, then the run's wall time (index built and searched) and peak memory.",
         "",
-        "| coverage | " + " | ".join(SETS) + " |",
-        "|---|" + "---|" * len(SETS),
+        table(
+            ["coverage", *SETS],
+            [[level, *(f"{metrics_cell(m)} ({m['wall_seconds']} s, {m['peak_rss_mb']} MB)" for m in by_set.values())]
+             for level, by_set in results.items()],
+        ),
     ]
-    for level, by_set in results.items():
-        cells = [
-            f"{m['MRR@10']:.3f} / {m['R@1']:.3f} / {m['R@10']:.3f} ({m['wall_seconds']} s, {m['peak_rss_mb']} MB)"
-            for m in by_set.values()
-        ]
-        lines.append(f"| {level} | " + " | ".join(cells) + " |")
     lines += [
         "",
         "Notes:",
@@ -78,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     before = os.getloadavg()[0]
     results = run(levels)
     load = f"load average {before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
-    REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "enrichment.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
-    (REPORTS / "enrichment.md").write_text(markdown(results, load), encoding="utf-8")
-    print(markdown(results, load))
+    report = markdown(results, load)
+    write_report(REPORTS, "enrichment.json", json.dumps(results, ensure_ascii=False, indent=1))
+    write_report(REPORTS, "enrichment.md", report)
+    print(report)
     return 0
 
 

@@ -92,6 +92,11 @@ def run(settings: Settings | None = None) -> dict[str, dict[str, dict]]:
     return results
 
 
+def metrics_cell(metrics: dict) -> str:
+    """A report cell: MRR@10 / R@1 / R@10."""
+    return f"{metrics['MRR@10']:.3f} / {metrics['R@1']:.3f} / {metrics['R@10']:.3f}"
+
+
 def markdown(results: dict[str, dict[str, dict]]) -> str:
     lines = [
         "# Legal retrieval: baseline, keyword, dense and hybrid",
@@ -103,7 +108,7 @@ def markdown(results: dict[str, dict[str, dict]]) -> str:
         "|---|" + "---|" * len(SETS),
     ]
     for name, by_set in results.items():
-        cells = [f"{m['MRR@10']:.3f} / {m['R@1']:.3f} / {m['R@10']:.3f}" for m in by_set.values()]
+        cells = [metrics_cell(m) for m in by_set.values()]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += [
         "",
