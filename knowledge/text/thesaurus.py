@@ -272,7 +272,7 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
 # "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.
 _DEATH = re.compile(
     r"(?<!\w)(?:ong|ba|bo|me|cha|chong|vo|con|anh|chi|em|co|chu|bac|di|cau|nguoi than)(?: \w+){0,3}"
-    r" (?:moi |vua |da )?mat(?: (?:roi|hom|tu|luc|nam|thang|ngay|o|tai|vi|do|duoc|nhung|ma|thi|,)\b|\W*$|,)"
+    r" (?:moi |vua |da )?mat(?: (?:roi|hom|tuan|tu|luc|hoi|vao|cach|nam|thang|ngay|o|tai|vi|do|duoc|nhung|ma|thi|,)\b|\W*$|,)"
 )
 _PATTERNS = sorted(EVERYDAY_TO_LEGAL, key=len, reverse=True)
 _COMPILED = [(_DEATH, "khai tử chết")]  # first: "mất giấy khai sinh" must not leave "mất" alone at the end

@@ -39,7 +39,8 @@ def test_the_terms_follow_the_text_as_typed_and_a_citation_is_left_alone():
 
 @pytest.mark.parametrize(
     "question", ["Bà nội tôi mới mất hôm qua, gia đình cần làm giấy tờ gì với xã?", "bo toi mat roi, lam giay to gi",
-                 "Ông tôi mất năm 1990 mà chưa ai làm giấy chứng tử"],
+                 "Ông tôi mất năm 1990 mà chưa ai làm giấy chứng tử",
+                 "ong noi toi mat tuan truoc, gia dinh can lam giay to gi o xa", "mẹ tôi mất hồi tháng trước"],
 )
 def test_mat_said_of_a_person_is_a_death(question):
     assert "khai tử chết" in legal_terms_for(question)
