@@ -9,7 +9,7 @@ máy, đi đăng ký biển số cần mang gì" used to rank the thu hồi firs
 người ở tỉnh khác" the foreign one.
 
 The action is said in the citizen's own words: "mất", "đánh rơi", "làm lại" (cấp lại); "hết
-hạn", "đổi" (cấp đổi); "ghi sai", "đổi họ" (cải chính); "nghỉ bán ba tháng" (tạm ngừng);
+hạn", "đổi", "bị rách", "làm lại" after a change of name (cấp đổi); "ghi sai", "đổi họ" (cải chính); "nghỉ bán ba tháng" (tạm ngừng);
 "đóng cửa hẳn" (chấm dứt). ``asked_member_first`` reads the actions a question asks for
 (``asked_actions``) and the circumstances it names (``named_circumstances``) and lowers, among
 procedures, the score of the members that fit neither, by a share of the question's best score:
@@ -18,10 +18,15 @@ the name opens with: "Cấp lại, đổi, điều chỉnh thông tin trên sổ
 for the kindred action (a paper "làm lại" may be cấp lại or cấp đổi: people do not tell them
 apart, the law does by the reason), ``PLAIN_WHEN_OTHER_ASKED`` for the plain action ("cấp",
 "đăng ký") when the question asks for another; ``OTHER_CIRCUMSTANCE`` for a circumstance in the
-name the question does not name. A procedure the question names outright ("đăng ký tạm trú cho
-người thuê nhà") gains ``NAMED``, unless the question names a circumstance it is not for ("đăng ký
-kết hôn với người Hàn Quốc" names the plain one's name but asks for the foreign one). The member asked for comes first without hiding the others;
-passages that are not procedures keep their score.
+name the question does not name (or its field: "Chính sách" is the armed forces' welfare), unless
+the name lists everyone before it ("cho công dân Việt Nam, người nước ngoài …"); ``OTHER_ACTION``
+again for a procedure issuing what the question says is already held ("đã có giấy khai sinh rồi").
+A procedure the question names outright ("đăng ký tạm trú cho người thuê nhà") gains ``NAMED``
+when nothing lowers it: not when the question names a circumstance it is not for ("đăng ký kết hôn
+với người Hàn Quốc" names the plain one's name but asks for the foreign one), nor when it asks
+another action ("đăng ký kết hôn năm 2005 mà giấy mất" tells what was done, and asks đăng ký lại).
+The member asked for comes first without hiding the others; passages that are not procedures keep
+their score.
 """
 from __future__ import annotations
 
@@ -34,8 +39,8 @@ from knowledge.text import expand_abbreviations, fold, normalize
 
 OTHER_ACTION = 0.15
 PLAIN_WHEN_OTHER_ASKED = 0.08
-OTHER_CIRCUMSTANCE = 0.15
-NAMED = 0.1
+OTHER_CIRCUMSTANCE = 0.25
+NAMED = 0.2
 PLAIN = "plain"
 
 # action -> how a procedure's name says it, in the list of verbs its name opens with. Read with its
@@ -72,6 +77,12 @@ _CIRCUMSTANCES: dict[str, tuple[str, str]] = {
     "child_bundle": (r"lien thong", r"lien thong|con|be|chau|tre|moi sinh|moi de|so sinh"),
 }
 _IN_NAME = {name: re.compile(rf"\b(?:{title})\b") for name, (title, _) in _CIRCUMSTANCES.items()}
+# "… cho công dân Việt Nam, người nước ngoài cư trú tại Việt Nam", "… đối với hộ gia đình, cá nhân, …, người gốc
+# Việt Nam định cư ở nước ngoài": a name listing everyone before the foreigners is not for foreigners only.
+_EVERYONE_LISTED = re.compile(r"\b(?:cong dan viet nam|ho gia dinh|ca nhan)\s*,")
+# The portal's field "Chính sách" holds the police's and the army's own welfare procedures ("Cấp lại thẻ bảo
+# hiểm y tế" for their people), whatever their name says.
+_ARMED_FORCES_FIELD = re.compile(r"^Lĩnh vực: Chính sách$", re.MULTILINE)
 _IN_QUESTION = {name: re.compile(rf"\b(?:{question})\b") for name, (_, question) in _CIRCUMSTANCES.items()}
 
 _PAPER = (r"(?:giay|the|so|bang|ho chieu|passport|cavet|ca vet|can cuoc|cmnd|cccd|bien so|gplx|chung nhan|"
@@ -80,21 +91,29 @@ _PAPER = (r"(?:giay|the|so|bang|ho chieu|passport|cavet|ca vet|can cuoc|cmnd|ccc
 _ASKED: dict[str, str] = {
     "reissue": r"cap lai|lam lai|xin lai|in lai",
     "exchange": r"cap doi|\bdoi (?:sang (?!ho\b|ten\b)|lai|moi|the|so|bang|giay|ho chieu|can cuoc|gplx)|het han|nhau nat|\bdoi\W*$"
-                r"|(?:so|the|bang|giay)\b.{0,20}\bcu\b",
+                r"|(?:so|the|bang|giay)\b.{0,20}\bcu\b(?! tru)",
     "extend": r"gia han|het han",
     "revoke": r"thu hoi|\bhuy\b|\bxoa\b|cat khau|ban (?:xe|mat) xe|\bkhoa (?:can cuoc|tai khoan|the)"
               r"|(?:nop|tra) lai (?:giay|bien so|cavet|ca vet|chung nhan|the|so)|khong (?:dung|su dung|chay) nua",
     "correct": r"dinh chinh|dieu chinh|cai chinh|ghi sai|bi sai|viet sai|sua (?:lai|ten|thong tin|ngay)|doi (?:sang )?(?:ho|ten)\b",
-    "report_loss": rf"trinh bao mat|(?:bao|khai bao) (?:bi )?mat {_PAPER}|(?:mat|danh roi)\b.{{0,60}}\b(?:bao|trinh bao)\b",
+    "report_loss": rf"trinh bao mat|(?:bao|khai bao) (?:bi )?mat {_PAPER}|(?:mat|danh roi)\b.{{0,60}}\b(?:bao|trinh bao)\b(?! hiem| ve| gia| tri| quan)",
     "suspend": r"tam ngung|tam nghi|tam dung|nghi (?:ban|kinh doanh|lam)? ?(?:\d+|vai|mot|hai|ba) (?:thang|tuan)",
     "terminate": r"cham dut|giai the|dong cua han|nghi han|khong (?:ban|kinh doanh|lam) nua|dep (?:quan|tiem|cua hang)",
     "restore": r"khoi phuc|mo khoa|phuc hoi",
 }
 _QUESTION_ASKS = {action: re.compile(words) for action, words in _ASKED.items()}
-# A paper lost, burnt or torn asks for it again, unless the question only asks where to report the loss.
+# A paper lost or burnt asks for it again (cấp lại), unless the question only asks where to report the
+# loss; a damaged one is exchanged (cấp đổi: "bị hư hỏng", "bị rách", "bị nhòe" in the laws on căn cước,
+# driving licences and land certificates).
 _LOST = re.compile(
-    rf"(?:bi|lam|danh|da) (?:mat|roi|that lac)|that lac|mat (?:het )?{_PAPER}|{_PAPER}\b.{{0,40}}\b(?:bi )?(?:mat|chay|hong|rach|nat)\b"
+    rf"(?:bi|lam|danh|da) (?:mat|roi|that lac)|that lac|mat (?:het )?{_PAPER}|{_PAPER}\b.{{0,40}}\b(?:bi )?(?:mat|chay)\b"
 )
+_DAMAGED = re.compile(rf"{_PAPER}\b.{{0,40}}\b(?:bi )?(?:hu hong|hong|rach|nat|nhoe|mo chu|bong troc)\b")
+# What the citizen already has is not what they ask for: "con đã có giấy khai sinh rồi, giờ muốn nhập hộ
+# khẩu" asks for the thường trú, not a procedure that issues a khai sinh.
+_HELD = re.compile(r"\b(?:da|vua) (?:co|lam|lam xong|dang ky|dang ky xong|duoc cap) (?:giay |the |so |ban )?(\w+ \w+)")
+# "Làm lại" says nothing of cấp lại or cấp đổi; a reason does: a change or a damage is an exchange.
+_REDO = re.compile(r"\b(?:lam|xin|in) lai\b")
 
 
 @lru_cache(maxsize=4096)
@@ -117,7 +136,15 @@ def procedure_actions(title: str) -> frozenset[str]:
 def procedure_circumstances(title: str) -> frozenset[str]:
     """The special circumstances a procedure's name is for ("có yếu tố nước ngoài", "lưu động")."""
     name = fold(title)
-    return frozenset(circumstance for circumstance, said in _IN_NAME.items() if said.search(name))
+    said = {circumstance for circumstance, said in _IN_NAME.items() if said.search(name)}
+    if _EVERYONE_LISTED.search(name):
+        said.discard("foreign")
+    return frozenset(said)
+
+
+def _field_circumstances(text: str) -> frozenset[str]:
+    """The circumstance a procedure's field says ("Lĩnh vực: Chính sách": the armed forces')."""
+    return frozenset({"armed_forces"}) if _ARMED_FORCES_FIELD.search(text) else frozenset()
 
 
 _LEVEL = re.compile(r"\s*\((?:thuc hien )?(?:tai|o) [^)]*\)\s*$")
@@ -138,8 +165,13 @@ def _read(question: str) -> str:
 
 def _asked_in(text: str) -> set[str]:
     asked = {action for action, asks in _QUESTION_ASKS.items() if asks.search(text)}
-    if "report_loss" not in asked and _LOST.search(text):
+    lost = _LOST.search(text) is not None
+    if lost and "report_loss" not in asked:
         asked.add("reissue")
+    if not lost and _DAMAGED.search(text):
+        asked.add("exchange")
+    if not lost and asked & {"exchange", "correct"} and "reissue" in asked and _REDO.search(text) and "cap lai" not in text:
+        asked = asked - {"reissue"} | {"exchange"}
     return asked
 
 
@@ -179,6 +211,7 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
         return evidence
     text = _read(question)
     asked, named, said = _asked_in(text), _named_in(text), _words_of(text)
+    held = {f" {phrase} " for phrase in _HELD.findall(text)}
     wanted = asked or {PLAIN}
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
     scale = max(abs(e.score) for e in evidence) or 1.0
@@ -186,12 +219,15 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     for e in evidence:
         if e.passage.kind == "procedure":
             title = e.passage.doc_title or e.passage.heading
-            penalty = _action_penalty(procedure_actions(title), wanted, kindred)
-            circumstances = procedure_circumstances(title)
+            actions = procedure_actions(title)
+            penalty = _action_penalty(actions, wanted, kindred)
+            if PLAIN in actions and any(phrase in _name_phrase(title) for phrase in held):
+                penalty += OTHER_ACTION  # it issues what the question says is already held
+            circumstances = procedure_circumstances(title) | _field_circumstances(e.passage.text)
             if circumstances - named:
                 penalty += OTHER_CIRCUMSTANCE
-            if _names(said, title) and not named - circumstances:
-                penalty -= NAMED
+            if penalty == 0 and _names(said, title) and not named - circumstances:
+                penalty -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")
             e = replace(e, score=e.score - penalty * scale)
         ranked.append(e)
     return sorted(ranked, key=lambda e: -e.score)

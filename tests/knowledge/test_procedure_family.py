@@ -72,6 +72,10 @@ def test_a_procedure_s_actions_are_the_verbs_its_name_opens_with(title, actions)
         ("Hộ khẩu cũ của tôi vẫn ở quê, giờ muốn xóa thường trú ở đó", {"revoke"}),
         ("Xe máy cũ hỏng không dùng nữa, muốn nộp lại giấy đăng ký và biển số", {"revoke"}),
         ("Bảo mật thông tin cá nhân khi nộp hồ sơ trực tuyến thế nào?", set()),
+        ("Thẻ căn cước của tôi bị rách, làm lại ở đâu?", {"exchange"}),
+        ("doi ten roi thi the can cuoc co phai lam lai khong", {"correct", "exchange"}),
+        ("Mất thẻ căn cước, làm lại thế nào?", {"reissue"}),
+        ("Chỗ làm mới yêu cầu nộp giấy xác nhận tôi đang cư trú ở đâu", set()),  # "cư trú" is not "cũ"
     ],
 )
 def test_the_action_a_question_asks_for_in_everyday_words(question, actions):
@@ -119,6 +123,9 @@ def marriage(code, score):
         ("Thủ tục đăng ký khai tử lưu động", {"mobile"}),
         ("Đổi giấy phép lái xe hoặc bằng lái xe của người nước ngoài", {"foreign"}),
         ("Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp", {"armed_forces"}),
+        ("Cấp Phiếu Lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam", set()),
+        ("Đăng ký đất đai, cấp Giấy chứng nhận lần đầu đối với hộ gia đình, cá nhân, người gốc Việt Nam định cư ở nước ngoài",
+         set()),
     ],
 )
 def test_a_procedure_s_circumstances_are_read_from_its_name(title, circumstances):
@@ -158,3 +165,42 @@ def test_the_plain_member_comes_first_unless_the_question_names_the_circumstance
 ])
 def test_a_procedure_is_named_by_its_whole_name_without_thu_tuc_and_level(question, title, named):
     assert names_procedure(question, title) is named
+
+
+HEALTH_CARD = {
+    "1.001294": ("Cấp lại thẻ bảo hiểm y tế (thực hiện tại cấp tỉnh)", "Lĩnh vực: Chính sách\nCơ quan thực hiện: Công an cấp Tỉnh"),
+    "1.002759": ("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT", "Lĩnh vực: Cấp sổ BHXH, thẻ BHYT"),
+}
+
+
+def health_card(code, score):
+    title, text = HEALTH_CARD[code]
+    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, text), score)
+
+
+def test_the_armed_forces_own_welfare_procedures_are_read_from_their_field():
+    found = [health_card("1.001294", 1.25), health_card("1.002759", 0.95)]
+    ranked = asked_member_first("Tôi làm rơi mất thẻ bảo hiểm y tế, xin cấp lại thẻ ở đâu?", found)
+    assert ranked[0].passage.doc_id == "1.002759"
+    police = asked_member_first("Tôi là công an, làm mất thẻ bảo hiểm y tế, xin cấp lại ở đâu?", found)
+    assert police[0].passage.doc_id == "1.001294"
+
+
+BIRTH = {
+    "2.000986": "Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+    "1.004222": "Đăng ký thường trú",
+    "1.003197": "Xóa đăng ký thường trú",
+}
+
+
+def birth(code, score):
+    title = BIRTH[code]
+    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, "Lĩnh vực: Hộ tịch"), score)
+
+
+def test_a_procedure_issuing_what_the_question_says_is_already_held_goes_down():
+    found = [birth("2.000986", 1.0), birth("1.004222", 0.9)]
+    held = asked_member_first("Con tôi đã có giấy khai sinh rồi, giờ muốn nhập hộ khẩu cho cháu", found)
+    assert held[0].passage.doc_id == "1.004222"
+    newborn = asked_member_first("Con tôi mới sinh, muốn làm khai sinh và nhập hộ khẩu cho cháu", found)
+    assert newborn[0].passage.doc_id == "2.000986"
