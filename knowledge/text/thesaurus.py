@@ -36,6 +36,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "nguoi mat": "khai tử chết",
     "qua doi": "chết khai tử",
     "doi ten": "thay đổi họ tên cải chính hộ tịch",
+    "doi ho": "thay đổi họ tên cải chính hộ tịch",
+    "doi sang ho": "thay đổi họ tên cải chính hộ tịch",
     "sua ten": "thay đổi cải chính hộ tịch",
     "nhan con nuoi": "nuôi con nuôi",
     "nuoi con nuoi": "nuôi con nuôi",
@@ -80,7 +82,7 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "thue nha": "thuê nhà tạm trú",
     "khai bao tam tru": "đăng ký tạm trú",
     "khai bao luu tru": "thông báo lưu trú",
-    "xac nhan cu tru": "xác nhận thông tin về cư trú",
+    "xac nhan … cu tru": "xác nhận thông tin về cư trú",
     "chuyen nha": "thay đổi nơi cư trú",
     "ra rieng": "tách hộ",
     "ngu lai": "thông báo lưu trú",
@@ -118,7 +120,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "tranh chap dat": "tranh chấp đất đai",
     "den bu": "bồi thường thu hồi đất",
     "giai toa": "thu hồi đất bồi thường",
-    "xay nha": "giấy phép xây dựng nhà ở",
+    "xay nha": "cấp giấy phép xây dựng mới nhà ở riêng lẻ",
+    "nha o rieng le": "nhà ở riêng lẻ công trình cấp III cấp IV",
     "sua nha": "sửa chữa cải tạo giấy phép xây dựng",
     "giay phep xay dung": "cấp giấy phép xây dựng",
     "nha o xa hoi": "nhà ở xã hội",
@@ -155,6 +158,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "vien chuc": "viên chức",
     "thu viec": "thử việc",
     "hop dong lao dong": "hợp đồng lao động",
+    "xet ho ngheo": "công nhận hộ nghèo hộ cận nghèo",
+    "xin ho ngheo": "công nhận hộ nghèo hộ cận nghèo",
+    "xet ho can ngheo": "công nhận hộ nghèo hộ cận nghèo",
     # business and tax
     "mo quan": "đăng ký hộ kinh doanh",
     "mo cua hang": "đăng ký hộ kinh doanh",
@@ -189,7 +195,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "xe may moi": "đăng ký xe lần đầu",
     "o to moi": "đăng ký xe lần đầu",
     "bam bien": "đăng ký cấp biển số xe lần đầu",
-    "mua lai xe": "thay đổi chủ xe đăng ký sang tên",
+    "mua lai … xe": "thay đổi chủ xe đăng ký sang tên",
+    "dung ten … ca vet": "thay đổi chủ xe đăng ký sang tên",
+    "dung ten … cavet": "thay đổi chủ xe đăng ký sang tên",
     "sang ten xe": "thay đổi chủ xe đăng ký sang tên",
     "ban xe": "thu hồi chứng nhận đăng ký xe biển số",
     "bien so": "biển số xe",
@@ -220,6 +228,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "boi thuong": "bồi thường thiệt hại",
     "tro giup phap ly": "trợ giúp pháp lý",
     "thue luat su": "trợ giúp pháp lý",
+    "luat su mien phi": "yêu cầu trợ giúp pháp lý",
+    "luat su nha nuoc": "yêu cầu trợ giúp pháp lý",
+    "nho luat su": "yêu cầu trợ giúp pháp lý",
     "khong chiu tra": "yêu cầu thi hành án dân sự",
     "thi hanh an": "thi hành án dân sự",
     # security, drugs, military
@@ -255,6 +266,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "bi mat": "cấp lại bị mất",
     "lam mat": "cấp lại bị mất",
     "danh mat": "cấp lại bị mất",
+    "bi chay": "cấp lại bị mất",
+    "chay mat": "cấp lại bị mất",
+    "chay luon": "cấp lại bị mất",
+    "chay het": "cấp lại bị mất",
     "het han": "gia hạn cấp đổi",
     "xin giay": "cấp giấy",
     "xin phep": "cấp giấy phép",
@@ -268,6 +283,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "can giay to gi": "thành phần hồ sơ",
     "can nhung gi": "thành phần hồ sơ",
 }
+# A shop that changes its name, its goods or its address changes what its registration says.
+_SHOP = ("tiem", "cua hang", "quan an", "quan nuoc", "quan ca phe", "ho kinh doanh", "sap")
+_SHOP_CHANGE = ("doi ten", "ban them", "doi dia chi", "chuyen dia diem", "them nganh", "doi nganh", "doi mat hang")
+EVERYDAY_TO_LEGAL |= {f"{shop} … {change}": "đăng ký thay đổi nội dung đăng ký hộ kinh doanh" for shop in _SHOP for change in _SHOP_CHANGE}
 
 # "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.
 _DEATH = re.compile(
@@ -276,7 +295,16 @@ _DEATH = re.compile(
 )
 _PATTERNS = sorted(EVERYDAY_TO_LEGAL, key=len, reverse=True)
 _COMPILED = [(_DEATH, "khai tử chết")]  # first: "mất giấy khai sinh" must not leave "mất" alone at the end
-_COMPILED += [(re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), EVERYDAY_TO_LEGAL[key]) for key in _PATTERNS]
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A key's words; " … " in a key stands for up to four words between ("xac nhan … cu tru" finds "xác
+    nhận tôi đang cư trú")."""
+    words = r"(?: \w+){0,4} ".join(re.escape(part) for part in key.split(" … "))
+    return re.compile(rf"(?<!\w){words}(?!\w)")
+
+
+_COMPILED += [(_key_pattern(key), EVERYDAY_TO_LEGAL[key]) for key in _PATTERNS]
 
 
 def legal_terms_for(text: str) -> list[str]:

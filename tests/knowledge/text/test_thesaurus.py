@@ -51,3 +51,20 @@ def test_mat_said_of_a_person_is_a_death(question):
 )
 def test_mat_with_a_thing_lost_after_it_is_no_death(question):
     assert "khai tử chết" not in legal_terms_for(question)
+
+
+@pytest.mark.parametrize(
+    "question, term",
+    [
+        ("Chỗ làm mới yêu cầu nộp giấy xác nhận tôi đang cư trú ở đâu", "xác nhận thông tin về cư trú"),
+        ("mình mua lại chiếc xe máy cũ của người quen", "thay đổi chủ xe đăng ký sang tên"),
+    ],
+)
+def test_a_key_with_an_ellipsis_finds_its_words_a_few_words_apart(question, term):
+    assert term in legal_terms_for(question)
+
+
+def test_a_shop_changing_its_name_changes_its_registration_not_a_civil_status():
+    terms = legal_terms_for("Tiệm của tôi đổi tên và bán thêm đồ ăn sáng")
+    assert terms == ["đăng ký thay đổi nội dung đăng ký hộ kinh doanh"]
+    assert legal_terms_for("Con gái tôi muốn đổi tên") == ["thay đổi họ tên cải chính hộ tịch"]
