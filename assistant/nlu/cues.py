@@ -109,7 +109,8 @@ _HOW = re.compile(
     r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
     r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
-    r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong)\b"
+    r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong"
+    r"|" + _ACT + r"\s+(?:\S+\s+){0,2}(?:giay|so|the|ban sao|trich luc|ho chieu|can cuoc|bang)\b(?:\s+\S+){0,10}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
 # "Tôi phải làm sao?" after a situation asks what the law gives one ("vợ cũ không cho gặp con, tôi phải
@@ -156,7 +157,10 @@ _BEYOND_ACCENTED = (
     ("other_country", rf"\b(?:(?:{_PLACE_WORDS})\s+|visa(?:\s+\w+){{0,2}}\s+)(?:{_COUNTRIES})\b(?!\s+(?:{_NOT_A_COUNTRY_AFTER})\b)"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
                 r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b)"),
-    ("live_fact", r"\b(?:(?<!mấy )hôm nay|ngày mai|tối nay|tuần này|tuần sau|hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản"
+    # A day named in a question asking how to get something done is the asker's ("tuần sau phải đi khám, xin
+    # cấp lại thẻ ở đâu"); in any other question, what it asks is of that day ("giá vàng hôm nay").
+    ("day", r"\b(?:(?<!mấy )hôm nay|ngày mai|tối nay|tuần này|tuần sau)\b"),
+    ("live_fact", r"\b(?:hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản"
                   r"|đến đâu rồi|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
                   r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
                   r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"
@@ -249,15 +253,17 @@ def cues(text: str) -> Cues:
         asks_how=how,
         asks_condition=bool(_CONDITION.search(plain)),
         cites_law=bool(_CITES_LAW.search(plain)),
-        beyond=_beyond(text, plain),
+        beyond=_beyond(text, plain, how),
     )
 
 
-def _beyond(text: str, plain: str) -> str | None:
+def _beyond(text: str, plain: str, asks_how: bool) -> str | None:
     written = normalize(text).lower()
     for name, pattern in _BEYOND[has_diacritics(written)].items():
-        if pattern.search(written) and not (name == "other_country" and (_VIET_NAM.search(plain) or _PAPER_FOR_ABROAD.search(plain))):
-            return name
+        if not pattern.search(written) or (name == "day" and asks_how):
+            continue
+        if not (name == "other_country" and (_VIET_NAM.search(plain) or _PAPER_FOR_ABROAD.search(plain))):
+            return "live_fact" if name == "day" else name
     return None
 
 

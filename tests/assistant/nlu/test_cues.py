@@ -107,6 +107,8 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("Số tài khoản để nộp phạt vi phạm giao thông của Công an TP.HCM là gì?", "live_fact"),
     ("Bộ phận một cửa của phường Tân Định thứ bảy có làm việc không?", "live_fact"),
     ("Người lao động làm việc vào ngày lễ có được trả lương không?", None),
+    ("Ngày mai phường có làm việc không?", "live_fact"),
+    ("Tôi làm rơi mất thẻ bảo hiểm y tế, tuần sau phải đi khám bệnh. Xin cấp lại thẻ ở đâu?", None),  # the asker's day
     ("Gửi phản ánh giúp tôi: rác tập kết ở đầu ngõ 12 bốc mùi mấy hôm nay", None),  # "these days", not today's news
     ("Hồ sơ đăng ký khai sinh gồm những giấy tờ gì?", None),
 ])
@@ -163,6 +165,8 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("mat can cuoc thi phai lam sao", True),
     ("Ly hôn xong vợ cũ không cho tôi gặp con, tôi phải làm sao?", False),  # what the law gives, not a paper
     ("Con tôi bị đánh ở trường, tôi phải làm sao bây giờ?", False),
+    ("lam lai ban sao giay ks cho con di hoc dc ko", True),  # a paper named after the verb, far from "được không"
+    ("Người lao động làm thêm giờ vào ngày nghỉ lễ có được trả lương gấp ba không", False),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
