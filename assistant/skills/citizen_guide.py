@@ -45,6 +45,7 @@ EXPIRED = (
     "Danh sách thủ tục tôi đưa ra trước đây đã quá một ngày nên không còn dùng được. "
     "Bạn cần làm thủ tục gì? Ví dụ: \"làm giấy khai sinh cho con\"."
 )
+ANSWER_DEPENDS = "Câu trả lời khác nhau tùy thủ tục. Bạn cần thủ tục nào?"
 PICK = "Trả lời bằng số (ví dụ \"1\") hoặc tên thủ tục."
 # Aspects too long to set side by side for several procedures: the citizen picks one first.
 _PICK_FIRST = {"hồ sơ": "Giấy tờ cần chuẩn bị", "căn cứ": "Căn cứ pháp lý"}
@@ -131,6 +132,8 @@ class CitizenGuide:
         if asks_for_details(turn.text):
             return self._ask_to_pick(turn, ["Bạn muốn xem chi tiết thủ tục nào?"])
         aspect = _aspect(turn)
+        if aspect is None and turn.form == "follow_up":  # about the options, in words no aspect is read from
+            return self._ask_to_pick(turn, [ANSWER_DEPENDS])
         if aspect is None or self._new_topic(turn, options):
             return None
         if aspect in _PICK_FIRST:

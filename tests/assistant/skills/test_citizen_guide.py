@@ -21,7 +21,7 @@ from assistant.pipeline.retrieve import Retrieve
 from assistant.pipeline.turn import Turn
 from assistant.pipeline.understand import Understand
 from assistant.sessions import DialogueState, Session
-from assistant.skills.citizen_guide import EXPIRED, CitizenGuide
+from assistant.skills.citizen_guide import ANSWER_DEPENDS, EXPIRED, CitizenGuide
 from assistant.skills.conversation import Conversation
 from assistant.skills.quoting import question_terms, relevance
 from knowledge.models import Evidence, LegalBasis, Passage, Procedure, RequiredDocument, SubmissionMethod
@@ -149,6 +149,13 @@ def test_papers_differ_too_much_to_compare_so_the_citizen_is_asked_to_pick(chat)
     answer = chat.ask("cần giấy tờ gì?")
     assert answer.text.startswith("Giấy tờ cần chuẩn bị khác nhau tùy thủ tục. Bạn cần thủ tục nào?")
     assert [c.value for c in answer.choices] == BIRTH_OPTIONS
+
+
+def test_a_follow_up_on_the_options_no_aspect_is_read_from_asks_to_pick_and_keeps_them(chat):
+    offered(chat)
+    answer = chat.ask("có cần mang sổ hộ khẩu không")
+    assert answer.text.startswith(ANSWER_DEPENDS) and [c.value for c in answer.choices] == BIRTH_OPTIONS
+    assert chat.state.options == BIRTH_OPTIONS and chat.ask("2").citations[0].id == "1.000689"
 
 
 def test_a_number_not_offered_gets_the_valid_numbers_and_the_choice_stays(chat):
