@@ -287,6 +287,11 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
 _SHOP = ("tiem", "cua hang", "quan an", "quan nuoc", "quan ca phe", "ho kinh doanh", "sap")
 _SHOP_CHANGE = ("doi ten", "ban them", "doi dia chi", "chuyen dia diem", "them nganh", "doi nganh", "doi mat hang")
 EVERYDAY_TO_LEGAL |= {f"{shop} … {change}": "đăng ký thay đổi nội dung đăng ký hộ kinh doanh" for shop in _SHOP for change in _SHOP_CHANGE}
+# An error in a civil-status paper is corrected in the civil-status book (cải chính hộ tịch).
+EVERYDAY_TO_LEGAL |= {
+    f"{paper} … {error}": "thay đổi cải chính bổ sung thông tin hộ tịch"
+    for paper in ("khai sinh", "ket hon", "khai tu") for error in ("ghi sai", "bi sai", "viet sai")
+}
 
 # "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.
 _DEATH = re.compile(
