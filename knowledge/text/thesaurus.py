@@ -292,11 +292,6 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
 _SHOP = ("tiem", "cua hang", "quan an", "quan nuoc", "quan ca phe", "ho kinh doanh", "sap")
 _SHOP_CHANGE = ("doi ten", "ban them", "doi dia chi", "chuyen dia diem", "them nganh", "doi nganh", "doi mat hang")
 EVERYDAY_TO_LEGAL |= {f"{shop} … {change}": "đăng ký thay đổi nội dung đăng ký hộ kinh doanh" for shop in _SHOP for change in _SHOP_CHANGE}
-# A damaged paper is exchanged ("cấp đổi … bị hư hỏng"), as a lost one is reissued ("bi mat" above).
-EVERYDAY_TO_LEGAL |= {
-    f"{paper} … {damage}": "cấp đổi bị hư hỏng"
-    for paper in ("the", "so", "giay", "bang") for damage in ("bi rach", "bi hong", "bi nhoe", "nhoe chu", "bi uot")
-}
 # A shop's name changed, said the other way round ("đổi tên cửa hàng").
 EVERYDAY_TO_LEGAL |= {f"{change} … {shop}": "đăng ký thay đổi nội dung đăng ký hộ kinh doanh" for shop in _SHOP for change in _SHOP_CHANGE}
 # An error in a civil-status paper is corrected in the civil-status book (cải chính hộ tịch).

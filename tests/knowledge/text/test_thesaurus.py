@@ -59,7 +59,6 @@ def test_mat_with_a_thing_lost_after_it_is_no_death(question):
         ("Chỗ làm mới yêu cầu nộp giấy xác nhận tôi đang cư trú ở đâu", "xác nhận thông tin về cư trú"),
         ("mình mua lại chiếc xe máy cũ của người quen", "thay đổi chủ xe đăng ký sang tên"),
         ("Giấy khai sinh của con tôi bị ghi sai năm sinh của mẹ", "thay đổi cải chính bổ sung thông tin hộ tịch"),
-        ("bằng lái xe máy bị nhòe chữ, đổi ở đâu", "cấp đổi bị hư hỏng"),
         ("toi muon doi ten cua hang tap hoa", "đăng ký thay đổi nội dung đăng ký hộ kinh doanh"),
         ("mat so ho khau giay thi lam lai the nao", "xác nhận thông tin về cư trú"),
     ],
