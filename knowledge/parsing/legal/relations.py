@@ -19,7 +19,10 @@ is a short name given in passing ("(sau đây gọi là Luật Đất đai số 
 a provision that "có hiệu lực từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực" only
 dates its own start.
 A document named without a number ("Luật thương mại ngày 10 tháng 5 năm 1997")
-cannot be identified and yields no relation.
+cannot be identified and yields no relation, and a document never repeals or amends one of
+higher legal rank (``legal_rank``): "Thông tư này thay thế Thông tư số 20/2015/TT-BTP … hướng dẫn
+thi hành một số điều của Nghị định số 23/2015/NĐ-CP" names the decree only to say what the
+replaced circular was for.
 """
 from __future__ import annotations
 
@@ -54,6 +57,26 @@ _WHOLE_REPEAL = re.compile(
     r"^bãi bỏ\s+(?:" + "|".join(re.escape(t) for t in DOC_TYPES) + r")\b", re.IGNORECASE
 )
 _HISTORY = re.compile(r"(?:đã\s+)?(?:được\s+)?sửa đổi, bổ sung(?: một số điều)?\s+(?:theo|bởi|tại)\b")
+
+
+# Rank by the issuer's code of a number, highest first (Luật Ban hành văn bản quy phạm pháp luật, Điều 4):
+# Quốc hội, its Standing Committee, the President, the Government, the Prime Minister, a minister.
+_RANK_BY_CODE = (
+    (re.compile(r"UBTVQH\d*$"), 2), (re.compile(r"^(?:NQ-)?QH\d*$"), 1), (re.compile(r"CTN$"), 3),
+    (re.compile(r"-CP$"), 4), (re.compile(r"-TTG$"), 5), (re.compile(r"^TT(?:LT)?-"), 6),
+)
+
+
+def legal_rank(number: str) -> int | None:
+    """1 for Quốc hội's texts down to 6 for a circular; None when the number's code does not say."""
+    parts = number.upper().split("/")
+    code = parts[-1] if len(parts) > 1 else ""
+    return next((rank for pattern, rank in _RANK_BY_CODE if pattern.search(code)), None)
+
+
+def _outranks(cited: str, subject: str | None) -> bool:
+    cited_rank, subject_rank = legal_rank(cited), legal_rank(subject) if subject else None
+    return cited_rank is not None and subject_rank is not None and cited_rank < subject_rank
 
 
 def unquoted(text: str) -> str:
@@ -115,7 +138,7 @@ def relations_in(subject_id: str, subject_number: str | None, texts: list[str], 
             for sentence in _SENTENCE_END.split(line.strip()):
                 for verb, cited, when in _sentence_relations(sentence):
                     key = number_key(cited.number)
-                    if key == own or (verb, key) in found:
+                    if key == own or (verb, key) in found or _outranks(cited.number, subject_number):
                         continue
                     found[(verb, key)] = Relation(
                         subject_id=subject_id,
