@@ -17,6 +17,9 @@ then read ``unknown``). From the corpus:
   from the date the text gives, else from when the repealing act takes effect;
 - ``amended`` — in force, changed in part by acts in effect (``amended_by``);
 - ``in_force`` — in the corpus, from its ngày hiệu lực (from the start when not stated);
+- a text whose title says it details others by number ("Thông tư quy định chi tiết … Nghị định số
+  31/2014/NĐ-CP") is ``repealed`` when all of them are, from the last one's date: it expires with
+  what it details (khoản 2 Điều 154 Luật Ban hành văn bản quy phạm pháp luật 2015);
 - ``unknown`` — only cited, never read: nothing says whether it is in force; also a
   document of the corpus before its ngày hiệu lực.
 
@@ -46,7 +49,7 @@ from typing import Callable, Iterable
 
 from knowledge.errors import BadInput
 from knowledge.models import ACCESS_LEVELS, ParsedLegalDocument, RegistryEntry, StatusChange
-from knowledge.parsing.citations import DOC_TYPES, doc_type_from_number, number_key
+from knowledge.parsing.citations import DOC_TYPES, doc_type_from_number, find_numbers, number_key
 from knowledge.parsing.status_feed import FeedRow, StatusFeed, check_cycles, named_in_basis
 from knowledge.text import fold
 
@@ -439,12 +442,14 @@ class Registry:
                 subject = identities.get(subject_key)
                 when = _date(effective_on) or (subject.effective_on if subject else None)
                 by_object[object_key].append(_Change(subject_id, verb, when, evidence or ""))
-        timelines = {}
-        for key in self._keys():
-            timeline = _corpus_timeline(identities.get(key), by_object.get(key, []))
-            if key in feed:
-                timeline = _with_feed_row(timeline, feed[key])
-            timelines[key] = timeline
+        timelines = {key: _corpus_timeline(identities.get(key), by_object.get(key, [])) for key in self._keys()}
+        for key, row in feed.items():
+            if key in timelines:
+                timelines[key] = _with_feed_row(timelines[key], row)
+        for key, timeline in list(timelines.items()):  # the feed decides for what it names
+            detailed = None if key in feed else _expires_with_detailed(identities.get(key), timelines)
+            if detailed is not None:
+                timelines[key] = [*(step for step in timeline if step.since is None or step.since < detailed.since), detailed]
         self._db.execute("DELETE FROM timeline")
         self._db.executemany(
             "INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?)",
@@ -560,6 +565,25 @@ def _state(identity: _Identity | None, in_effect: list[_Change], day: date | Non
     if amenders:
         return StatusChange("amended", day, amended_by=_subjects(amenders), source="corpus", basis=amenders[0].evidence)
     return StatusChange("in_force", day, source="corpus")
+
+
+_DETAILS = re.compile(r"\b(?:quy định chi tiết|hướng dẫn)\b", re.IGNORECASE)
+
+
+def _expires_with_detailed(identity: _Identity | None, timelines: dict[str, list[StatusChange]]) -> StatusChange | None:
+    """The step repealing a detailing text on the day the last of the texts its title details by number is
+    repealed, when all of them are and it is not already; None otherwise."""
+    if identity is None or not _DETAILS.search(identity.title) or timelines[identity.key][-1].status == "repealed":
+        return None
+    detailed = [number for number in dict.fromkeys(find_numbers(identity.title)) if number_key(number) != identity.key]
+    ends = [timelines.get(number_key(number), [StatusChange("unknown")])[-1] for number in detailed]
+    if not detailed or any(end.status != "repealed" or end.since is None for end in ends):
+        return None
+    return StatusChange(
+        "repealed", max(end.since for end in ends if end.since), source="corpus",
+        basis=f"hết hiệu lực cùng {', '.join(detailed)} mà văn bản này quy định chi tiết, hướng dẫn "
+              "(khoản 2 Điều 154 Luật Ban hành văn bản quy phạm pháp luật 2015)",
+    )
 
 
 def _subjects(changes: list[_Change]) -> tuple[str, ...]:

@@ -95,6 +95,28 @@ def test_an_earlier_amending_act_expires_with_the_law_it_amended_only_when_it_is
     assert registry.lookup("39/2019/QH14").amended_by == ("68/2020/QH14",)
 
 
+def detailing(number, title, effective_on):
+    doc = LegalDocument(number, number, "Thông tư", title, "Bộ Công an", None, effective_on, f"{number.replace('/', '-')}.txt")
+    return ParsedLegalDocument(doc, articles=(Dieu(number, "1", ""),))
+
+
+def test_a_text_detailing_others_by_number_expires_with_them(registry):
+    replacing = Relation("62/2021/NĐ-CP", "repeals", "31/2014/NĐ-CP", "Nghị định này thay thế Nghị định số 31/2014/NĐ-CP")
+    registry.add_document(law("31/2014/NĐ-CP", "Nghị định quy định chi tiết một số điều của Luật Cư trú", date(2014, 6, 15)))
+    registry.add_document(law("62/2021/NĐ-CP", "Nghị định quy định chi tiết Luật Cư trú", date(2021, 7, 1), [replacing]))
+    registry.add_document(detailing(
+        "35/2014/TT-BCA", "Thông tư quy định chi tiết thi hành một số điều của Luật Cư trú và Nghị định số 31/2014/NĐ-CP",
+        date(2014, 10, 28)))
+    registry.add_document(detailing(
+        "55/2021/TT-BCA", "Thông tư quy định chi tiết một số điều và biện pháp thi hành Luật Cư trú", date(2021, 7, 1)))
+    judged(registry, TODAY)
+    old = registry.lookup("35/2014/TT-BCA")
+    assert (old.status, old.status_since) == ("repealed", date(2021, 7, 1)) and "31/2014/NĐ-CP" in old.basis
+    assert registry.lookup("55/2021/TT-BCA").status == "in_force"  # details no text by number
+    judged(registry, date(2020, 1, 1))
+    assert registry.lookup("35/2014/TT-BCA").status == "in_force"  # before the decree it details was replaced
+
+
 def test_identity_merges_sources_and_prefers_a_real_title(fixture_registry):
     decree = fixture_registry.lookup("77/2030/NĐ-CP")
     assert decree.title == "Nghị định về quản lý con dấu thử nghiệm"  # the appendix file only gives the number
