@@ -9,10 +9,11 @@ máy, đi đăng ký biển số cần mang gì" used to rank the thu hồi firs
 người ở tỉnh khác" the foreign one.
 
 The action is said in the citizen's own words: "mất", "đánh rơi", "làm lại" (cấp lại); "hết
-hạn", "đổi", "bị rách", "làm lại" after a change of name (cấp đổi); "ghi sai", "đổi họ" (cải chính); "nghỉ bán ba tháng" (tạm ngừng);
-"đóng cửa hẳn" (chấm dứt). ``asked_member_first`` reads the actions a question asks for
-(``asked_actions``) and the circumstances it names (``named_circumstances``) and lowers, among
-procedures, the score of the members that fit neither, by a share of the question's best score:
+hạn", "đổi", "bị rách", "làm lại" after a change of name (cấp đổi); "ghi sai", "đổi họ" (cải
+chính); "nghỉ bán ba tháng" (tạm ngừng); "đóng cửa hẳn" (chấm dứt). ``asked_member_first`` reads
+the actions a question asks for (``asked_actions``) and the circumstances it names
+(``named_circumstances``) and lowers, among procedures, the score of the members that fit neither,
+by a share of the question's best score:
 ``OTHER_ACTION`` for doing none of the actions asked (``procedure_actions``, read from the verbs
 the name opens with: "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH" does three), half of it
 for the kindred action (a paper "làm lại" may be cấp lại or cấp đổi: people do not tell them

@@ -288,12 +288,14 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "can giay to gi": "thành phần hồ sơ",
     "can nhung gi": "thành phần hồ sơ",
 }
-# A shop that changes its name, its goods or its address changes what its registration says.
+# A shop that changes its name, its goods or its address changes what its registration says, whichever is
+# said first ("tiệm của tôi đổi tên", "đổi tên cửa hàng").
 _SHOP = ("tiem", "cua hang", "quan an", "quan nuoc", "quan ca phe", "ho kinh doanh", "sap")
 _SHOP_CHANGE = ("doi ten", "ban them", "doi dia chi", "chuyen dia diem", "them nganh", "doi nganh", "doi mat hang")
-EVERYDAY_TO_LEGAL |= {f"{shop} … {change}": "đăng ký thay đổi nội dung đăng ký hộ kinh doanh" for shop in _SHOP for change in _SHOP_CHANGE}
-# A shop's name changed, said the other way round ("đổi tên cửa hàng").
-EVERYDAY_TO_LEGAL |= {f"{change} … {shop}": "đăng ký thay đổi nội dung đăng ký hộ kinh doanh" for shop in _SHOP for change in _SHOP_CHANGE}
+EVERYDAY_TO_LEGAL |= {
+    key: "đăng ký thay đổi nội dung đăng ký hộ kinh doanh"
+    for shop in _SHOP for change in _SHOP_CHANGE for key in (f"{shop} … {change}", f"{change} … {shop}")
+}
 # An error in a civil-status paper is corrected in the civil-status book (cải chính hộ tịch).
 EVERYDAY_TO_LEGAL |= {
     f"{paper} … {error}": "thay đổi cải chính bổ sung thông tin hộ tịch"
