@@ -104,23 +104,25 @@ _ACT = (
     r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
     r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|sua|nop|tra lai)"
 )
+# Papers a citizen gets from an office.
+_PAPER_WORDS = (
+    r"giay|so do|so hong|so ho khau|so bao hiem|the|bang lai|ho chieu|can cuoc|chung minh|cavet|ca vet|bien so"
+    r"|chung nhan|phieu|ban sao|trich luc|ho khau|tam tru|thuong tru"
+)
+_PAPER = re.compile(rf"\b(?:{_PAPER_WORDS})\b")
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
     r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
     r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong"
-    r"|" + _ACT + r"\s+(?:\S+\s+){0,2}(?:giay|so|the|ban sao|trich luc|ho chieu|can cuoc|bang)\b(?:\s+\S+){0,10}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
+    r"|" + _ACT + rf"\s+(?:\S+\s+){{0,2}}(?:{_PAPER_WORDS})\b(?:\s+\S+){{0,10}}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
 # "Tôi phải làm sao?" after a situation asks what the law gives one ("vợ cũ không cho gặp con, tôi phải
 # làm sao?"), not how to get a paper: it is no sign of a procedure by itself, unless a paper is named
 # ("mất căn cước thì phải làm sao").
 _ADVICE = re.compile(r"\b(?:phai|nen|gio|bay gio) lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*(?=\W*$|\W+(?:khi|neu|moi)\b)")
-_PAPER = re.compile(
-    r"\b(?:giay|so do|so hong|so ho khau|so bao hiem|the|bang lai|ho chieu|can cuoc|chung minh|cavet|ca vet|bien so"
-    r"|chung nhan|phieu|ban sao|trich luc|ho khau|tam tru|thuong tru)\b"
-)
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
 # mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh".
 _NAMES_A_TASK = re.compile(
