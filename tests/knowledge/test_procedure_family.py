@@ -19,9 +19,13 @@ VEHICLE = {
 }
 
 
+def procedure_evidence(code, title, score, text):
+    """A procedure passage as search found it: its name as title and heading, ``text`` its facts."""
+    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, text), score)
+
+
 def procedure(code, score):
-    title = VEHICLE[code]
-    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, "Lĩnh vực: Đường bộ"), score)
+    return procedure_evidence(code, VEHICLE[code], score, "Lĩnh vực: Đường bộ")
 
 
 def law(score):
@@ -111,8 +115,7 @@ MARRIAGE = {
 
 
 def marriage(code, score):
-    title = MARRIAGE[code]
-    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, "Lĩnh vực: Hộ tịch"), score)
+    return procedure_evidence(code, MARRIAGE[code], score, "Lĩnh vực: Hộ tịch")
 
 
 @pytest.mark.parametrize(
@@ -175,7 +178,7 @@ HEALTH_CARD = {
 
 def health_card(code, score):
     title, text = HEALTH_CARD[code]
-    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, text), score)
+    return procedure_evidence(code, title, score, text)
 
 
 def test_the_armed_forces_own_welfare_procedures_are_read_from_their_field():
@@ -189,13 +192,11 @@ def test_the_armed_forces_own_welfare_procedures_are_read_from_their_field():
 BIRTH = {
     "2.000986": "Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
     "1.004222": "Đăng ký thường trú",
-    "1.003197": "Xóa đăng ký thường trú",
 }
 
 
 def birth(code, score):
-    title = BIRTH[code]
-    return Evidence(Passage(f"procedure:{code}", "procedure", code, title, title, "Lĩnh vực: Hộ tịch"), score)
+    return procedure_evidence(code, BIRTH[code], score, "Lĩnh vực: Hộ tịch")
 
 
 def test_a_procedure_issuing_what_the_question_says_is_already_held_goes_down():

@@ -18,6 +18,12 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("Tôi muốn mở tiệm sửa xe máy trước nhà", "đăng ký hộ kinh doanh"),
         ("chuyen ho khau ve que vo thi lam the nao", "đăng ký thường trú"),
         ("Vừa lái xe máy vừa cầm điện thoại nghe thì bị xử phạt thế nào?", "sử dụng điện thoại di động"),
+        ("mat so ho khau giay thi lam lai the nao", "xác nhận thông tin về cư trú"),
+        # keys with " … ": their words up to four words apart
+        ("Chỗ làm mới yêu cầu nộp giấy xác nhận tôi đang cư trú ở đâu", "xác nhận thông tin về cư trú"),
+        ("mình mua lại chiếc xe máy cũ của người quen", "thay đổi chủ xe đăng ký sang tên"),
+        ("Giấy khai sinh của con tôi bị ghi sai năm sinh của mẹ", "thay đổi cải chính bổ sung thông tin hộ tịch"),
+        ("toi muon doi ten cua hang tap hoa", "đăng ký thay đổi nội dung đăng ký hộ kinh doanh"),
     ],
 )
 def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):
@@ -51,20 +57,6 @@ def test_mat_said_of_a_person_is_a_death(question):
 )
 def test_mat_with_a_thing_lost_after_it_is_no_death(question):
     assert "khai tử chết" not in legal_terms_for(question)
-
-
-@pytest.mark.parametrize(
-    "question, term",
-    [
-        ("Chỗ làm mới yêu cầu nộp giấy xác nhận tôi đang cư trú ở đâu", "xác nhận thông tin về cư trú"),
-        ("mình mua lại chiếc xe máy cũ của người quen", "thay đổi chủ xe đăng ký sang tên"),
-        ("Giấy khai sinh của con tôi bị ghi sai năm sinh của mẹ", "thay đổi cải chính bổ sung thông tin hộ tịch"),
-        ("toi muon doi ten cua hang tap hoa", "đăng ký thay đổi nội dung đăng ký hộ kinh doanh"),
-        ("mat so ho khau giay thi lam lai the nao", "xác nhận thông tin về cư trú"),
-    ],
-)
-def test_a_key_with_an_ellipsis_finds_its_words_a_few_words_apart(question, term):
-    assert term in legal_terms_for(question)
 
 
 def test_a_shop_changing_its_name_changes_its_registration_not_a_civil_status():
