@@ -580,7 +580,7 @@ def _expires_with_detailed(identity: _Identity | None, timelines: dict[str, list
     if not detailed or any(end.status != "repealed" or end.since is None for end in ends):
         return None
     return StatusChange(
-        "repealed", max(end.since for end in ends if end.since), source="corpus",
+        "repealed", max(end.since for end in ends), source="corpus",
         basis=f"hết hiệu lực cùng {', '.join(detailed)} mà văn bản này quy định chi tiết, hướng dẫn "
               "(khoản 2 Điều 154 Luật Ban hành văn bản quy phạm pháp luật 2015)",
     )
