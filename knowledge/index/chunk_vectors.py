@@ -10,7 +10,8 @@ publishes generations holding these vectors in numpy files, in the folder
 - ``heads.npy``: the first vector of every passage row, as the ingest computed it;
 - ``NNNNN.vectors.npy`` with ``NNNNN.rows.npy``: a shard of body chunk vectors and
   the passage row of each. A passage is *covered* once all its chunks are in a
-  shard; a passage without text is covered by its first vector.
+  shard; one that takes no body vectors (no text, or a procedure:
+  ``knowledge.chunking.takes_body_vectors``) is covered by its first vector.
 
 Why not Chroma: a richer generation must be cheap to publish. The files here never
 change once written, so the next generation hard-links them, with the passage store
@@ -39,6 +40,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from knowledge.chunking import takes_body_vectors
 from knowledge.index.base import SearchFilters
 from knowledge.models import Passage
 
@@ -54,7 +56,7 @@ class Coverage:
     """How much of a generation's text is in its vectors."""
 
     passages: int
-    covered: int  # passages whose whole text is in vectors (a body without text needs none)
+    covered: int  # passages whose vectors are complete (one taking no body vectors needs none)
     chunks: int = 0  # body chunk vectors
     failed: dict[str, str] = field(default_factory=dict)  # passage id -> why the embedder failed on it
 
@@ -67,9 +69,9 @@ class Coverage:
 
 
 def first_coverage(passages: Iterable[Passage]) -> Coverage:
-    """A generation's coverage before enrichment: only passages without text are whole in its vectors."""
+    """A generation's coverage before enrichment: only passages taking no body vectors are complete."""
     passages = list(passages)
-    return Coverage(len(passages), sum(not p.text.strip() for p in passages))
+    return Coverage(len(passages), sum(not takes_body_vectors(p) for p in passages))
 
 
 def write_coverage(generation: Path, coverage: Coverage) -> None:

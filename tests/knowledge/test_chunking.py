@@ -7,6 +7,7 @@ from knowledge.chunking import (
     keyword_text,
     law_passages,
     procedure_passage,
+    takes_body_vectors,
 )
 from knowledge.models import Diem, Dieu, Khoan, Procedure, RequiredDocument
 
@@ -101,3 +102,12 @@ def test_a_khoan_longer_than_the_window_is_cut_at_its_diem_then_its_sentences():
 def test_a_passage_without_text_needs_no_body_chunk():
     [passage] = law_passages(Dieu("60/2014/QH13", "90", "(Bãi bỏ)"), "Luật Hộ tịch")
     assert body_chunks(passage, _window(512)) == []
+
+
+def test_a_procedure_takes_no_body_vector_its_name_tells_it_apart():
+    procedure = Procedure("1.001193", "Thủ tục đăng ký khai sinh", field="Hộ tịch", level="Cấp xã",
+                          documents=(RequiredDocument("Tờ khai đăng ký khai sinh"), RequiredDocument("Giấy chứng sinh")))
+    passage = procedure_passage(procedure)
+    [article] = law_passages(Dieu("60/2014/QH13", "16", "Thời hạn đăng ký khai sinh", intro="Trong thời hạn 60 ngày kể từ ngày sinh con."), "Luật Hộ tịch")
+    assert passage.text and not takes_body_vectors(passage) and body_chunks(passage, _window(512)) == []
+    assert takes_body_vectors(article) and body_chunks(article, _window(512))

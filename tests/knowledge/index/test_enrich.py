@@ -265,7 +265,8 @@ def test_a_throwaway_index_is_enriched_up_to_a_share_of_its_passages(tmp_path, p
     cache = CachedEmbedder(Counting(), tmp_path / "cache.sqlite")
     build_index(generation, passages, [], cache, IndexSettings(dense_chars=0))
     coverage = enrich_directory(generation, passages, cache, 3 / 7)
-    assert (coverage.passages, coverage.covered, coverage.chunks) == (7, 3, 3)
+    # the first three passages with their body vectors, and the procedure, which takes none
+    assert (coverage.passages, coverage.covered, coverage.chunks) == (7, 4, 3)
     assert read_coverage(generation) == coverage
     assert isinstance(open_index(generation, HashEmbedder()).vectors, ChunkVectors)
 
