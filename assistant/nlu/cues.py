@@ -114,11 +114,14 @@ _PAPER = re.compile(rf"\b(?:{_PAPER_WORDS})\b")
 _HOW = re.compile(
     r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
-    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|muon " + _ACT + r"|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
+    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong)"
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong"
     r"|" + _ACT + rf"\s+(?:\S+\s+){{0,2}}(?:{_PAPER_WORDS})\b(?:\s+\S+){{0,10}}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
 )
+# Wanting to do something at an office ("muốn tách thửa", "muốn xin …") asks how to do it, unless the
+# question is the condition for it ("muốn tách thửa đất thì cần điều kiện gì" asks the law).
+_WANTS_TO = re.compile(r"\bmuon " + _ACT + r"\b")
 # "Tôi phải làm sao?" after a situation asks what the law gives one ("vợ cũ không cho gặp con, tôi phải
 # làm sao?"), not how to get a paper: it is no sign of a procedure by itself, unless a paper is named
 # ("mất căn cước thì phải làm sao").
@@ -154,7 +157,7 @@ _COUNTRIES = (
     "|hà lan|thụy điển|thụy sĩ|tây ban nha|schengen|dubai|châu mỹ|châu úc"
 )
 _PLACE_WORDS = r"ở|tại|bên|của|nước|luật(?:\s+\w+){0,3}|du học|thẻ xanh|quốc tịch"
-_NOT_A_COUNTRY_AFTER = "hòa|trọng|linh|thọ|thắng|huế|cơ|vũ|tài|xuân|giang|trí|bình|luật|nhân|lý|điển|chế|quyền|định|y|thuật"
+_NOT_A_COUNTRY_AFTER = "tư|ba|năm|hòa|trọng|linh|thọ|thắng|huế|cơ|vũ|tài|xuân|giang|trí|bình|luật|nhân|lý|điển|chế|quyền|định|y|thuật"
 _BEYOND_ACCENTED = (
     ("other_country", rf"\b(?:(?:{_PLACE_WORDS})\s+|visa(?:\s+\w+){{0,2}}\s+)(?:{_COUNTRIES})\b(?!\s+(?:{_NOT_A_COUNTRY_AFTER})\b)"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
@@ -162,14 +165,37 @@ _BEYOND_ACCENTED = (
     # A day named in a question asking how to get something done is the asker's ("tuần sau phải đi khám, xin
     # cấp lại thẻ ở đâu"); in any other question, what it asks is of that day ("giá vàng hôm nay").
     ("day", r"\b(?:(?<!mấy )hôm nay|ngày mai|tối nay|tuần này|tuần sau)\b"),
-    ("live_fact", r"\b(?:hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản"
-                  r"|đến đâu rồi|đến bước nào|tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
+    # A question on this year's or this month's events: "bao giờ … năm nay", "năm 2026 … tổ chức vào ngày nào"
+    # (not a law's year: "Luật An ninh mạng năm 2018 có hiệu lực khi nào" cites the law).
+    ("this_year", r"\b(?:năm nay|tháng này|tuần này|tháng sau|năm 20\d\d)\b(?:\s+\S+){0,12}?\s+(?:bao giờ|khi nào|lúc nào|có tổ chức|tổ chức vào)\b"
+                  r"|\b(?:bao giờ|khi nào|lúc nào)\b(?:\s+\S+){0,12}?\s+(?:năm nay|tháng này|tuần này|tháng sau|năm 20\d\d)\b"),
+    ("live_fact", r"\b(?:hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản|điểm chuẩn"
+                  r"|ai là (?:chủ tịch|phó chủ tịch|bí thư|trưởng|giám đốc|người đứng đầu)"
+                  r"|lịch (?:tiêm|khám|thi|trực|tiếp dân|làm việc|cắt điện|cúp điện|phát)"
+                  r"|đến đâu rồi|đến bước nào|(?<!chậm )tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
+                  r"|\b(?:trường|bệnh viện|bãi|chỗ|nơi|điểm)\b(?:\s+\w+){0,4}?\s+nào\s+(?:ở|tại|gần)\s+(?:phường|xã|quận|huyện|thành phố|tỉnh)\b"
                   r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
                   r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"
                   r"|được duyệt|được giải quyết|làm xong) chưa\b"
                   r"|\b(?:thứ bảy|chủ nhật|cuối tuần|ngày lễ)\s+(?:có\s+)?(?:làm việc|mở cửa|tiếp dân|nhận hồ sơ)\b"),
 )
-_VIET_NAM = re.compile(r"\bviet nam\b|\bve nuoc\b")
+# A ward's or commune's own affairs — its schedule, address, quota, this year's handouts — asked of a unit
+# that is the asker's, numbered or named ("phường tôi bao giờ phát gạo", "ubnd phường 12 giờ làm việc",
+# "năm 2026 xã Phú Hòa Đông được giao chỉ tiêu …"): no law or procedure says them.
+_LOCAL_UNIT = "phường|xã|quận|huyện|thị trấn|thôn|ấp|khu phố|tổ dân phố"
+_OWN = "tôi|mình|em|nhà tôi|chúng tôi"
+_LOCAL_ASK = r"bao giờ|khi nào|ngày nào|lúc nào|mấy giờ|giờ làm việc|địa chỉ|có tổ chức|chỉ tiêu|năm nay|tháng này|năm 20\d\d"
+_CAPITAL = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+
+
+def _local_patterns(accented: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a unit that is the asker's, numbered or named; a question on its affairs), read with diacritics or folded."""
+    units, own, asks = (_LOCAL_UNIT, _OWN, _LOCAL_ASK) if accented else (fold(_LOCAL_UNIT), fold(_OWN), fold(_LOCAL_ASK))
+    return (re.compile(rf"\b(?i:{units})\s+(?:(?i:{own}|\d+)\b|[{_CAPITAL}])"), re.compile(rf"\b(?:{asks})\b"))
+
+
+_LOCAL = {True: _local_patterns(True), False: _local_patterns(False)}
+_VIET_NAM = re.compile(r"\bviet nam\b|\bvn\b|\bve nuoc\b")
 # Papers a Vietnamese office issues for use abroad: "phiếu lý lịch tư pháp để đi du học Úc" asks the
 # Vietnamese procedure, not Australia's rules.
 _PAPER_FOR_ABROAD = re.compile(
@@ -213,7 +239,8 @@ class Cues:
     asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
     asks_condition: bool = False  # what the law requires or allows: an age, a condition, a deadline
     cites_law: bool = False
-    beyond: str | None = None  # what it asks that no law or procedure holds: "other_country", "opinion", "live_fact"
+    # what it asks that no law or procedure holds: "other_country", "opinion", "live_fact", "local_fact"
+    beyond: str | None = None
 
 
 def folded(text: str) -> str:
@@ -246,26 +273,36 @@ def cues(text: str) -> Cues:
     elif chosen in ("draft_document", "reminder") and asks:
         chosen = None  # "ai có thẩm quyền soạn thảo …?", "khi nào thì bị nhắc nhở?"
     read_for_how = plain if _PAPER.search(plain) else _ADVICE.sub(" ", plain)
-    how = bool(_HOW.search(read_for_how) or (not asks and _NAMES_A_TASK.search(plain)))
+    condition = bool(_CONDITION.search(plain))
+    how = bool(_HOW.search(read_for_how) or (not condition and _WANTS_TO.search(read_for_how))
+               or (not asks and _NAMES_A_TASK.search(plain)))
+    cites_law = bool(_CITES_LAW.search(plain))
     return Cues(
         asks=asks,
         request=chosen,
         declined=declined[0] if declined else None,
         wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
         asks_how=how,
-        asks_condition=bool(_CONDITION.search(plain)),
-        cites_law=bool(_CITES_LAW.search(plain)),
-        beyond=_beyond(text, plain, how),
+        asks_condition=condition,
+        cites_law=cites_law,
+        beyond=_beyond(text, plain, how, cites_law),
     )
 
 
-def _beyond(text: str, plain: str, asks_how: bool) -> str | None:
+def _beyond(text: str, plain: str, asks_how: bool, cites_law: bool) -> str | None:
+    """What the message asks that no law or procedure holds. A day, this year or a ward's affairs
+    named by someone asking how to get something done are the asker's circumstances; this year
+    or a ward named beside the law are the law's ("xã … theo quy định", "Luật … năm 2018")."""
     written = normalize(text).lower()
-    for name, pattern in _BEYOND[has_diacritics(written)].items():
-        if not pattern.search(written) or (name == "day" and asks_how):
+    accented = has_diacritics(written)
+    for name, pattern in _BEYOND[accented].items():
+        if not pattern.search(written) or (name == "day" and asks_how) or (name == "this_year" and (asks_how or cites_law)):
             continue
         if not (name == "other_country" and (_VIET_NAM.search(plain) or _PAPER_FOR_ABROAD.search(plain))):
-            return "live_fact" if name == "day" else name
+            return "live_fact" if name in ("day", "this_year") else name
+    unit, asks = _LOCAL[accented]
+    if not (asks_how or cites_law) and unit.search(normalize(text)) and asks.search(written):
+        return "local_fact"
     return None
 
 

@@ -85,7 +85,7 @@ class Route:
     skill: str  # the skill's name ("legal_qa", "citizen_guide", "feedback", "conversation", ...)
     reason: str  # one of REASONS
     # What a refusal is about: the law the question names and the knowledge base lacks, or
-    # what no law holds ("other_country", "opinion", "live_fact"), or "figure_not_stated" when the
+    # what no law holds ("other_country", "opinion", "live_fact", "local_fact"), or "figure_not_stated" when the
     # question asks a sum of money the law found does not state; "" otherwise.
     detail: str = ""
 

@@ -50,6 +50,10 @@ WHY_NOT = {
         "Tôi không có thông tin thay đổi hằng ngày (giá cả, tỷ giá, lịch làm việc, người đang giữ chức vụ, "
         "tiến độ hồ sơ, số điện thoại…)."
     ),
+    "local_fact": (
+        "Tôi không có thông tin riêng của từng địa phương (lịch, địa chỉ, chỉ tiêu, các đợt hỗ trợ…): "
+        "bạn hãy hỏi Ủy ban nhân dân cấp xã nơi bạn ở hoặc cơ quan tổ chức."
+    ),
     "figure_not_stated": (
         "Các quy định tôi tìm được không nêu số tiền hay mức bạn hỏi: mức cụ thể thường do văn bản ban hành hằng năm "
         "hoặc của địa phương quy định, mà cơ sở dữ liệu của tôi chưa có."

@@ -111,6 +111,21 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("Tôi làm rơi mất thẻ bảo hiểm y tế, tuần sau phải đi khám bệnh. Xin cấp lại thẻ ở đâu?", None),  # the asker's day
     ("Gửi phản ánh giúp tôi: rác tập kết ở đầu ngõ 12 bốc mùi mấy hôm nay", None),  # "these days", not today's news
     ("Hồ sơ đăng ký khai sinh gồm những giấy tờ gì?", None),
+    ("Bao giờ thì công chức được nhận lương tháng 13 năm nay?", "live_fact"),
+    ("Kỳ thi tuyển công chức tỉnh Đồng Nai năm 2027 tổ chức vào ngày nào?", "live_fact"),
+    ("Luật An ninh mạng năm 2018 có hiệu lực từ khi nào?", None),  # the law's year
+    ("Hạn chót nộp tờ khai quyết toán thuế năm nay là ngày nào?", None),  # a deadline the law sets
+    ("diem chuan lop 10 truong cong lap nam nay", "live_fact"),
+    ("Ai là chủ tịch phường Bến Nghé?", "live_fact"),
+    ("lich cat dien khu pho 3 tuan sau", "live_fact"),
+    ("Bệnh viện nào ở quận Bình Thạnh khám bảo hiểm y tế?", "live_fact"),
+    ("xã tôi khi nào phát tiền hỗ trợ bão lũ", "local_fact"),
+    ("ubnd phuong 7 may gio mo cua", "local_fact"),
+    ("Năm nay xã Tân Phú Trung được bao nhiêu suất nhà tình thương?", "local_fact"),
+    ("Xã có trách nhiệm gì khi người dân đến đăng ký khai sinh?", None),  # a commune in the law's words
+    ("Phường tôi làm giấy khai sinh cho con ở đâu?", None),  # the asker's ward, asking how
+    ("Nhà đầu tư được chậm tiến độ dự án tối đa bao nhiêu tháng?", None),  # a delay the law allows, not a file's progress
+    ("toi muon kien nghi phuong lap den giao thong o nga tu gan truong", None),  # a crossroads, not Russia
 ])
 def test_what_no_law_or_procedure_holds(message, beyond):
     assert cues(message).beyond == beyond
@@ -167,6 +182,8 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Con tôi bị đánh ở trường, tôi phải làm sao bây giờ?", False),
     ("lam lai ban sao giay ks cho con di hoc dc ko", True),  # a paper named after the verb, far from "được không"
     ("Người lao động làm thêm giờ vào ngày nghỉ lễ có được trả lương gấp ba không", False),
+    ("Muốn tách thửa đất để chia cho con trai thì làm thủ tục gì?", True),
+    ("Tôi muốn mở homestay ở Hội An thì cần điều kiện gì?", False),  # wanting it is the situation; the condition is asked
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
