@@ -172,7 +172,7 @@ _BEYOND_ACCENTED = (
     ("live_fact", r"\b(?:hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản|điểm chuẩn"
                   r"|ai là (?:chủ tịch|phó chủ tịch|bí thư|trưởng|giám đốc|người đứng đầu)"
                   r"|lịch (?:tiêm|khám|thi|trực|tiếp dân|làm việc|cắt điện|cúp điện|phát)"
-                  r"|đến đâu rồi|đến bước nào|(?<!chậm )tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
+                  r"|đến đâu rồi|đến bước nào|kết quả (?:trận|xổ số)|tỷ số|(?<!chậm )tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
                   r"|\b(?:trường|bệnh viện|bãi|chỗ|nơi|điểm)\b(?:\s+\w+){0,4}?\s+nào\s+(?:ở|tại|gần)\s+(?:phường|xã|quận|huyện|thành phố|tỉnh)\b"
                   r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
                   r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"

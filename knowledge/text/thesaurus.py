@@ -50,6 +50,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "ghi sai": "cải chính điều chỉnh thông tin",
     "bi sai": "cải chính điều chỉnh thông tin",
     # marriage and family
+    "tuoi … ket hon": "điều kiện kết hôn độ tuổi",
+    "tuoi … dang ky ket hon": "điều kiện kết hôn độ tuổi",
     "bo nhau": "ly hôn",
     "ly di": "ly hôn",
     "chia tay": "ly hôn",
@@ -140,6 +142,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "lam them": "làm thêm giờ",
     "tang ca": "làm thêm giờ",
     "nghi de": "nghỉ thai sản",
+    "nghi phep nam": "nghỉ hằng năm người lao động",
+    "ngay phep": "nghỉ hằng năm người lao động",
     "luong huu": "lương hưu hưu trí",
     "ve huu": "nghỉ hưu hưởng lương hưu",
     "rut bao hiem": "bảo hiểm xã hội một lần",
@@ -287,6 +291,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "ton bao nhieu": "lệ phí",
     "can giay to gi": "thành phần hồ sơ",
     "can nhung gi": "thành phần hồ sơ",
+    # telling two terms apart is what a law's definitions do
+    "phan biet": "giải thích từ ngữ",
 }
 # A shop that changes its name, its goods or its address changes what its registration says, whichever is
 # said first ("tiệm của tôi đổi tên", "đổi tên cửa hàng").

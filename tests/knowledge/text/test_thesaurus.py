@@ -19,6 +19,9 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("chuyen ho khau ve que vo thi lam the nao", "đăng ký thường trú"),
         ("Vừa lái xe máy vừa cầm điện thoại nghe thì bị xử phạt thế nào?", "sử dụng điện thoại di động"),
         ("mat so ho khau giay thi lam lai the nao", "xác nhận thông tin về cư trú"),
+        ("đi làm được một năm thì có mấy ngày phép năm", "nghỉ hằng năm người lao động"),
+        ("phan biet dat tho cu va dat nong nghiep", "giải thích từ ngữ"),
+        ("Con gái bao nhiêu tuổi thì được kết hôn?", "điều kiện kết hôn độ tuổi"),
         # keys with " … ": their words up to four words apart
         ("Chỗ làm mới yêu cầu nộp giấy xác nhận tôi đang cư trú ở đâu", "xác nhận thông tin về cư trú"),
         ("mình mua lại chiếc xe máy cũ của người quen", "thay đổi chủ xe đăng ký sang tên"),
