@@ -16,6 +16,7 @@ from knowledge.index.hybrid import HybridRetriever
 from knowledge.models import Evidence, Passage, Procedure
 from knowledge.procedure_family import asked_member_first
 from knowledge.registry import REGISTRY, Registry
+from knowledge.sanctions import rule_before_sanction
 from knowledge.settings import Settings
 
 
@@ -59,7 +60,7 @@ class KnowledgeBase:
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         """The ``k`` best passages, current law first (``knowledge.current_law``), with today's statuses,
-        and procedures doing the action asked for before the rest of their family
+        the rule before the fine for breaking it (``knowledge.sanctions``), and procedures doing the action asked for before the rest of their family
         (``knowledge.procedure_family``).
 
         A deeper pool is retrieved so that passages in force can take the places of demoted ones.
@@ -68,7 +69,7 @@ class KnowledgeBase:
             return []
         pool = self.retriever.retrieve(query, max(POOL * k, MIN_POOL), filters if filters is not None else SearchFilters())
         statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
-        return asked_member_first(query, current_first(query, pool, statuses))[:k]
+        return asked_member_first(query, rule_before_sanction(query, current_first(query, pool, statuses)))[:k]
 
     def passages_of(self, doc_id: str, article: str) -> list[Passage]:
         """The passages of one unit of a document (an article, or an appendix section), in order."""

@@ -139,7 +139,8 @@ _PROCEDURE_WORDS = re.compile(
 )
 _CONDITION = re.compile(
     r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien (?:gi|nao|ra sao|the nao|la gi)|(?:can|phai|co) (?:nhung |cac )?dieu kien"
-    r"|trong (?:vong |thoi han )?bao lau (?:thi )?phai|(?:thoi han|han chot) (?:la )?(?:bao lau|khi nao))\b"
+    r"|trong (?:vong |thoi han )?bao lau (?:thi )?phai|(?:thoi han|han chot) (?:la )?(?:bao lau|khi nao)"
+    r"|(?:toi da|toi thieu) (?:la )?(?:bao nhieu|may)\b(?! (?:ngay|ngay lam viec|tien|dong)\b))\b"
 )
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"

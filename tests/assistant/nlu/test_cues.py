@@ -212,6 +212,8 @@ def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wan
     ("Thuê nhà ở thì có được đăng ký thường trú ở đó không, cần điều kiện gì?", True),
     ("con toi 15 tuoi lam can cuoc o dau", False),
     ("Đăng ký khai tử cần giấy tờ gì?", False),
+    ("Hộ kinh doanh được thuê tối đa bao nhiêu lao động?", True),  # a limit the law sets
+    ("Làm căn cước mất tối đa bao nhiêu ngày?", False),  # a processing time, on the procedure's page
 ])
 def test_an_age_a_condition_or_a_deadline_is_asked_of_the_law(message, condition):
     assert cues(message).asks_condition is condition
