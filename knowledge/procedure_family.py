@@ -3,7 +3,9 @@
 Most thủ tục come in families that share their object and differ by the action their name
 opens with — "Đăng ký, cấp biển số xe lần đầu", "Cấp lại chứng nhận đăng ký xe", "Đổi chứng
 nhận đăng ký xe", "Thu hồi chứng nhận đăng ký xe" — or by a special circumstance: "Thủ tục
-đăng ký kết hôn" beside "… có yếu tố nước ngoài", "… tại khu vực biên giới", "… lưu động".
+đăng ký kết hôn" beside "… có yếu tố nước ngoài", "… tại khu vực biên giới", "… lưu động"; "Cấp lại
+Giấy chứng nhận do bị mất" (a land certificate) beside "Cấp lại Chứng chỉ hành nghề luật sư" and "Cấp lại
+Giấy chứng nhận kiểm định … xe" (a professional's or an operator's paper).
 Search matches the object ("xe", "biển số", "kết hôn") equally in all of them, so "vừa mua xe
 máy, đi đăng ký biển số cần mang gì" used to rank the thu hồi first, and "đăng ký kết hôn với
 người ở tỉnh khác" the foreign one.
@@ -76,6 +78,11 @@ _CIRCUMSTANCES: dict[str, tuple[str, str]] = {
                      r"quan su|cong an|quan doi|quoc phong|bo doi|quan nhan|si quan|chien si"),
     "new_owner": (r"thay doi chu xe|sang ten", r"sang ten|mua lai|mua xe cu|cho tang|tang cho|thua ke|doi chu|ban (?:lai )?xe"),
     "child_bundle": (r"lien thong", r"lien thong|con|be|chau|tre|moi sinh|moi de|so sinh"),
+    # a professional's or an operator's paper: a practising certificate, an inspection, a licence to operate
+    "trade": (r"chung chi hanh nghe|chung chi (?:dang kiem vien|moi gioi)|dang kiem vien|du dieu kien hoat dong"
+              r"|giay phep hoat dong|kiem dinh",
+              r"hanh nghe|chung chi|luat su|moi gioi|dang kiem|kiem dinh|tem|hoat dong|co so|trung tam|doanh nghiep"
+              r"|cong ty|to chuc|san giao dich|kinh doanh|phong kham|giay phep"),
 }
 _IN_NAME = {name: re.compile(rf"\b(?:{title})\b") for name, (title, _) in _CIRCUMSTANCES.items()}
 # "… cho công dân Việt Nam, người nước ngoài cư trú tại Việt Nam", "… đối với hộ gia đình, cá nhân, …, người gốc

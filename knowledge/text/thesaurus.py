@@ -194,8 +194,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "bang lai": "giấy phép lái xe",
     "bang lai xe": "giấy phép lái xe",
     "doi bang lai": "đổi giấy phép lái xe",
-    "cavet": "giấy chứng nhận đăng ký xe",
-    "ca vet": "giấy chứng nhận đăng ký xe",
+    "cavet": "chứng nhận đăng ký xe biển số xe",
+    "ca vet": "chứng nhận đăng ký xe biển số xe",
     "dang ky xe": "đăng ký xe",
     "xe moi mua": "đăng ký xe lần đầu",
     "mua xe moi": "đăng ký xe lần đầu",
@@ -306,6 +306,20 @@ EVERYDAY_TO_LEGAL |= {
 EVERYDAY_TO_LEGAL |= {
     f"{paper} … {error}": "thay đổi cải chính bổ sung thông tin hộ tịch"
     for paper in ("khai sinh", "ket hon", "khai tu") for error in ("ghi sai", "bi sai", "viet sai")
+}
+
+# An error in a land certificate is corrected by the office that issued it (đính chính).
+EVERYDAY_TO_LEGAL |= {
+    f"{paper} … {error}": "đính chính giấy chứng nhận đã cấp"
+    for paper in ("so do", "so hong", "giay chung nhan quyen su dung dat")
+    for error in ("ghi sai", "bi sai", "viet sai", "sai thong tin", "sai dien tich", "sai ten")
+}
+
+# A lost or torn social-insurance book is issued again, with the health card, by the insurance office.
+EVERYDAY_TO_LEGAL |= {
+    key: "cấp lại sổ bảo hiểm xã hội"
+    for book in ("so bhxh", "so bao hiem xa hoi", "so bao hiem") for loss in ("mat", "that lac", "rach", "hu", "nat")
+    for key in (f"{book} … {loss}", f"{loss} … {book}")
 }
 
 # "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.

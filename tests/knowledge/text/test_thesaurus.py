@@ -27,6 +27,8 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("mình mua lại chiếc xe máy cũ của người quen", "thay đổi chủ xe đăng ký sang tên"),
         ("Giấy khai sinh của con tôi bị ghi sai năm sinh của mẹ", "thay đổi cải chính bổ sung thông tin hộ tịch"),
         ("toi muon doi ten cua hang tap hoa", "đăng ký thay đổi nội dung đăng ký hộ kinh doanh"),
+        ("Sổ hồng nhà tôi bị sai tên vợ, sửa ở đâu", "đính chính giấy chứng nhận đã cấp"),
+        ("tôi làm mất sổ bảo hiểm xã hội rồi", "cấp lại sổ bảo hiểm xã hội"),
     ],
 )
 def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):
