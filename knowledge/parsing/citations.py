@@ -135,6 +135,21 @@ def doc_type_from_number(number: str) -> str | None:
     return None
 
 
+# Rank by the issuer's code of a number, highest first (Luật Ban hành văn bản quy phạm pháp luật, Điều 4):
+# Quốc hội, its Standing Committee, the President, the Government, the Prime Minister, a minister.
+_RANK_BY_CODE = (
+    (re.compile(r"UBTVQH\d*$"), 2), (re.compile(r"^(?:NQ-)?QH\d*$"), 1), (re.compile(r"CTN$"), 3),
+    (re.compile(r"-CP$"), 4), (re.compile(r"-TTG$"), 5), (re.compile(r"^TT(?:LT)?-"), 6),
+)
+
+
+def legal_rank(number: str) -> int | None:
+    """1 for Quốc hội's texts down to 6 for a circular; None when the number's code does not say."""
+    parts = number.upper().split("/")
+    code = parts[-1] if len(parts) > 1 else ""
+    return next((rank for pattern, rank in _RANK_BY_CODE if pattern.search(code)), None)
+
+
 _TYPE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in DOC_TYPES) + r")(?!\w)", re.IGNORECASE)
 _NUMBER_AHEAD = re.compile(rf"\s*(?:số\s*(?:hiệu\s*)?:?\s*)?(?P<number>{_OLD_STYLE}|{_MODERN})(?!/)")
 # Where a document's name ends. "một số điều", "sửa đổi, bổ sung" and "... của Luật X" stay inside.

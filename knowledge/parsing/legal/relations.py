@@ -20,8 +20,8 @@ a provision that "có hiệu lực từ ngày Nghị quyết số 61/2022/QH15 h
 dates its own start.
 A document named without a number ("Luật thương mại ngày 10 tháng 5 năm 1997")
 cannot be identified and yields no relation, and a document never repeals or amends one of
-higher legal rank (``legal_rank``): "Thông tư này thay thế Thông tư số 20/2015/TT-BTP … hướng dẫn
-thi hành một số điều của Nghị định số 23/2015/NĐ-CP" names the decree only to say what the
+higher legal rank (``knowledge.parsing.citations.legal_rank``): "Thông tư này thay thế Thông tư số
+20/2015/TT-BTP … hướng dẫn thi hành một số điều của Nghị định số 23/2015/NĐ-CP" names the decree only to say what the
 replaced circular was for.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import re
 from datetime import date
 
 from knowledge.models import Dieu, Relation
-from knowledge.parsing.citations import DOC_TYPES, CitedDocument, find_cited_documents, number_key
+from knowledge.parsing.citations import DOC_TYPES, CitedDocument, find_cited_documents, legal_rank, number_key
 from knowledge.parsing.legal.common import THIS_DOCUMENT, parse_date
 from knowledge.parsing.legal.structure import UPPER
 
@@ -57,21 +57,6 @@ _WHOLE_REPEAL = re.compile(
     r"^bãi bỏ\s+(?:" + "|".join(re.escape(t) for t in DOC_TYPES) + r")\b", re.IGNORECASE
 )
 _HISTORY = re.compile(r"(?:đã\s+)?(?:được\s+)?sửa đổi, bổ sung(?: một số điều)?\s+(?:theo|bởi|tại)\b")
-
-
-# Rank by the issuer's code of a number, highest first (Luật Ban hành văn bản quy phạm pháp luật, Điều 4):
-# Quốc hội, its Standing Committee, the President, the Government, the Prime Minister, a minister.
-_RANK_BY_CODE = (
-    (re.compile(r"UBTVQH\d*$"), 2), (re.compile(r"^(?:NQ-)?QH\d*$"), 1), (re.compile(r"CTN$"), 3),
-    (re.compile(r"-CP$"), 4), (re.compile(r"-TTG$"), 5), (re.compile(r"^TT(?:LT)?-"), 6),
-)
-
-
-def legal_rank(number: str) -> int | None:
-    """1 for Quốc hội's texts down to 6 for a circular; None when the number's code does not say."""
-    parts = number.upper().split("/")
-    code = parts[-1] if len(parts) > 1 else ""
-    return next((rank for pattern, rank in _RANK_BY_CODE if pattern.search(code)), None)
 
 
 def _outranks(cited: str, subject: str | None) -> bool:

@@ -4,6 +4,7 @@ from knowledge.parsing.citations import (
     doc_type_from_number,
     find_cited_documents,
     find_numbers,
+    legal_rank,
     number_key,
 )
 
@@ -115,3 +116,11 @@ def test_numbers_with_slashed_segments_and_a_stray_space_after_a_dash():
 def test_prime_minister_decisions_keep_their_ttg_code():
     assert find_numbers("Quyết định số 31/2011/QĐ-TTg và 619/QĐ-TTgQuy định") == ["31/2011/QĐ-TTg", "619/QĐ-TTg"]
     assert doc_type_from_number("31/2011/QĐ-TTg") == "Quyết định"
+
+
+@pytest.mark.parametrize("number, rank", [
+    ("68/2020/QH14", 1), ("40/2002/PL-UBTVQH10", 2), ("1234/NQ-UBTVQH15", 2), ("23/2015/NĐ-CP", 4),
+    ("02/2021/NQ-CP", 4), ("20/2024/QĐ-TTg", 5), ("35/2014/TT-BCA", 6), ("01/2016/TTLT-BTP-BNG", 6), ("12/2025/NQ-HĐND", None),
+])
+def test_a_number_s_issuer_code_gives_its_legal_rank(number, rank):
+    assert legal_rank(number) == rank

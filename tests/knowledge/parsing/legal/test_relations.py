@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.parsing.legal.relations import legal_rank, relations_in
+from knowledge.parsing.legal.relations import relations_in
 
 
 def found(text, number="12/2030/QH16"):
@@ -66,14 +66,6 @@ def test_dates_of_relations():
 
 def test_a_document_never_repeals_itself():
     assert found("Luật số 12/2030/QH16 hết hiệu lực kể từ ngày 01 tháng 01 năm 2040.") == []
-
-
-@pytest.mark.parametrize("number, rank", [
-    ("68/2020/QH14", 1), ("40/2002/PL-UBTVQH10", 2), ("1234/NQ-UBTVQH15", 2), ("23/2015/NĐ-CP", 4),
-    ("02/2021/NQ-CP", 4), ("20/2024/QĐ-TTg", 5), ("35/2014/TT-BCA", 6), ("01/2016/TTLT-BTP-BNG", 6), ("12/2025/NQ-HĐND", None),
-])
-def test_a_number_s_issuer_code_gives_its_legal_rank(number, rank):
-    assert legal_rank(number) == rank
 
 
 def test_a_document_never_repeals_one_of_higher_rank_named_to_describe_what_it_replaces():
