@@ -356,8 +356,12 @@ def parse_legal_bases(cell: str) -> tuple[LegalBasis, ...]:
 _RESULT_CODE = re.compile(r"Mã: [A-Z0-9]+(?:[.\-][A-Z]{0,2}\d+)*")
 
 
+_REFUSAL = re.compile(r"\btừ chối\b", re.IGNORECASE)
+
+
 def parse_results(cell: str) -> tuple[str, ...]:
-    """The names of the papers a procedure ends with (kết quả xử lý), without their codes."""
+    """The names of the papers a procedure ends with (kết quả xử lý), without their codes; the refusal
+    slips the portal lists among them, in any order ("Phiếu từ chối tiếp nhận, giải quyết hồ sơ"), last."""
     text = normalize(cell).split("Từ khóa")[0]
-    names = [cell_text(part) for part in _RESULT_CODE.split(text)]
-    return tuple(name for name in names if name)
+    names = [name for name in (cell_text(part) for part in _RESULT_CODE.split(text)) if name]
+    return tuple(sorted(names, key=lambda name: bool(_REFUSAL.search(name))))

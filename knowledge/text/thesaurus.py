@@ -77,11 +77,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "tach khau": "tách hộ",
     "tach ho khau": "tách hộ",
     "so ho khau": "thường trú cư trú",
-    # The paper sổ hộ khẩu is no longer issued (Luật Cư trú 2020, from 1/1/2023): what replaces a lost one is
-    # a confirmation of residence.
-    "mat so ho khau": "xác nhận thông tin về cư trú",
-    "lam lai so ho khau": "xác nhận thông tin về cư trú",
-    "cap lai so ho khau": "xác nhận thông tin về cư trú",
+    # The paper sổ hộ khẩu is no longer issued (Luật Cư trú 2020, from 1/1/2023): what replaces a lost, burnt
+    # or torn one is a confirmation of residence (the keys built after this dict).
     "ho khau": "thường trú",
     "o tro": "tạm trú",
     "thue tro": "tạm trú",
@@ -315,6 +312,11 @@ EVERYDAY_TO_LEGAL |= {
     for error in ("ghi sai", "bi sai", "viet sai", "sai thong tin", "sai dien tich", "sai ten")
 }
 
+EVERYDAY_TO_LEGAL |= {
+    key: "xác nhận thông tin về cư trú"
+    for loss in ("mat", "chay", "rach", "hu", "lam lai", "cap lai", "xin lai")
+    for key in (f"{loss} … so ho khau", f"so ho khau … {loss}")
+}
 # A lost or torn social-insurance book is issued again, with the health card, by the insurance office.
 EVERYDAY_TO_LEGAL |= {
     key: "cấp lại sổ bảo hiểm xã hội"

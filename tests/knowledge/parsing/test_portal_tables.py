@@ -161,6 +161,9 @@ def test_results_without_their_codes():
     )
     assert parse_results(cell) == ("Giấy chứng nhận kiểm dịch động vật tạm nhập tái xuất", "Văn bản từ chối (nêu rõ lý do)")
     assert parse_results("") == ()
+    refused_first = ("Phiếu từ chối tiếp nhận, giải quyết hồ sơ (lĩnh vực cư trú)Mã: KQ.G01.000067"
+                     "Xác nhận thông tin về cư trúMã: KQ.G01.000070Từ khóaKhông có thông tin")
+    assert parse_results(refused_first) == ("Xác nhận thông tin về cư trú", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ (lĩnh vực cư trú)")
 
 
 def test_sections_are_found_by_what_follows_their_label():
