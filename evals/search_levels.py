@@ -20,8 +20,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from evals.command import run
 from evals.markdown import command_line, table, write_report
 from evals.routing import Question, alqac_questions, citizen_legal_questions
+from knowledge.errors import BadInput
 from knowledge.text import fold
 
 REPORTS = Path(__file__).parent / "reports"
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [str(d) for d in args.data if not d.is_dir()]
     if missing:
-        parser.error(f"no such data dir: {', '.join(missing)}")
+        raise BadInput(f"không có thư mục dữ liệu {', '.join(missing)} (no such data dir)")
     sets = {"ALQAC (officer)": alqac_questions(), "citizen legal (citizen)": citizen_legal_questions()}
     results = [measure(data, sets) for data in args.data]
     report = markdown(results, argv)
@@ -105,4 +107,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run(main)

@@ -5,6 +5,7 @@ import pytest
 
 from evals import search_levels
 from evals.routing import Question
+from knowledge.errors import BadInput
 
 
 def test_each_set_is_scored_on_the_index_of_the_data_dir(tiny_index_dir, monkeypatch):
@@ -32,6 +33,8 @@ def test_a_gold_article_counts_once_at_its_first_passage():
     assert search_levels.rank_of_gold(passages, {("luat c", "1")}) is None
 
 
-def test_a_missing_data_dir_is_refused(tmp_path):
-    with pytest.raises(SystemExit):
+def test_a_missing_data_dir_or_index_is_refused(tmp_path):
+    with pytest.raises(BadInput, match="no such data dir"):
         search_levels.main(["--data", str(tmp_path / "nowhere")])
+    with pytest.raises(BadInput, match="no index"):
+        search_levels.main(["--data", str(tmp_path)])
