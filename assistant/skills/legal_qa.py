@@ -90,7 +90,8 @@ class LegalQA:
         answerability rule (none: no grounding). "Xem thêm" are the first two further articles, in
         retrieval order, above the floor (``MIN_COVERAGE``, ``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``,
         ``MIN_QUOTE_COVERAGE``), shown most relevant first: the one whose quote covers more of the
-        question, then the better scored.
+        question, then the better scored. Under an answer from a text in force, a repealed text is no
+        further reading (it ranked first, and answers, when the question is about the old law).
         """
         scored = [(e, coverage(question, e.passage, self.rarity)) for e in evidence[:CANDIDATES]]
         first = next(((e, share) for e, share in scored[:3] if share >= ANSWERS), None)
@@ -105,7 +106,7 @@ class LegalQA:
         seen = {(answer.passage.doc_id, answer.passage.article)}
         for e, share in scored:
             key = (e.passage.doc_id, e.passage.article)
-            if key in seen or share < floor or e.score < MIN_SCORE_RATIO * top:
+            if key in seen or share < floor or e.score < MIN_SCORE_RATIO * top or _repealed_beside(e, answer):
                 continue
             e, quote = _best_piece(question, e, pieces)
             focus = self._focus(question, e, quote)
@@ -156,6 +157,10 @@ class LegalQA:
             replaced_by=entry.replaced_by if entry else (),
             status_source=entry.status_source if entry else None,
         )
+
+
+def _repealed_beside(evidence: Evidence, answer: Evidence) -> bool:
+    return evidence.passage.status == "repealed" and answer.passage.status != "repealed"
 
 
 def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tuple[Evidence, Quote]:

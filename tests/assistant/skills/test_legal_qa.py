@@ -3,6 +3,7 @@
 Without the corpus's rarity every content word of the question counts once: "thời hạn đăng ký khai sinh
 cho con" has eight, the answer below covers six of them.
 """
+from dataclasses import replace
 from types import SimpleNamespace
 
 from assistant.skills.legal_qa import LegalQA
@@ -54,6 +55,14 @@ def test_further_provisions_come_most_relevant_first():
     # The cư trú decree is retrieved first, but what Điều 16 quotes covers more of the question.
     evidence = [Evidence(ANSWER, 1.0), Evidence(RESIDENCE_7, 0.97), Evidence(PROCEDURE_16, 0.96)]
     assert cited(evidence) == ["60/2014/QH13:15", "60/2014/QH13:16", "31/2014/NĐ-CP:7"]
+
+
+def test_a_repealed_text_is_no_further_reading_under_an_answer_in_force():
+    old_16 = replace(PROCEDURE_16, passage_id="law:60/2000/QH10:16:0", doc_id="60/2000/QH10", status="repealed")
+    assert cited([Evidence(ANSWER, 1.0), Evidence(old_16, 0.95)]) == ["60/2014/QH13:15"]
+    # Under an answer from the old law (a question about it), the rest of the old law still is.
+    old_15 = replace(ANSWER, passage_id="law:60/2000/QH10:15:0", doc_id="60/2000/QH10", status="repealed")
+    assert cited([Evidence(old_15, 1.0), Evidence(old_16, 0.95)]) == ["60/2000/QH10:15", "60/2000/QH10:16"]
 
 
 def test_a_long_article_retrieved_in_pieces_is_quoted_from_the_piece_that_answers():
