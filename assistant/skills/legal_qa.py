@@ -90,8 +90,10 @@ class LegalQA:
         answerability rule (none: no grounding). "Xem thêm" are the first two further articles, in
         retrieval order, above the floor (``MIN_COVERAGE``, ``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``,
         ``MIN_QUOTE_COVERAGE``), shown most relevant first: the one whose quote covers more of the
-        question, then the better scored. Under an answer from a text in force, a repealed text is no
-        further reading (it ranked first, and answers, when the question is about the old law).
+        question, then the better scored. Under an answer from a text in force, a repealed text whose
+        replacement the knowledge base holds is no further reading (it ranked first, and answers, when the
+        question is about the old law); one whose replacement is not held stays, flagged, as it may be all
+        there is.
         """
         scored = [(e, coverage(question, e.passage, self.rarity)) for e in evidence[:CANDIDATES]]
         first = next(((e, share) for e, share in scored[:3] if share >= ANSWERS), None)
@@ -106,7 +108,7 @@ class LegalQA:
         seen = {(answer.passage.doc_id, answer.passage.article)}
         for e, share in scored:
             key = (e.passage.doc_id, e.passage.article)
-            if key in seen or share < floor or e.score < MIN_SCORE_RATIO * top or _repealed_beside(e, answer):
+            if key in seen or share < floor or e.score < MIN_SCORE_RATIO * top or self._superseded_beside(e, answer):
                 continue
             e, quote = _best_piece(question, e, pieces)
             focus = self._focus(question, e, quote)
@@ -118,6 +120,15 @@ class LegalQA:
                 break
         further.sort(key=lambda item: (-item[0], -item[1]))
         return [(answer, answer_quote)] + [(e, quote) for _, _, e, quote in further]
+
+    def _superseded_beside(self, evidence: Evidence, answer: Evidence) -> bool:
+        """A repealed text, under an answer in force, whose replacement the knowledge base holds."""
+        if evidence.passage.status != "repealed" or answer.passage.status == "repealed":
+            return False
+        entry = self.kb.registry.get(evidence.passage.doc_id)
+        return entry is not None and any(
+            (replacement := self.kb.registry.get(number)) is not None and replacement.in_corpus for number in entry.replaced_by
+        )
 
     def _focus(self, question: str, evidence: Evidence, quote: Quote) -> float:
         """How much of the question the part quoted (with its document and heading) covers."""
@@ -157,10 +168,6 @@ class LegalQA:
             replaced_by=entry.replaced_by if entry else (),
             status_source=entry.status_source if entry else None,
         )
-
-
-def _repealed_beside(evidence: Evidence, answer: Evidence) -> bool:
-    return evidence.passage.status == "repealed" and answer.passage.status != "repealed"
 
 
 def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tuple[Evidence, Quote]:

@@ -29,8 +29,18 @@ TAX_34 = article("38/2019/QH14", "Luật Quản lý thuế", "34", "Hồ sơ thu
                  "3. Thu nhập phát sinh cho con được miễn thuế.")
 
 
+# The registry's word on the old texts below: 60/2000/QH10 was replaced by the Luật Hộ tịch held here,
+# 61/2000/QH10 by a law the knowledge base does not hold.
+ENTRIES = {
+    "60/2000/QH10": SimpleNamespace(replaced_by=("60/2014/QH13",)),
+    "61/2000/QH10": SimpleNamespace(replaced_by=("99/2025/QH15",)),
+    "60/2014/QH13": SimpleNamespace(in_corpus=True, replaced_by=()),
+}
+
+
 def cited(evidence: list[Evidence]) -> list[str]:
-    legal = LegalQA(SimpleNamespace(retriever=SimpleNamespace(diacritics=None)))
+    kb = SimpleNamespace(retriever=SimpleNamespace(diacritics=None), registry=SimpleNamespace(get=ENTRIES.get))
+    legal = LegalQA(kb)
     return [f"{e.passage.doc_id}:{e.passage.article}" for e, _ in legal.select(QUESTION, evidence)]
 
 
@@ -57,9 +67,12 @@ def test_further_provisions_come_most_relevant_first():
     assert cited(evidence) == ["60/2014/QH13:15", "60/2014/QH13:16", "31/2014/NĐ-CP:7"]
 
 
-def test_a_repealed_text_is_no_further_reading_under_an_answer_in_force():
+def test_a_repealed_text_whose_replacement_is_held_is_no_further_reading_under_an_answer_in_force():
     old_16 = replace(PROCEDURE_16, passage_id="law:60/2000/QH10:16:0", doc_id="60/2000/QH10", status="repealed")
     assert cited([Evidence(ANSWER, 1.0), Evidence(old_16, 0.95)]) == ["60/2014/QH13:15"]
+    # Replaced by a law not held: the old text, flagged, may be all there is.
+    unreplaced = replace(old_16, passage_id="law:61/2000/QH10:16:0", doc_id="61/2000/QH10")
+    assert cited([Evidence(ANSWER, 1.0), Evidence(unreplaced, 0.95)]) == ["60/2014/QH13:15", "61/2000/QH10:16"]
     # Under an answer from the old law (a question about it), the rest of the old law still is.
     old_15 = replace(ANSWER, passage_id="law:60/2000/QH10:15:0", doc_id="60/2000/QH10", status="repealed")
     assert cited([Evidence(old_15, 1.0), Evidence(old_16, 0.95)]) == ["60/2000/QH10:15", "60/2000/QH10:16"]
