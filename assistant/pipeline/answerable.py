@@ -53,6 +53,9 @@ _IN_A_PLACE = re.compile(
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:dong|trieu|ty|nghin|ngan|phan tram)\b|%)")
 _RELATIVE = re.compile(r"\d[\d.,]*\s*(?:lan\s+)?(?:muc\s+)?(?:luong|tien luong)\b")
 _REFERENCE_WAGE = re.compile(r"\bluong (?:co so|toi thieu)\b")
+_WAGE_STATED = re.compile(
+    r"\bluong (?:co so|toi thieu)\b[^;\n]{0,60}?(?:\b(?:la|bang)\b|:)[^;\n]{0,30}?\d[\d.,]*\s*(?:dong|trieu|nghin)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -219,9 +222,10 @@ def asks_money(question: str) -> bool:
 
 
 def states_money(question: str, text: str) -> bool:
-    """Whether ``text`` states a sum or a rate: "4.000.000 đồng", "10%", or "05 lần mức lương cơ sở" — the
-    last not when the question asks what the mức lương cơ sở (or tối thiểu) itself is."""
+    """Whether ``text`` states a sum or a rate: "4.000.000 đồng", "10%", or "05 lần mức lương cơ sở". When the
+    question asks what the mức lương cơ sở (or tối thiểu) itself is, only a sum said of it counts ("mức lương
+    cơ sở là 2.340.000 đồng/tháng"), not a fine or an allowance counted in it or stated beside it."""
     folded = fold(text)
-    if _MONEY.search(folded):
-        return True
-    return not _REFERENCE_WAGE.search(fold(question)) and bool(_RELATIVE.search(folded))
+    if _REFERENCE_WAGE.search(fold(question)):
+        return bool(_WAGE_STATED.search(folded))
+    return bool(_MONEY.search(folded) or _RELATIVE.search(folded))

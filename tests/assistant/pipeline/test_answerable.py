@@ -31,4 +31,8 @@ def test_a_sum_a_rate_or_a_multiple_of_the_reference_wage_is_stated():
     assert states_money("trợ cấp thất nghiệp tối đa bao nhiêu tiền", "tối đa không quá 05 lần mức lương cơ sở")
     # … but a multiple of the mức lương cơ sở does not say what the mức lương cơ sở is
     assert not states_money("Mức lương cơ sở hiện nay là bao nhiêu tiền?", "bằng 0,9 mức lương cơ sở hiện hành")
+    # … nor does a sum stated beside it: only one said of it
+    assert not states_money("Mức lương cơ sở hiện nay là bao nhiêu tiền?",
+                            "Phụ cấp tính theo mức lương cơ sở; người có thu nhập trên 15.000.000 đồng không được hưởng.")
+    assert states_money("Mức lương cơ sở hiện nay là bao nhiêu tiền?", "Từ ngày 01/7/2024, mức lương cơ sở là 2.340.000 đồng/tháng.")
     assert not states_money("học phí bao nhiêu", "mức học phí do Hội đồng nhân dân cấp tỉnh quyết định")
