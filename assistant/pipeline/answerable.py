@@ -51,6 +51,8 @@ _IN_A_PLACE = re.compile(
     r"|\b(?:phường|xã|tỉnh|quận|huyện|phuong|xa|tinh|quan|huyen)\s+(?:mình|tôi|em|nhà|minh|toi|nha)\b"
 )
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:dong|trieu|ty|nghin|ngan|phan tram)\b|%)")
+_ASKS_RATE = re.compile(r"\b(?:bao nhieu|may) (?:phan tram|%)|bao nhieu\s*%|\bty le (?:la )?bao nhieu\b")
+_RATE = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm)")
 _RELATIVE = re.compile(r"\d[\d.,]*\s*(?:lan\s+)?(?:muc\s+)?(?:luong|tien luong)\b")
 _REFERENCE_WAGE = re.compile(r"\bluong (?:co so|toi thieu)\b")
 _WAGE_STATED = re.compile(
@@ -81,7 +83,7 @@ class Grounding:
     kind: str
     best: Evidence | None
     coverage: float = 0.0
-    figure_missing: bool = False  # the question asks for a sum of money no candidate states
+    figure_missing: bool = False  # the question asks for a sum (law) or a rate (procedure) no candidate states
 
     def answers(self, out_of_scope: float = 0.0) -> bool:
         """Whether the best candidate answers; ``out_of_scope`` is the classifier's probability that nothing should."""
@@ -208,7 +210,10 @@ def grounding(kind: str, question: str, evidence: list[Evidence], rarity: Rarity
     if not scored:
         return Grounding(kind, None)
     share, best = max(scored, key=lambda item: item[0])
-    missing = kind == "law" and asks_money(question) and not any(states_money(question, e.passage.text) for e in evidence[:TOP])
+    if asks_rate(question):  # a percentage: fines in đồng do not state it, nor a procedure's fee
+        missing = not any(_RATE.search(e.passage.text) for e in evidence[:TOP])
+    else:
+        missing = kind == "law" and asks_money(question) and not any(states_money(question, e.passage.text) for e in evidence[:TOP])
     return Grounding(kind, best, share, figure_missing=missing)
 
 
@@ -219,6 +224,13 @@ def asks_money(question: str) -> bool:
     text = normalize(expand_abbreviations(question))
     folded = fold(text)
     return bool(_ASKS_MONEY.search(folded)) and bool(_AS_OF.search(folded) or _IN_A_PLACE.search(text))
+
+
+def asks_rate(question: str) -> bool:
+    """Whether the question asks for a percentage as of a day or in a place ("lệ phí trước bạ xe máy ở Hà Nội
+    hiện nay là bao nhiêu phần trăm")."""
+    folded = fold(normalize(expand_abbreviations(question)))
+    return bool(_ASKS_RATE.search(folded)) and asks_money(question)
 
 
 def states_money(question: str, text: str) -> bool:

@@ -1,7 +1,7 @@
 """A question asking for a sum of money, and the texts that state one."""
 import pytest
 
-from assistant.pipeline.answerable import asks_money, states_money
+from assistant.pipeline.answerable import asks_money, asks_rate, grounding, states_money
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -36,3 +36,19 @@ def test_a_sum_a_rate_or_a_multiple_of_the_reference_wage_is_stated():
                             "Phụ cấp tính theo mức lương cơ sở; người có thu nhập trên 15.000.000 đồng không được hưởng.")
     assert states_money("Mức lương cơ sở hiện nay là bao nhiêu tiền?", "Từ ngày 01/7/2024, mức lương cơ sở là 2.340.000 đồng/tháng.")
     assert not states_money("học phí bao nhiêu", "mức học phí do Hội đồng nhân dân cấp tỉnh quyết định")
+
+
+def test_a_percentage_asked_is_stated_only_as_a_percentage_by_the_law_or_a_procedure():
+    from knowledge.models import Evidence, Passage
+
+    question = "Lệ phí trước bạ xe máy đăng ký lần đầu ở Hà Nội hiện nay là bao nhiêu phần trăm?"
+    assert asks_rate(question) and not asks_rate("lệ phí làm hộ chiếu hiện nay bao nhiêu")
+    fine = Passage("law:168/2024/NĐ-CP:32:0", "law", "168/2024/NĐ-CP", "Nghị định xử phạt", "Điều 32.",
+                   "3. Phạt tiền từ 800.000 đồng đến 1.000.000 đồng đối với chủ xe mô tô không làm thủ tục đăng ký xe")
+    registration = Passage("procedure:1.013066", "procedure", "1.013066", "Đăng ký xe lần đầu", "Đăng ký xe lần đầu",
+                           "Lệ phí: 1.000.000 đồng")
+    rate = Passage("law:10/2022/NĐ-CP:8:0", "law", "10/2022/NĐ-CP", "Nghị định về lệ phí trước bạ", "Điều 8.",
+                   "4. Xe máy mức thu là 2%; xe máy nộp lệ phí lần đầu tại thành phố trực thuộc trung ương mức thu là 5%.")
+    assert grounding("law", question, [Evidence(fine, 1.0)], None).figure_missing
+    assert grounding("procedure", question, [Evidence(registration, 1.0)], None).figure_missing
+    assert not grounding("law", question, [Evidence(fine, 1.0), Evidence(rate, 0.9)], None).figure_missing
