@@ -192,7 +192,7 @@ class Decide:
         near = verdict.why_not is None and procedure.best is not None and procedure.coverage >= NEAR
         turn.evidence = [procedure.best] if near else []
         about_administration = (
-            said.cites_law or said.wants_procedure or verdict.missing_law is not None
+            said.cites_law or said.wants_procedure or verdict.missing_law is not None or verdict.beyond == "local_fact"
             or nlu.intent not in ("out_of_scope", "greeting", "thanks")
             or (verdict.beyond is None and not verdict.classified_out_of_scope and max(law.coverage, procedure.coverage) >= NEAR)
         )

@@ -109,6 +109,11 @@ def test_nothing_answering_is_no_grounding_about_administration_and_out_of_scope
     assert (unknown.route.skill, unknown.route.reason) == ("conversation", "no_grounding")
 
 
+def test_a_ward_s_own_affairs_are_no_grounding_with_where_to_ask_even_when_the_classifier_says_out_of_scope():
+    handout = decided("Phường tôi bao giờ phát gạo cứu trợ?", guess="out_of_scope", confidence=0.7, law=[HO_TICH])
+    assert (handout.route.reason, handout.route.detail) == ("no_grounding", "local_fact")
+
+
 def test_a_message_the_classifier_is_sure_is_out_of_scope_stays_so_whatever_words_the_evidence_shares():
     recipe = Passage("law:x:1:0", "law", "x", "Luật An toàn thực phẩm", "Điều 1. Nấu ăn", "Nấu phở bò ngon phải an toàn.")
     sure = decided("cách nấu phở bò ngon", guess="out_of_scope", confidence=0.95, law=[recipe])
