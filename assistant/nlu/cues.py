@@ -185,7 +185,8 @@ _BEYOND_ACCENTED = (
 # "năm 2026 xã Phú Hòa Đông được giao chỉ tiêu …"): no law or procedure says them.
 _LOCAL_UNIT = "phường|xã|quận|huyện|thị trấn|thôn|ấp|khu phố|tổ dân phố"
 _OWN = "tôi|mình|em|nhà tôi|chúng tôi"
-_LOCAL_ASK = r"bao giờ|khi nào|ngày nào|lúc nào|mấy giờ|giờ làm việc|địa chỉ|có tổ chức|chỉ tiêu|năm nay|tháng này|năm 20\d\d"
+_LOCAL_ASK = (r"bao giờ|khi nào|ngày nào|lúc nào|mấy giờ|giờ làm việc|địa chỉ|có tổ chức|chỉ tiêu|năm nay|tháng này|tuần này"
+              r"|tuần sau|hôm nay|ngày mai|năm 20\d\d")
 _CAPITAL = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
 
 
@@ -296,15 +297,16 @@ def _beyond(text: str, plain: str, asks_how: bool, cites_law: bool) -> str | Non
     or a ward named beside the law are the law's ("xã … theo quy định", "Luật … năm 2018")."""
     written = normalize(text).lower()
     accented = has_diacritics(written)
+    unit, asks = _LOCAL[accented]
+    local = not (asks_how or cites_law) and bool(unit.search(normalize(text)) and asks.search(written))
     for name, pattern in _BEYOND[accented].items():
         if not pattern.search(written) or (name == "day" and asks_how) or (name == "this_year" and (asks_how or cites_law)):
             continue
+        if name in ("day", "this_year"):
+            return "local_fact" if local else "live_fact"  # a ward's event of the day: where to ask is the ward
         if not (name == "other_country" and (_VIET_NAM.search(plain) or _PAPER_FOR_ABROAD.search(plain))):
-            return "live_fact" if name in ("day", "this_year") else name
-    unit, asks = _LOCAL[accented]
-    if not (asks_how or cites_law) and unit.search(normalize(text)) and asks.search(written):
-        return "local_fact"
-    return None
+            return name
+    return "local_fact" if local else None
 
 
 def reply_to_yes_no(text: str) -> bool | None:

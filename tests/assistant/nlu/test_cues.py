@@ -117,10 +117,11 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("Hạn chót nộp tờ khai quyết toán thuế năm nay là ngày nào?", None),  # a deadline the law sets
     ("diem chuan lop 10 truong cong lap nam nay", "live_fact"),
     ("Ai là chủ tịch phường Bến Nghé?", "live_fact"),
-    ("lich cat dien khu pho 3 tuan sau", "live_fact"),
+    ("lich cat dien khu pho 3 tuan sau", "local_fact"),  # a numbered khu phố's schedule
     ("Bệnh viện nào ở quận Bình Thạnh khám bảo hiểm y tế?", "live_fact"),
     ("xã tôi khi nào phát tiền hỗ trợ bão lũ", "local_fact"),
     ("ubnd phuong 7 may gio mo cua", "local_fact"),
+    ("phường tôi tuần này có phát quà trung thu cho trẻ em không", "local_fact"),  # the ward's event of the day
     ("Năm nay xã Tân Phú Trung được bao nhiêu suất nhà tình thương?", "local_fact"),
     ("Xã có trách nhiệm gì khi người dân đến đăng ký khai sinh?", None),  # a commune in the law's words
     ("Phường tôi làm giấy khai sinh cho con ở đâu?", None),  # the asker's ward, asking how
