@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from knowledge.chunking import dense_text, keyword_heading, keyword_text
+from knowledge.chunking import dense_text, keyword_heading, keyword_text, takes_body_vectors
 from knowledge.errors import BadInput
 from knowledge.index.base import Embedder
 from knowledge.index.chunk_vectors import ChunkVectors, first_coverage, has_chunk_vectors, write_coverage
@@ -147,7 +147,7 @@ def open_index(
         )
     vectors: VectorIndex | ChunkVectors | None = None
     if built_with and embedder is not None and has_chunk_vectors(directory):
-        vectors = ChunkVectors(directory)
+        vectors = ChunkVectors(directory, np.array([takes_body_vectors(p) for p in passages], dtype=bool))
     elif built_with and embedder is not None:
         stored, wanted = passages.meta.get("vectors", "embedded"), _vector_store(chroma_url)
         if stored != wanted:

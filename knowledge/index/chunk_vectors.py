@@ -128,7 +128,9 @@ class ChunkVectors:
     """The vectors of a generation with body vectors, searched exactly; the same questions
     as ``VectorIndex`` (``neighbours``, ``similarities``), answered per passage row."""
 
-    def __init__(self, generation: Path):
+    def __init__(self, generation: Path, takes_body: np.ndarray | None = None):
+        """``takes_body``: per row, whether its body chunks count (``knowledge.chunking.takes_body_vectors``);
+        a generation enriched before procedures stopped taking body vectors keeps theirs on disk, unused."""
         folder = generation / DIRECTORY
         heads = np.load(folder / HEADS)
         shards = sorted(folder.glob(f"*{_ROWS}"))
@@ -136,6 +138,9 @@ class ChunkVectors:
         chunk_vectors = [np.load(p.with_name(p.name.replace(_ROWS, _VECTORS))) for p in shards]
         rows = np.concatenate(chunk_rows) if chunk_rows else np.zeros(0, dtype=np.int32)
         vectors = np.vstack(chunk_vectors) if chunk_vectors else np.zeros((0, heads.shape[1]), dtype=np.float32)
+        if takes_body is not None:
+            kept = takes_body[rows]
+            rows, vectors = rows[kept], vectors[kept]
         # Every row keeps its first vector beside its chunks: a row scores its best vector.
         all_rows = np.concatenate([rows, np.arange(len(heads), dtype=np.int32)])
         order = np.argsort(all_rows, kind="stable")

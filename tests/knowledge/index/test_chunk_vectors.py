@@ -28,6 +28,14 @@ def test_a_row_is_scored_by_its_best_vector_its_first_one_or_a_chunk(tmp_path):
     assert set(vectors.neighbours(query, allowed, None, 5)) == {1, 3}
 
 
+def test_the_chunks_of_a_row_that_takes_no_body_vectors_are_left_unused(tmp_path):
+    write_heads(tmp_path, np.stack([_unit(1, 0), _unit(0, 1)]))
+    write_shard(tmp_path, [0, 1], np.stack([_unit(0, 1), _unit(1, 0)]))  # enriched before row 1 stopped taking them
+    vectors = ChunkVectors(tmp_path, np.array([True, False]))
+    assert vectors.count() == 3
+    assert vectors.similarities(_unit(1, 0), [0, 1]) == {0: 1.0, 1: 0.0}
+
+
 def test_coverage_is_replaced_never_written_in_place(tmp_path):
     write_heads(tmp_path, np.stack([_unit(1, 0), _unit(0, 1)]))
     write_coverage(tmp_path, Coverage(2, 1, 1, {"law:1:2:0": "RuntimeError: lỗi"}))
