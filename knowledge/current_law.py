@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.models import Evidence, StatusChange
+from knowledge.models import Evidence, StatusChange, lowered
 from knowledge.parsing.citations import find_numbers, number_key
 from knowledge.parsing.legal.common import dates_in
 
@@ -44,15 +44,18 @@ def current_first(question: str, evidence: list[Evidence], statuses: dict[str, S
     """``evidence`` with today's statuses, repealed documents demoted unless the question is about them."""
     if not evidence:
         return []
-    scale = max(abs(e.score) for e in evidence) or 1.0
-    ranked = []
-    for e in evidence:
-        change = statuses.get(e.passage.doc_id) if e.passage.kind == "law" else None
-        if change is not None and change.status != e.passage.status:
-            e = replace(e, passage=replace(e.passage, status=change.status))
-        demotion = DEMOTION.get(change.status, 0.0) if change is not None else 0.0
-        if demotion and not asks_about_the_past(question, e.passage.doc_id, change):
-            e = replace(e, score=e.score - demotion * scale)
-        ranked.append(e)
-    return sorted(ranked, key=lambda e: -e.score)
 
+    def today(e: Evidence) -> Evidence:
+        change = _change(e, statuses)
+        return e if change is None or change.status == e.passage.status else replace(e, passage=replace(e.passage, status=change.status))
+
+    def demotion(e: Evidence) -> float:
+        change = _change(e, statuses)
+        share = DEMOTION.get(change.status, 0.0) if change is not None else 0.0
+        return share if share and not asks_about_the_past(question, e.passage.doc_id, change) else 0.0
+
+    return lowered([today(e) for e in evidence], demotion)
+
+
+def _change(evidence: Evidence, statuses: dict[str, StatusChange]) -> StatusChange | None:
+    return statuses.get(evidence.passage.doc_id) if evidence.passage.kind == "law" else None

@@ -14,9 +14,9 @@ Vietnamese terms of art are kept where they are the precise name:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import Callable, Literal
 
 from knowledge.parsing.citations import number_year
 
@@ -248,6 +248,15 @@ class Evidence:
     passage: Passage
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
+
+
+def lowered(evidence: list[Evidence], share: Callable[[Evidence], float]) -> list[Evidence]:
+    """``evidence`` best first, each score lowered by ``share(e)`` of the best absolute score of the list
+    (a negative share raises it): how a ranking step demotes what the question does not ask for without
+    hiding it (``knowledge.current_law``, ``knowledge.sanctions``, ``knowledge.procedure_family``)."""
+    scale = max((abs(e.score) for e in evidence), default=0.0) or 1.0
+    ranked = [replace(e, score=e.score - amount * scale) if (amount := share(e)) else e for e in evidence]
+    return sorted(ranked, key=lambda e: -e.score)
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,9 @@ their score.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from knowledge.models import Evidence
+from knowledge.models import Evidence, lowered
 from knowledge.text import expand_abbreviations, fold, normalize
 
 OTHER_ACTION = 0.15
@@ -222,23 +221,23 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     held = {f" {phrase} " for phrase in _HELD.findall(text)}
     wanted = asked or {PLAIN}
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
-    scale = max(abs(e.score) for e in evidence) or 1.0
-    ranked = []
-    for e in evidence:
-        if e.passage.kind == "procedure":
-            title = e.passage.doc_title or e.passage.heading
-            actions = procedure_actions(title)
-            penalty = _action_penalty(actions, wanted, kindred)
-            if PLAIN in actions and any(phrase in _name_phrase(title) for phrase in held):
-                penalty += OTHER_ACTION  # it issues what the question says is already held
-            circumstances = procedure_circumstances(title) | _field_circumstances(e.passage.text)
-            if circumstances - named:
-                penalty += OTHER_CIRCUMSTANCE
-            if penalty == 0 and _names(said, title) and not named - circumstances:
-                penalty -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")
-            e = replace(e, score=e.score - penalty * scale)
-        ranked.append(e)
-    return sorted(ranked, key=lambda e: -e.score)
+
+    def penalty(e: Evidence) -> float:
+        if e.passage.kind != "procedure":
+            return 0.0
+        title = e.passage.doc_title or e.passage.heading
+        actions = procedure_actions(title)
+        share = _action_penalty(actions, wanted, kindred)
+        if PLAIN in actions and any(phrase in _name_phrase(title) for phrase in held):
+            share += OTHER_ACTION  # it issues what the question says is already held
+        circumstances = procedure_circumstances(title) | _field_circumstances(e.passage.text)
+        if circumstances - named:
+            share += OTHER_CIRCUMSTANCE
+        if share == 0 and _names(said, title) and not named - circumstances:
+            share -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")
+        return share
+
+    return lowered(evidence, penalty)
 
 
 def _action_penalty(actions: frozenset[str], wanted: set[str], kindred: set[str]) -> float:

@@ -10,9 +10,8 @@ named). A question naming a fine, a violation or points taken off a licence keep
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from knowledge.models import Evidence
+from knowledge.models import Evidence, lowered
 from knowledge.text import expand_abbreviations, fold
 
 DEMOTION = 0.15
@@ -35,5 +34,4 @@ def rule_before_sanction(question: str, evidence: list[Evidence]) -> list[Eviden
     """``evidence`` with sanction articles lowered when the question asks the rule, best first."""
     if not evidence or not asks_the_rule(question) or not any(is_sanction(e) for e in evidence):
         return evidence
-    lowered = DEMOTION * max(abs(e.score) for e in evidence)
-    return sorted((replace(e, score=e.score - lowered) if is_sanction(e) else e for e in evidence), key=lambda e: -e.score)
+    return lowered(evidence, lambda e: DEMOTION if is_sanction(e) else 0.0)
