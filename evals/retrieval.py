@@ -20,6 +20,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from knowledge.chunking import law_passages
 from knowledge.errors import BadInput
@@ -84,6 +85,19 @@ def load_questions(path: Path) -> list[Question]:
     return questions
 
 
+def rank_of_gold(evidence, gold, key: Callable[[Passage], tuple[str, str]]) -> int | None:
+    """The 1-based rank, among the distinct articles of ``evidence`` (``key`` names a passage's article;
+    several passages of one article count once, at the first), of the first gold one."""
+    articles: list[tuple[str, str]] = []
+    for e in evidence:
+        article = key(e.passage)
+        if article not in articles:
+            articles.append(article)
+        if article in gold:
+            return len(articles)
+    return None
+
+
 def evaluate(retriever: HybridRetriever, questions: list[Question], depth: int = 40) -> dict:
     """Recall@1/5/10, MRR@10 and per-query latency of ``retriever`` on ``questions``."""
     hits = {c: 0 for c in CUTOFFS}
@@ -93,16 +107,11 @@ def evaluate(retriever: HybridRetriever, questions: list[Question], depth: int =
         started = time.perf_counter()
         evidence = retriever.retrieve(question.text, k=depth)
         latencies.append((time.perf_counter() - started) * 1000)
-        articles: list[tuple[str, str]] = []
-        for e in evidence:
-            key = (e.passage.doc_id, e.passage.article or "")
-            if key not in articles:
-                articles.append(key)
-        first = next((i for i, a in enumerate(articles[:10]) if a in question.relevant), None)
-        if first is not None:
-            reciprocal_ranks += 1 / (first + 1)
+        rank = rank_of_gold(evidence, question.relevant, lambda p: (p.doc_id, p.article or ""))
+        if rank is not None and rank <= 10:
+            reciprocal_ranks += 1 / rank
             for c in CUTOFFS:
-                hits[c] += first < c
+                hits[c] += rank <= c
     n = len(questions)
     latencies.sort()
     return {

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from evals.command import run
 from evals.markdown import command_line, table, write_report
+from evals.retrieval import rank_of_gold
 from evals.routing import Question, alqac_questions, citizen_legal_questions
 from knowledge.errors import BadInput
 from knowledge.text import fold
@@ -30,16 +31,9 @@ REPORTS = Path(__file__).parent / "reports"
 K = 10
 
 
-def rank_of_gold(found, gold) -> int | None:
-    """The 1-based rank, among the distinct articles found, of the first gold one."""
-    articles: list[tuple[str, str]] = []
-    for evidence in found:
-        key = (fold(evidence.passage.doc_title), str(evidence.passage.article))
-        if key not in articles:
-            articles.append(key)
-        if key in gold:
-            return len(articles)
-    return None
+def article_of(passage) -> tuple[str, str]:
+    """An article as the question sets name it: the document's title, folded, and its number."""
+    return fold(passage.doc_title), str(passage.article)
 
 
 def measure(data: Path, sets: dict[str, list[Question]]) -> dict:
@@ -58,7 +52,7 @@ def measure(data: Path, sets: dict[str, list[Question]]) -> dict:
                 started = time.perf_counter()
                 found = kb.search(question.text, K, filters_for(question.role, kinds=("law", "document")))
                 times.append((time.perf_counter() - started) * 1000)
-                ranks.append(rank_of_gold(found, question.gold))
+                ranks.append(rank_of_gold(found, question.gold, article_of))
             n = len(ranks)
             result["sets"][name] = {
                 "n": n,

@@ -295,10 +295,11 @@ def _beyond(text: str, plain: str, asks_how: bool, cites_law: bool) -> str | Non
     """What the message asks that no law or procedure holds. A day, this year or a ward's affairs
     named by someone asking how to get something done are the asker's circumstances; this year
     or a ward named beside the law are the law's ("xã … theo quy định", "Luật … năm 2018")."""
-    written = normalize(text).lower()
+    as_typed = normalize(text)
+    written = as_typed.lower()
     accented = has_diacritics(written)
     unit, asks = _LOCAL[accented]
-    local = not (asks_how or cites_law) and bool(unit.search(normalize(text)) and asks.search(written))
+    local = not (asks_how or cites_law) and bool(unit.search(as_typed) and asks.search(written))
     for name, pattern in _BEYOND[accented].items():
         if not pattern.search(written) or (name == "day" and asks_how) or (name == "this_year" and (asks_how or cites_law)):
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from evals import search_levels
+from evals.retrieval import rank_of_gold
 from evals.routing import Question
 from knowledge.errors import BadInput
 
@@ -29,8 +30,8 @@ def test_a_gold_article_counts_once_at_its_first_passage():
         return Evidence(Passage(f"{title}{article}", "law", "1/2020/QH14", title, f"Điều {article}.", "…", article=article), 1.0)
 
     passages = [found("Luật A", "2"), found("Luật A", "2"), found("Luật B", "5")]
-    assert search_levels.rank_of_gold(passages, {("luat b", "5")}) == 2
-    assert search_levels.rank_of_gold(passages, {("luat c", "1")}) is None
+    assert rank_of_gold(passages, {("luat b", "5")}, search_levels.article_of) == 2
+    assert rank_of_gold(passages, {("luat c", "1")}, search_levels.article_of) is None
 
 
 def test_a_missing_data_dir_or_index_is_refused(tmp_path):
