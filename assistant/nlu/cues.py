@@ -161,6 +161,12 @@ _PLACE_WORDS = r"ở|tại|bên|của|nước|luật(?:\s+\w+){0,3}|du học|th�
 _NOT_A_COUNTRY_AFTER = "tư|ba|năm|hòa|trọng|linh|thọ|thắng|huế|cơ|vũ|tài|xuân|giang|trí|bình|luật|nhân|lý|điển|chế|quyền|định|y|thuật"
 _BEYOND_ACCENTED = (
     ("other_country", rf"\b(?:(?:{_PLACE_WORDS})\s+|visa(?:\s+\w+){{0,2}}\s+)(?:{_COUNTRIES})\b(?!\s+(?:{_NOT_A_COUNTRY_AFTER})\b)"),
+    # Work a general assistant does and this one does not: a poem, a story, a translation, homework, a recipe.
+    ("general_task", r"\b(?:làm|viết|sáng tác|soạn|đặt)\s+(?:(?:giúp|giùm|hộ|cho)\s+)?(?:(?:tôi|mình|em|tui)\s+)?"
+                     r"(?:(?:một|1|vài|mấy)\s+)?(?:bài thơ|bài hát|bài rap|bài văn|câu chuyện|truyện ngắn|thơ|lời bài hát|câu đối)\b"
+                     r"|\bkể\s+(?:(?:cho|giúp)\s+\w+\s+)?(?:nghe\s+)?(?:một\s+|1\s+)?(?:câu\s+)?(?:chuyện|truyện)\s+(?:cười|cổ tích|ma)\b"
+                     r"|\bdịch\s+(?:(?:giúp|giùm|hộ)\s+)?(?:(?:tôi|mình|em)\s+)?(?:câu|đoạn|bài|từ|chữ)\b(?:\s+[^\s]+){0,8}?\s+sang tiếng\b|\bgiải\s+(?:(?:giúp|giùm|hộ)\s+\w+\s+)?(?:bài toán|phương trình|bài tập)\b"
+                     r"|\b(?:công thức|cách) nấu\b|\bviết code\b"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
                 r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b)"),
     # A day named in a question asking how to get something done is the asker's ("tuần sau phải đi khám, xin
@@ -168,8 +174,8 @@ _BEYOND_ACCENTED = (
     ("day", r"\b(?:(?<!mấy )hôm nay|ngày mai|tối nay|tuần này|tuần sau)\b"),
     # A question on this year's or this month's events: "bao giờ … năm nay", "năm 2026 … tổ chức vào ngày nào"
     # (not a law's year: "Luật An ninh mạng năm 2018 có hiệu lực khi nào" cites the law).
-    ("this_year", r"\b(?:năm nay|tháng này|tuần này|tháng sau|năm 20\d\d)\b(?:\s+\S+){0,12}?\s+(?:bao giờ|khi nào|lúc nào|có tổ chức|tổ chức vào)\b"
-                  r"|\b(?:bao giờ|khi nào|lúc nào)\b(?:\s+\S+){0,12}?\s+(?:năm nay|tháng này|tuần này|tháng sau|năm 20\d\d)\b"),
+    ("this_year", r"\b(?:năm nay|tháng này|tuần này|tháng sau|năm 20\d\d)\b(?:\s+[^\s]+){0,12}?\s+(?:bao giờ|khi nào|lúc nào|có tổ chức|tổ chức vào)\b"
+                  r"|\b(?:bao giờ|khi nào|lúc nào)\b(?:\s+[^\s]+){0,12}?\s+(?:năm nay|tháng này|tuần này|tháng sau|năm 20\d\d)\b"),
     ("live_fact", r"\b(?:hiện nay là ai|bây giờ là ai|số điện thoại|số tài khoản|điểm chuẩn"
                   r"|ai là (?:chủ tịch|phó chủ tịch|bí thư|trưởng|giám đốc|người đứng đầu)"
                   r"|lịch (?:tiêm|khám|thi|trực|tiếp dân|làm việc|cắt điện|cúp điện|phát)"
@@ -241,7 +247,8 @@ class Cues:
     asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
     asks_condition: bool = False  # what the law requires or allows: an age, a condition, a deadline
     cites_law: bool = False
-    # what it asks that no law or procedure holds: "other_country", "opinion", "live_fact", "local_fact"
+    # what it asks that no law or procedure holds: "other_country", "general_task", "opinion", "live_fact",
+    # "local_fact"
     beyond: str | None = None
 
 

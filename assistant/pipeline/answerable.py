@@ -200,7 +200,8 @@ class Verdict:
 
     @property
     def why_not(self) -> str | None:
-        """What to tell a user no evidence answers: "other_country", "opinion", "live_fact", "local_fact", "law_not_held"."""
+        """What to tell a user no evidence answers: "other_country", "general_task", "opinion", "live_fact",
+        "local_fact", "law_not_held"."""
         return self.beyond or ("law_not_held" if self.missing_law else None)
 
 

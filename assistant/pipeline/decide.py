@@ -191,7 +191,7 @@ class Decide:
         intent = "legal_question" if law.coverage >= procedure.coverage else "procedure_guide"
         near = verdict.why_not is None and procedure.best is not None and procedure.coverage >= NEAR
         turn.evidence = [procedure.best] if near else []
-        about_administration = (
+        about_administration = verdict.beyond != "general_task" and (
             said.cites_law or said.wants_procedure or verdict.missing_law is not None or verdict.beyond == "local_fact"
             or nlu.intent not in ("out_of_scope", "greeting", "thanks")
             or (verdict.beyond is None and not verdict.classified_out_of_scope and max(law.coverage, procedure.coverage) >= NEAR)

@@ -127,6 +127,15 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("Phường tôi làm giấy khai sinh cho con ở đâu?", None),  # the asker's ward, asking how
     ("Nhà đầu tư được chậm tiến độ dự án tối đa bao nhiêu tháng?", None),  # a delay the law allows, not a file's progress
     ("toi muon kien nghi phuong lap den giao thong o nga tu gan truong", None),  # a crossroads, not Russia
+    ("khi nao thi phuong to chuc tiem vac xin nam nay", "live_fact"),  # words between, typed without diacritics
+    ("viết giúp tôi một bài thơ về mùa thu", "general_task"),
+    ("ke chuyen cuoi di ban", "general_task"),
+    ("dich giup minh doan van nay sang tieng anh", "general_task"),
+    ("giải giúp em bài toán lớp 5 này", "general_task"),
+    ("cách nấu phở bò ngon", "general_task"),
+    ("Dịch giấy khai sinh sang tiếng Anh rồi chứng thực ở đâu?", None),  # a paper translated for a procedure
+    ("Tôi xin kể chuyện nhà tôi bị hàng xóm lấn đất, giờ phải làm sao?", None),
+    ("viết giúp tôi đơn khiếu nại quyết định thu hồi đất", None),
 ])
 def test_what_no_law_or_procedure_holds(message, beyond):
     assert cues(message).beyond == beyond

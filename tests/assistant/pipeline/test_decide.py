@@ -118,8 +118,17 @@ def test_a_message_the_classifier_is_sure_is_out_of_scope_stays_so_whatever_word
     recipe = Passage("law:x:1:0", "law", "x", "Luật An toàn thực phẩm", "Điều 1. Nấu ăn", "Nấu phở bò ngon phải an toàn.")
     sure = decided("cách nấu phở bò ngon", guess="out_of_scope", confidence=0.95, law=[recipe])
     assert (sure.route.skill, sure.route.reason) == ("conversation", "out_of_scope")
-    unsure = decided("cách nấu phở bò ngon", guess="out_of_scope", confidence=0.5, law=[recipe])
+    unsure = decided("làm sao cho phở bò ngon", guess="out_of_scope", confidence=0.5, law=[recipe])
     assert unsure.route.reason != "out_of_scope"
+
+
+def test_a_poem_or_a_recipe_asked_for_is_out_of_scope_whatever_the_classifier_and_the_evidence_say():
+    harvest = Passage("law:26/2008/QH12:113:0", "law", "26/2008/QH12", "Luật Thi hành án dân sự", "Điều 113. Kê biên hoa lợi",
+                      "3. Đối với cây trồng chưa đến mùa thu hoạch thì sau khi kê biên được tiếp tục chăm sóc.", article="113")
+    poem = decided("viết giúp tôi một bài thơ về mùa thu", guess="legal_question", confidence=0.9, law=[harvest])
+    assert (poem.route.skill, poem.route.reason, poem.evidence) == ("conversation", "out_of_scope", [])
+    recipe = decided("cách nấu phở bò ngon", guess="procedure_guide", confidence=0.6, procedures=[KHAI_SINH])
+    assert recipe.route.reason == "out_of_scope"
 
 
 @pytest.mark.parametrize("message, detail", [

@@ -29,10 +29,17 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("toi muon doi ten cua hang tap hoa", "đăng ký thay đổi nội dung đăng ký hộ kinh doanh"),
         ("Sổ hồng nhà tôi bị sai tên vợ, sửa ở đâu", "đính chính giấy chứng nhận đã cấp"),
         ("tôi làm mất sổ bảo hiểm xã hội rồi", "cấp lại sổ bảo hiểm xã hội"),
+        ("mảnh đất có sổ rồi, giờ muốn tách ra làm 2 thửa", "tách thửa"),
+        ("Vợ đang mang thai thì chồng có được đơn phương ly hôn không?", "quyền yêu cầu ly hôn"),
+        ("vo dang mang thai", "có thai"),
     ],
 )
 def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):
     assert term in legal_terms_for(question)
+
+
+def test_a_split_plot_is_not_read_in_an_inheritance():
+    assert "tách thửa" not in legal_terms_for("tách hộ khẩu để hưởng thừa kế")
 
 
 def test_the_longest_phrase_wins_over_the_words_inside_it():
