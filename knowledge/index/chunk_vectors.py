@@ -23,9 +23,12 @@ and never approximate.
 
 Scoring: a passage's dense similarity is that of its best vector, its first one
 (heading, title and the start of the text) or one of its body chunks. Measured at full
-coverage on the ALQAC corpus (MRR@10, ALQAC 2025 / 2023 / citizen dev set): best of
-first vector and chunks .908 / .944 / .609, best chunk alone .904 / .935 / .607, first
-vectors only (coverage 0) .890 / .921 / .627 (``evals/reports/enrichment.md``).
+coverage on the ALQAC corpus (MRR@10, ALQAC 2025 / 2023 / citizen dev set, dense weight
+.1): best of first vector and chunks .908 / .944 / .609, best chunk alone .904 / .935 /
+.607, the mean of the first vector and the best .901 / .944 / .627, the mean of all
+.897 / .939 / .630, first vectors only (coverage 0) .890 / .921 / .627. A passage with
+its body vectors also weighs more in the fusion (``FusionSettings.whole_text_weight``;
+``evals/reports/enrichment.md``).
 
 Every generation says how far it is covered in ``coverage.json`` (``Coverage``),
 which ``troly status index`` and ``GET /api/health`` read.
@@ -141,6 +144,8 @@ class ChunkVectors:
         if takes_body is not None:
             kept = takes_body[rows]
             rows, vectors = rows[kept], vectors[kept]
+        self._whole_text = np.zeros(len(heads), dtype=bool)
+        self._whole_text[rows] = True
         # Every row keeps its first vector beside its chunks: a row scores its best vector.
         all_rows = np.concatenate([rows, np.arange(len(heads), dtype=np.int32)])
         order = np.argsort(all_rows, kind="stable")
@@ -152,6 +157,10 @@ class ChunkVectors:
 
     def count(self) -> int:
         return len(self._matrix)
+
+    def whole_text_rows(self) -> np.ndarray:
+        """Per passage row, whether its vectors hold its whole text: its body chunks are here."""
+        return self._whole_text
 
     def _per_row(self, vector: np.ndarray) -> np.ndarray:
         """Each passage row's similarity to the query (its best vector's); the last query's is kept,

@@ -22,6 +22,7 @@ def test_a_row_is_scored_by_its_best_vector_its_first_one_or_a_chunk(tmp_path):
     assert similarity[2] > 0.99  # … and a chunk for row 2, whose heading does not
     assert similarity[3] > 0.7 and similarity[1] == 0.0
     assert vectors.count() == 7  # three chunks and four first vectors
+    assert vectors.whole_text_rows().tolist() == [True, False, True, False]
     assert vectors.similarities(_unit(0, 1, 1), [2])[2] > 0.99
     assert set(vectors.neighbours(query, None, None, 2)) == {0, 2}
     allowed = np.array([False, True, False, True])
@@ -33,6 +34,7 @@ def test_the_chunks_of_a_row_that_takes_no_body_vectors_are_left_unused(tmp_path
     write_shard(tmp_path, [0, 1], np.stack([_unit(0, 1), _unit(1, 0)]))  # enriched before row 1 stopped taking them
     vectors = ChunkVectors(tmp_path, np.array([True, False]))
     assert vectors.count() == 3
+    assert vectors.whole_text_rows().tolist() == [True, False]
     assert vectors.similarities(_unit(1, 0), [0, 1]) == {0: 1.0, 1: 0.0}
 
 

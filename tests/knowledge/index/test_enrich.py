@@ -271,6 +271,23 @@ def test_a_throwaway_index_is_enriched_up_to_a_share_of_its_passages(tmp_path, p
     assert isinstance(open_index(generation, HashEmbedder()).vectors, ChunkVectors)
 
 
+def test_a_passage_with_its_body_vectors_weighs_more_in_score_fusion(tmp_path, passages):
+    generation = tmp_path / "gen"
+    generation.mkdir()
+    cache = CachedEmbedder(HashEmbedder(), tmp_path / "cache.sqlite")
+    build_index(generation, passages, [], cache, IndexSettings(dense_chars=0))
+    enrich_directory(generation, passages, cache, 2 / 7)  # the two khai sinh articles
+    query = "đăng ký khai sinh cho con"
+    keyword = open_index(generation, HashEmbedder(), FusionSettings(method="keyword")).retrieve(query, k=7)
+    best = keyword[0].score
+    lexical = {e.passage.passage_id: e.score / best for e in keyword}
+    only_enriched = open_index(generation, HashEmbedder(), FusionSettings(dense_weight=0.0, whole_text_weight=1.0))
+    for evidence in only_enriched.retrieve(query, k=7):
+        enriched = evidence.passage.passage_id in ("law:60/2014/QH13:1", "law:60/2014/QH13:2")
+        # a passage scored by its heading alone keeps its keyword score; an enriched one adds its similarity
+        assert (evidence.score != pytest.approx(lexical.get(evidence.passage.passage_id, 0.0))) == enriched
+
+
 def test_a_generation_is_published_every_so_many_minutes_as_well(settings):
     minutes = iter(range(0, 10_000, 3))  # each look at the clock, three minutes later
     cache = CachedEmbedder(Counting(), settings.data_dir / "cache" / "embeddings.sqlite")
