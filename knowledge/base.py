@@ -4,6 +4,9 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
+
+from knowledge.asked_article import asked_article
 from knowledge.current_law import current_first
 from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
@@ -61,15 +64,34 @@ class KnowledgeBase:
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         """The ``k`` best passages, current law first (``knowledge.current_law``), with today's statuses,
         the rule before the fine for breaking it (``knowledge.sanctions``), and procedures doing the action asked for before the rest of their family
-        (``knowledge.procedure_family``).
+        (``knowledge.procedure_family``); an article the question names by number and document first of all.
 
         A deeper pool is retrieved so that passages in force can take the places of demoted ones.
         """
         if k <= 0:
             return []
-        pool = self.retriever.retrieve(query, max(POOL * k, MIN_POOL), filters if filters is not None else SearchFilters())
+        filters = filters if filters is not None else SearchFilters()
+        pool = self.retriever.retrieve(query, max(POOL * k, MIN_POOL), filters)
+        asked = self._asked_article(query, filters, pool)
+        first = {e.passage.passage_id for e in asked}
+        pool = asked + [e for e in pool if e.passage.passage_id not in first]
         statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
-        return asked_member_first(query, rule_before_sanction(query, current_first(query, pool, statuses)))[:k]
+        ranked = asked_member_first(query, rule_before_sanction(query, current_first(query, pool, statuses)))
+        return ([e for e in ranked if e.passage.passage_id in first] + [e for e in ranked if e.passage.passage_id not in first])[:k]
+
+    def _asked_article(self, query: str, filters: SearchFilters, pool: list[Evidence]) -> list[Evidence]:
+        """The passages of the article the question names by number and document ("Điều 15 Luật Hộ tịch"),
+        scored above the pool: they come first (``knowledge.asked_article``)."""
+        if filters.kinds is not None and "law" not in filters.kinds:
+            return []
+        asked = asked_article(query, self.registry)
+        if asked is None:
+            return []
+        allowed = SearchFilters(kinds=("law",), access=filters.access, statuses=filters.statuses, doc_ids=(asked[0],))
+        mask = self.retriever.passages.mask(allowed)
+        rows = np.flatnonzero(mask) if mask is not None else range(len(self.retriever.passages))
+        top = max((e.score for e in pool), default=0.0)
+        return [Evidence(p, top + 1.0, {"asked": 1}) for p in (self.retriever.passages[int(r)] for r in rows) if p.article == asked[1]]
 
     def passages_of(self, doc_id: str, article: str) -> list[Passage]:
         """The passages of one unit of a document (an article, or an appendix section), in order."""

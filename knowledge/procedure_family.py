@@ -79,9 +79,9 @@ _CIRCUMSTANCES: dict[str, tuple[str, str]] = {
     "child_bundle": (r"lien thong", r"lien thong|con|be|chau|tre|moi sinh|moi de|so sinh"),
     # a professional's or an operator's paper: a practising certificate, an inspection, a licence to operate
     "trade": (r"chung chi hanh nghe|chung chi (?:dang kiem vien|moi gioi)|dang kiem vien|du dieu kien hoat dong"
-              r"|giay phep hoat dong|kiem dinh",
+              r"|giay phep hoat dong|kiem dinh|giay phep dao tao|co so dao tao",
               r"hanh nghe|chung chi|luat su|moi gioi|dang kiem|kiem dinh|tem|hoat dong|co so|trung tam|doanh nghiep"
-              r"|cong ty|to chuc|san giao dich|kinh doanh|phong kham|giay phep"),
+              r"|cong ty|to chuc|san giao dich|kinh doanh|phong kham|dao tao|truong|giay phep (?:hoat dong|kinh doanh)"),
 }
 _IN_NAME = {name: re.compile(rf"\b(?:{title})\b") for name, (title, _) in _CIRCUMSTANCES.items()}
 # "… cho công dân Việt Nam, người nước ngoài cư trú tại Việt Nam", "… đối với hộ gia đình, cá nhân, …, người gốc

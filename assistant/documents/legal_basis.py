@@ -189,7 +189,8 @@ def _finding(registry: RegistryLookup, item: _Resolved, cited_keys: set[str]) ->
         code, words = ("LEGAL_BASIS_REPEALED", "đã hết hiệu lực") if entry.status == "repealed" else (
             "LEGAL_BASIS_PARTIALLY_REPEALED", "đã hết hiệu lực một phần")
         since = f" từ {legal_date(entry.status_since)}" if entry.status_since else ""
-        return finding(code, f"{item.label} {words}{since}{_replacements(registry, entry)}", where)
+        label = f"{item.label} năm {item.year}" if item.by_name and item.year else item.label
+        return finding(code, f"{label} {words}{since}{_replacements(registry, entry)}", where)
     # An amended document cited together with its amending documents is cited correctly.
     if entry.status == "amended" and not all(number_key(n) in cited_keys for n in entry.amended_by):
         by = f" bởi {names_of(registry, entry.amended_by, _entry_name)}" if entry.amended_by else ""

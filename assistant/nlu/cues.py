@@ -127,9 +127,10 @@ _WANTS_TO = re.compile(r"\bmuon " + _ACT + r"\b")
 # ("mất căn cước thì phải làm sao").
 _ADVICE = re.compile(r"\b(?:phai|nen|gio|bay gio) lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*(?=\W*$|\W+(?:khi|neu|moi)\b)")
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
-# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh".
+# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh",
+# "thủ tục đăng ký thường trú cho con mới sinh".
 _NAMES_A_TASK = re.compile(
-    r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?"
+    r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?(?:thu tuc )?"
     r"(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
     r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
 )
@@ -142,6 +143,8 @@ _CONDITION = re.compile(
     r"|trong (?:vong |thoi han )?bao lau (?:thi )?phai|(?:thoi han|han chot) (?:la )?(?:bao lau|khi nao)"
     r"|(?:toi da|toi thieu) (?:la )?(?:bao nhieu|may)\b(?! (?:ngay|ngay lam viec|tien|dong)\b))\b"
 )
+# What a named law says, asked: "Luật Nhà ở 2014 quy định điều kiện mua nhà ở xã hội thế nào?" asks the law, not how.
+_LAW_SAYS = re.compile(r"\bquy dinh\b(?:\s+[^\s]+){0,10}?\s+(?:the nao|ra sao|nhu the nao|nhung gi|gi)\b")
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
     r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
@@ -184,6 +187,9 @@ _BEYOND_ACCENTED = (
                   r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
                   r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"
                   r"|được duyệt|được giải quyết|làm xong) chưa\b"
+                  # the asker's own file, slow: its progress is the office's to tell ("sao hồ sơ của tôi chậm thế")
+                  r"|\bhồ sơ\s+(?:của\s+)?(?:tôi|mình|em|nhà tôi)\b(?:\s+[^\s]+){0,8}?\s+(?:chậm|lâu (?:thế|vậy|quá)|mãi (?:chưa|không)"
+                  r"|vẫn chưa|chưa (?:xong|có kết quả|được giải quyết|trả))\b"
                   r"|\b(?:thứ bảy|chủ nhật|cuối tuần|ngày lễ)\s+(?:có\s+)?(?:làm việc|mở cửa|tiếp dân|nhận hồ sơ)\b"),
 )
 # A ward's or commune's own affairs — its schedule, address, quota, this year's handouts — asked of a unit
@@ -286,6 +292,8 @@ def cues(text: str) -> Cues:
     how = bool(_HOW.search(read_for_how) or (not condition and _WANTS_TO.search(read_for_how))
                or (not asks and _NAMES_A_TASK.search(plain)))
     cites_law = bool(_CITES_LAW.search(plain))
+    if cites_law and _LAW_SAYS.search(plain):
+        how = False
     return Cues(
         asks=asks,
         request=chosen,

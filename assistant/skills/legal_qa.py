@@ -5,18 +5,25 @@ con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con…» — kh
 Hộ tịch (60/2014/QH13), còn hiệu lực. Further provisions ("Xem thêm") are cited only
 above a relevance floor, most relevant first (``select``). When nothing in the knowledge
 base covers enough of the question, the skill says so and offers a human officer
-instead of guessing.
+instead of guessing. A question that names a law no longer (wholly) in force ("Luật Nhà ở
+2014 quy định …", "Nghị định 100/2019 phạt …") is answered from the law in force, opening
+with what replaced the one named (``named_law_notices``).
 """
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
+import re
+from dataclasses import replace
+
 from assistant.answer import Answer, Citation, refusal
 from assistant.compose import LanguageModelUnavailable, Source, extractive_answer
+from assistant.documents.legal_basis import check_citations
+from assistant.documents.lines import text_lines
 from assistant.pipeline.answerable import THRESHOLDS
 from assistant.pipeline.turn import Turn
-from assistant.skills.quoting import Quote, Rarity, best_quote, coverage
+from assistant.skills.quoting import Quote, Rarity, asked_quote, best_quote, coverage
 from assistant.skills.validity import notice, validity_phrase
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence, citation_label
@@ -63,14 +70,22 @@ class LegalQA:
         sources = self.sources(turn)
         if sources and self.llm is not None:
             try:
-                return self.llm.compose(turn.text, sources, turn.intent)
+                return self._named_first(turn, self.llm.compose(turn.text, sources, turn.intent))
             except LanguageModelUnavailable as error:
                 log.warning("language model unavailable (%s); extractive answer used", error)
-        return self._quoted(turn.intent, sources)
+        return self._named_first(turn, self._quoted(turn.intent, sources))
 
     def compose_extractive(self, turn: Turn) -> Answer:
         """The quoted answer, never written by a model (the check step's fallback)."""
-        return self._quoted(turn.intent, self.sources(turn))
+        return self._named_first(turn, self._quoted(turn.intent, self.sources(turn)))
+
+    def _named_first(self, turn: Turn, answer: Answer) -> Answer:
+        """The answer opening with what replaced the superseded laws the question names, unless it quotes them."""
+        if not answer.citations:
+            return answer
+        quoted = {c.id for c in answer.citations}
+        lines = [f"Lưu ý: {text}." for text in named_law_notices(self.kb.registry, turn.text, quoted)]
+        return replace(answer, text="\n".join([*lines, answer.text])) if lines else answer
 
     def sources(self, turn: Turn) -> list[Source]:
         """The chosen passages as citations with their validity, most relevant first."""
@@ -173,5 +188,31 @@ class LegalQA:
 def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tuple[Evidence, Quote]:
     """The retrieved piece of ``evidence``'s article (a long article is indexed in pieces) whose quote answers best."""
     same = [e for e in pieces if (e.passage.doc_id, e.passage.article) == (evidence.passage.doc_id, evidence.passage.article)]
+    if "asked" in evidence.ranks:  # an article the question names: the khoản it names, else the article's start
+        asked = [(e, quote) for e in same or [evidence] if (quote := asked_quote(question, e.passage)) is not None]
+        if asked:
+            return next((item for item in asked if item[1].clause is not None), asked[0])
     quoted = [(e, best_quote(question, e.passage)) for e in same or [evidence]]
     return max(quoted, key=lambda item: item[1].score)
+
+
+# "Nghị định 100/2019" as people write it: a decree's number always ends in /NĐ-CP.
+_DECREE_WITHOUT_CODE = re.compile(r"\b(Nghị định|NĐ)\s+(?:số\s+)?(\d{1,4}/\d{4})(?![/\d])", re.IGNORECASE)
+# "Luật Nhà ở 2014" as people write it, for "Luật Nhà ở năm 2014".
+_YEAR_WITHOUT_NAM = re.compile(r"\b((?:Bộ luật|Luật)\s+[^\d,.;:?!()]+?)(?<!\snăm)\s+((?:19|20)\d\d)\b(?![/\d])")
+_SUPERSEDED_FINDINGS = ("LEGAL_BASIS_REPEALED", "LEGAL_BASIS_PARTIALLY_REPEALED")
+
+
+def named_law_notices(registry, question: str, quoted: set[str]) -> list[str]:
+    """What the question's named documents became, for those no longer (wholly) in force and not quoted:
+    "Luật Nhà ở năm 2014 đã được thay thế bởi Luật Nhà ở số 27/2023/QH15 ban hành năm 2023 (còn hiệu lực)"
+    — read as the legal-basis check reads a draft (``assistant.documents.legal_basis``)."""
+    text = _DECREE_WITHOUT_CODE.sub(lambda m: f"Nghị định số {m.group(2)}/NĐ-CP", question)
+    text = _YEAR_WITHOUT_NAM.sub(r"\1 năm \2", text)
+    return [
+        check.finding.message
+        for check in check_citations(text_lines(text), registry)
+        if check.finding is not None and check.finding.code in _SUPERSEDED_FINDINGS
+        # a quote from the named document itself opens with its own notice
+        and not (check.entry is not None and check.entry.doc_id in quoted and check.entry.status == check.status)
+    ]

@@ -229,6 +229,38 @@ def best_quote(question: str, passage: Passage) -> Quote:
     return Quote(text, unit.clause, unit.point, score, more)
 
 
+_ASKED_UNIT = re.compile(
+    r"(?:\bđiểm\s+(?P<point>[a-zđ])\s+)?(?:\bkhoản\s+(?P<clause>\d{1,3})\s+)?(?:của\s+)?\bđiều\s+(?P<article>\d{1,3}[a-zđ]?)\b",
+    re.IGNORECASE,
+)
+
+
+# Nothing asked of the article but what it says: "Điều 15 Luật Hộ tịch quy định gì", "… nói về gì", "toàn văn Điều 3 …".
+_ASKS_WHAT_IT_SAYS = re.compile(
+    r"^(?:\s+(?!(?:có|không|được|khi|thì|nếu|ai|bao|mấy|nào|sao|ở|phải|bị)\b)\S+){0,14}?\s*(?:(?:quy định|nói|ghi|viết)(?:\s+(?:về\s+)?(?:gì|những gì|cái gì|thế nào|ra sao|nội dung gì))?|là gì)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asked_quote(question: str, passage: Passage) -> Quote | None:
+    """The unit the question names by number in this passage's article ("khoản 2 Điều 7 …" → khoản 2; "Điều 15 …"
+    → the article from its start), verbatim; None when the question names no unit of it."""
+    for match in _ASKED_UNIT.finditer(question):
+        if match.group("article") != passage.article:
+            continue
+        clause, point = match.group("clause"), match.group("point")
+        if clause is None:
+            if not _ASKS_WHAT_IT_SAYS.search(question[match.end():]):
+                return None  # a question about the article ("Điều 51 … chồng có được …?"): its best khoản
+            text, more = _shorten((passage.text,))
+            return Quote(text, None, None, 1.0, more)
+        for unit in _units(passage.text):
+            if unit.clause == clause and unit.point == point:
+                text, more = _with_list(unit) if unit.items else ((_with_lead(unit), "") if unit.parent and unit.parent.items else _shorten(unit.lines))
+                return Quote(text, clause, point, 1.0, more)
+    return None
+
+
 def _with_lead(diem: _Unit) -> str:
     """A điểm under the lead of its khoản ("Phạt tiền từ … đối với … sau đây:"), which it completes."""
     assert diem.parent is not None

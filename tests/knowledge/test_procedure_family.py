@@ -129,6 +129,7 @@ def marriage(code, score):
         ("Cấp Phiếu Lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam", set()),
         ("Đăng ký đất đai, cấp Giấy chứng nhận lần đầu đối với hộ gia đình, cá nhân, người gốc Việt Nam định cư ở nước ngoài",
          set()),
+        ("Cấp lại Giấy phép đào tạo lái xe ô tô khi bị mất, bị hỏng", {"trade"}),  # a driving school's licence
     ],
 )
 def test_a_procedure_s_circumstances_are_read_from_its_name(title, circumstances):
@@ -143,6 +144,8 @@ def test_a_procedure_s_circumstances_are_read_from_its_name(title, circumstances
         ("Tôi lấy vợ người Hàn Quốc, đăng ký kết hôn ở đâu?", {"foreign"}),
         ("Người lao động bị tai nạn thì hưởng chế độ gì?", set()),
         ("Bố tôi ốm nặng không đi được, cán bộ hộ tịch đến tận nhà đăng ký khai tử được không?", {"mobile"}),
+        ("cap lai giay phep lai xe bi mat can gi", set()),  # a driver's licence is no operator's
+        ("xin cấp lại giấy phép hoạt động phòng khám", {"trade"}),
     ],
 )
 def test_the_circumstances_a_question_names(question, circumstances):

@@ -128,6 +128,8 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("Nhà đầu tư được chậm tiến độ dự án tối đa bao nhiêu tháng?", None),  # a delay the law allows, not a file's progress
     ("toi muon kien nghi phuong lap den giao thong o nga tu gan truong", None),  # a crossroads, not Russia
     ("khi nao thi phuong to chuc tiem vac xin nam nay", "live_fact"),  # words between, typed without diacritics
+    ("tại sao phường làm hồ sơ của tôi chậm thế, đã 2 tháng rồi?", "live_fact"),  # the asker's own file
+    ("Nếu cơ quan giải quyết hồ sơ chậm thì tôi khiếu nại ở đâu?", None),  # a delay in general: the law's
     ("viết giúp tôi một bài thơ về mùa thu", "general_task"),
     ("ke chuyen cuoi di ban", "general_task"),
     ("dich giup minh doan van nay sang tieng anh", "general_task"),
@@ -194,6 +196,8 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Người lao động làm thêm giờ vào ngày nghỉ lễ có được trả lương gấp ba không", False),
     ("Muốn tách thửa đất để chia cho con trai thì làm thủ tục gì?", True),
     ("Tôi muốn mở homestay ở Hội An thì cần điều kiện gì?", False),  # wanting it is the situation; the condition is asked
+    ("Luật Nhà ở 2014 quy định điều kiện mua nhà ở xã hội thế nào?", False),  # what a named law says
+    ("thủ tục đăng ký thường trú cho con mới sinh", True),  # a procedure named, nothing else asked
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how

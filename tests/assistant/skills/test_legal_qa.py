@@ -4,9 +4,14 @@ Without the corpus's rarity every content word of the question counts once: "th�
 cho con" has eight, the answer below covers six of them.
 """
 from dataclasses import replace
+from datetime import date
 from types import SimpleNamespace
 
-from assistant.skills.legal_qa import LegalQA
+import pytest
+
+from assistant.skills.legal_qa import LegalQA, named_law_notices
+from knowledge.parsing.legal import legal_files, parse_legal_file
+from knowledge.registry import Registry
 from knowledge.models import Evidence, Passage
 
 QUESTION = "thời hạn đăng ký khai sinh cho con"
@@ -89,3 +94,31 @@ def test_a_long_article_retrieved_in_pieces_is_quoted_from_the_piece_that_answer
     [(evidence, quote)] = legal.select("mức phạt tiền tối đa trong lĩnh vực hôn nhân và gia đình là bao nhiêu",
                                        [Evidence(first_piece, 1.0), Evidence(second_piece, 0.9)])
     assert evidence.passage is second_piece and quote.clause == "1" and "30.000.000 đồng: hôn nhân và gia đình" in quote.text
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory, fixtures_dir):
+    """The registry of the fictional legal fixtures as of 2031: Luật Vườn hoa 20/2010/QH12 replaced by Luật Vườn hoa
+    công cộng 12/2030/QH16, Nghị định 99/2016/NĐ-CP by 77/2030/NĐ-CP (neither old text held)."""
+    legal = fixtures_dir / "legal"
+    with Registry(tmp_path_factory.mktemp("named") / "registry.sqlite", lambda: date(2031, 6, 1)) as registry:
+        for path in legal_files(legal):
+            for parsed in parse_legal_file(path, legal):
+                registry.add_document(parsed)
+        registry.derive_statuses()
+        yield registry
+
+
+@pytest.mark.parametrize("question, replacement", [
+    ("Luật Vườn hoa năm 2010 quy định giờ mở cửa thế nào?", "12/2030/QH16"),
+    ("Luật Vườn hoa 2010 cho thả chó vào vườn không?", "12/2030/QH16"),  # the year as people write it
+    ("Nghị định 99/2016 phạt thế nào?", "77/2030/NĐ-CP"),  # a decree's number without its code
+])
+def test_a_question_naming_a_replaced_law_is_told_what_replaced_it(registry, question, replacement):
+    [notice] = named_law_notices(registry, question, quoted=set())
+    assert "hết hiệu lực" in notice and replacement in notice
+
+
+def test_a_law_in_force_or_quoted_with_its_own_notice_gets_no_second_one(registry):
+    assert named_law_notices(registry, "Luật Vườn thú năm 2018 cấm những gì?", quoted=set()) == []
+    assert named_law_notices(registry, "Nghị định số 99/2016/NĐ-CP phạt thế nào?", quoted={"99/2016/NĐ-CP"}) == []

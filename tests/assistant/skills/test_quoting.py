@@ -1,5 +1,5 @@
 from assistant.answer import ELLIPSIS, quoted_from
-from assistant.skills.quoting import MAX_QUOTE_CHARS, Rarity, best_quote, coverage
+from assistant.skills.quoting import MAX_QUOTE_CHARS, Rarity, asked_quote, best_quote, coverage
 from knowledge.models import Passage
 
 TEXT = "\n".join([
@@ -92,3 +92,18 @@ def test_coverage_counts_phrases_not_scattered_syllables_when_rarity_is_known():
     rarity = Rarity.of({"khai": 1.0, "sinh": 1.0, "khai_sinh": 3.0})
     assert coverage("khai sinh", scattered) == 1.0
     assert coverage("khai sinh", scattered, rarity) == 0.4
+
+
+def test_the_unit_a_question_names_by_number_is_quoted():
+    whole = asked_quote("Điều 33 Luật Quản lý thuế quy định gì?", PASSAGE)
+    assert (whole.clause, whole.point) == (None, None) and whole.text.startswith("1. Người nộp thuế")
+    khoan = asked_quote("khoản 2 Điều 33 Luật Quản lý thuế nói gì", PASSAGE)
+    assert khoan.clause == "2" and "a) Được cấp giấy phép" in khoan.text
+    diem = asked_quote("điểm c khoản 2 Điều 33 Luật Quản lý thuế", PASSAGE)
+    assert (diem.clause, diem.point) == ("2", "c") and diem.text.endswith("c) Phát sinh yêu cầu được hoàn thuế.")
+
+
+def test_a_question_about_a_named_article_or_naming_another_gets_no_fixed_quote():
+    assert asked_quote("Theo Điều 33 Luật Quản lý thuế, thời hạn đăng ký thuế là bao lâu?", PASSAGE) is None
+    assert asked_quote("Điều 34 Luật Quản lý thuế quy định gì?", PASSAGE) is None
+    assert asked_quote("khoản 9 Điều 33 Luật Quản lý thuế", PASSAGE) is None  # no such khoản

@@ -1,0 +1,54 @@
+"""An article asked for by its number and document comes first: "Điều 3 Luật Vườn hoa công cộng quy định gì".
+
+Read against the registry of the fictional legal fixtures (Luật Vườn hoa công cộng 12/2030/QH16 replacing
+Luật Vườn hoa 20/2010/QH12, which the corpus does not hold; Luật Vườn thú 40/2018/QH14 and its decree)."""
+import shutil
+from datetime import date
+
+import pytest
+
+from knowledge.asked_article import asked_article
+from knowledge.base import KnowledgeBase
+from knowledge.index.base import SearchFilters
+from knowledge.ingest import Ingestor
+from knowledge.parsing.legal import legal_files, parse_legal_file
+from knowledge.registry import Registry
+from knowledge.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory, legal_fixtures):
+    with Registry(tmp_path_factory.mktemp("asked") / "registry.sqlite", lambda: date(2031, 6, 1)) as registry:
+        for path in legal_files(legal_fixtures):
+            for parsed in parse_legal_file(path, legal_fixtures):
+                registry.add_document(parsed)
+        registry.derive_statuses()
+        yield registry
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Điều 2a Luật Vườn hoa công cộng quy định gì", ("12/2030/QH16", "2a")),
+    ("khoản 1 Điều 3 Nghị định 50/2019/NĐ-CP nói gì?", ("50/2019/NĐ-CP", "3")),
+    ("Theo Điều 2 của Luật Vườn thú năm 2018, ai được nuôi thú quý hiếm?", ("40/2018/QH14", "2")),
+    ("Điều 5 Luật Vườn hoa", None),  # the 2010 law, replaced: the corpus does not hold it
+    ("theo quy định tại Điều 5 thì sao", None),  # no document named
+    ("Luật Vườn thú quy định gì về chuồng trại?", None),  # no article named
+])
+def test_the_article_named_with_its_document(registry, question, asked):
+    assert asked_article(question, registry) == asked
+
+
+def test_the_named_article_comes_first_with_today_s_status(tmp_path, fixtures_dir):
+    corpus = tmp_path / "knowledge"
+    shutil.copytree(fixtures_dir / "legal", corpus / "legal")
+    shutil.copytree(fixtures_dir / "procedures", corpus / "procedures")
+    settings = Settings(knowledge_dir=corpus, data_dir=tmp_path / "data", embedder="hash", today=lambda: date(2031, 6, 1))
+    Ingestor(settings).ingest()
+    kb = KnowledgeBase.open(settings)
+    question = "Điều 5 Luật Vườn hoa công cộng quy định gì"
+    first = kb.search(question, 3)[0]
+    assert (first.passage.doc_id, first.passage.article, first.passage.status, first.ranks) == ("12/2030/QH16", "5", "in_force", {"asked": 1})
+    retrieved_too = kb.search("Điều 5 Luật Vườn hoa công cộng: quyền của người sử dụng vườn hoa", 5)
+    ids = [e.passage.passage_id for e in retrieved_too]
+    assert len(ids) == len(set(ids)) and retrieved_too[0].passage.article == "5"  # once, though retrieved as well
+    assert all(e.passage.kind == "procedure" for e in kb.search(question, 3, SearchFilters(kinds=("procedure",))))
