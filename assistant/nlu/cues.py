@@ -184,7 +184,7 @@ _BEYOND_ACCENTED = (
                   r"|lịch (?:tiêm|khám|thi|trực|tiếp dân|làm việc|cắt điện|cúp điện|phát)"
                   r"|đến đâu rồi|đến bước nào|kết quả (?:trận|xổ số)|tỷ số|(?<!chậm )tiến độ|tỷ giá|tỉ giá|lãi suất|gần (?:\w+\s+){1,4}nhất)\b"
                   r"|\b(?:trường|bệnh viện|bãi|chỗ|nơi|điểm)\b(?:\s+\w+){0,4}?\s+nào\s+(?:ở|tại|gần)\s+(?:phường|xã|quận|huyện|thành phố|tỉnh)\b"
-                  r"|\bgiá\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
+                  r"|\bgiá(?!\s+trị)\s+(?:\w+\s+){0,6}?(?:bao nhiêu|khoảng|hiện nay)\b"
                   r"|\b(?:hồ sơ|đơn|thẻ|căn cước|sổ|giấy)\b(?:\s+\w+){0,10}?\s+(?:đã |giờ |bây giờ )?(?:xong|có kết quả"
                   r"|được duyệt|được giải quyết|làm xong) chưa\b"
                   # the asker's own file, slow: its progress is the office's to tell ("sao hồ sơ của tôi chậm thế")

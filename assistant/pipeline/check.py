@@ -1,7 +1,8 @@
 """Step 7: nothing leaves without its evidence.
 
 Every law or document citation must point at a retrieved passage (same document,
-same unit) and quote it verbatim (a trimmed quote: verbatim pieces in their order, "…" between); every procedure citation must name a procedure
+same unit) and quote it verbatim, or, citing a whole document without a quote (whether it
+is in force), give the status the registry gives it today (a trimmed quote: verbatim pieces in their order, "…" between); every procedure citation must name a procedure
 of the knowledge base. An answer written by a language model must also cite
 something, point its markers [n] at its citations only, and take each number and
 date it states from what it was shown of the cited units (compared by value: "05"
@@ -81,6 +82,11 @@ def problems(answer: Answer, evidence: list[Evidence], kb: KnowledgeBase | None)
         if citation.kind == "procedure":
             if kb is None or kb.procedure(citation.id) is None:
                 found.append(f"procedure {citation.id} is not in the knowledge base")
+            continue
+        if citation.kind == "law" and citation.article is None and citation.text is None:
+            entry = kb.registry.get(citation.id) if kb is not None else None
+            if entry is None or entry.status != citation.status:
+                found.append(f"{citation.label or citation.id}: the registry does not say it is {citation.status}")
             continue
         passages = [e.passage for e in evidence if e.passage.doc_id == citation.id and e.passage.article == citation.article]
         if not passages:

@@ -12,10 +12,9 @@ with what replaced the one named (``named_law_notices``).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
-
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Citation, refusal
 from assistant.compose import LanguageModelUnavailable, Source, extractive_answer
@@ -24,7 +23,7 @@ from assistant.documents.lines import text_lines
 from assistant.pipeline.answerable import THRESHOLDS
 from assistant.pipeline.turn import Turn
 from assistant.skills.quoting import Quote, Rarity, asked_quote, best_quote, coverage
-from assistant.skills.validity import notice, validity_phrase
+from assistant.skills.validity import document_name, notice, validity_phrase
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence, citation_label
 
@@ -66,7 +65,11 @@ class LegalQA:
         self.rarity = Rarity.of(kb.retriever.diacritics.rarity()) if kb.retriever.diacritics else None
 
     def compose(self, turn: Turn) -> Answer:
-        """The language model's answer when one is configured and reachable, else the extractive one."""
+        """The registry's word when the question asks whether named documents are in force; else the language
+        model's answer when one is configured and reachable, else the extractive one."""
+        validity = self.validity_answer(turn)
+        if validity is not None:
+            return validity
         sources = self.sources(turn)
         if sources and self.llm is not None:
             try:
@@ -77,7 +80,33 @@ class LegalQA:
 
     def compose_extractive(self, turn: Turn) -> Answer:
         """The quoted answer, never written by a model (the check step's fallback)."""
-        return self._named_first(turn, self._quoted(turn.intent, self.sources(turn)))
+        return self.validity_answer(turn) or self._named_first(turn, self._quoted(turn.intent, self.sources(turn)))
+
+    def validity_answer(self, turn: Turn) -> Answer | None:
+        """"Thông tư 36/2014/TT-BCA còn hiệu lực không?": each document named, in force or not as the registry
+        knows it today (a law named with a year older than the registry's of that name has been replaced); None
+        when the question asks no such thing or names no document the registry knows."""
+        if not _ASKS_VALIDITY.search(turn.text):
+            return None
+        registry = self.kb.registry
+        checks = [c for c in check_citations(text_lines(_as_cited(turn.text)), registry) if c.entry is not None]
+        if not checks:
+            return None
+        lines, citations = [], []
+        for check in checks:
+            entry = check.entry
+            if check.status != entry.status:  # named with an older year: the registry's is what replaced it
+                lines.append(f"- {check.finding.message}.")
+            else:
+                unconfirmed = _UNCONFIRMED if entry.status_source == "corpus" and entry.status in ("in_force", "amended") else ""
+                lines.append(f"- {document_name(entry)}: {validity_phrase(registry, entry)}{unconfirmed}.")
+            citations.append(Citation(
+                kind="law", id=entry.doc_id, title=entry.title, status=entry.status, label=document_name(entry),
+                status_since=entry.status_since.isoformat() if entry.status_since else None,
+                replaced_by=entry.replaced_by, status_source=entry.status_source,
+            ))
+        text = "\n".join(["Theo cơ sở dữ liệu văn bản, tình trạng hiệu lực hôm nay:", *lines])
+        return Answer(text=text, intent=turn.intent, citations=tuple(citations), grounded=True)
 
     def _named_first(self, turn: Turn, answer: Answer) -> Answer:
         """The answer opening with what replaced the superseded laws the question names, unless it quotes them."""
@@ -200,6 +229,13 @@ def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tu
 _DECREE_WITHOUT_CODE = re.compile(r"\b(Nghị định|NĐ)\s+(?:số\s+)?(\d{1,4}/\d{4})(?![/\d])", re.IGNORECASE)
 # "Luật Nhà ở 2014" as people write it, for "Luật Nhà ở năm 2014".
 _YEAR_WITHOUT_NAM = re.compile(r"\b((?:Bộ luật|Luật)\s+[^\d,.;:?!()]+?)(?<!\snăm)\s+((?:19|20)\d\d)\b(?![/\d])")
+_ASKS_VALIDITY = re.compile(
+    r"\b(?:còn|hết|có|đã có|vẫn còn)\s+hiệu lực\b|\bhiệu lực\s+(?:thế nào|ra sao|chưa|đến khi nào|từ khi nào|từ ngày nào)"
+    r"|\b(?:con|het|co)\s+hieu luc\b",
+    re.IGNORECASE,
+)
+# In force by its own text, no feed saying otherwise: what the corpus cannot know is said.
+_UNCONFIRMED = " (theo văn bản trong cơ sở dữ liệu; chưa ghi nhận văn bản nào thay thế)"
 _SUPERSEDED_FINDINGS = ("LEGAL_BASIS_REPEALED", "LEGAL_BASIS_PARTIALLY_REPEALED")
 
 
@@ -207,12 +243,17 @@ def named_law_notices(registry, question: str, quoted: set[str]) -> list[str]:
     """What the question's named documents became, for those no longer (wholly) in force and not quoted:
     "Luật Nhà ở năm 2014 đã được thay thế bởi Luật Nhà ở số 27/2023/QH15 ban hành năm 2023 (còn hiệu lực)"
     — read as the legal-basis check reads a draft (``assistant.documents.legal_basis``)."""
-    text = _DECREE_WITHOUT_CODE.sub(lambda m: f"Nghị định số {m.group(2)}/NĐ-CP", question)
-    text = _YEAR_WITHOUT_NAM.sub(r"\1 năm \2", text)
     return [
         check.finding.message
-        for check in check_citations(text_lines(text), registry)
+        for check in check_citations(text_lines(_as_cited(question)), registry)
         if check.finding is not None and check.finding.code in _SUPERSEDED_FINDINGS
         # a quote from the named document itself opens with its own notice
         and not (check.entry is not None and check.entry.doc_id in quoted and check.entry.status == check.status)
     ]
+
+
+def _as_cited(question: str) -> str:
+    """The question with documents written the way a citation reads: "Nghị định 100/2019" → "Nghị định số
+    100/2019/NĐ-CP", "Luật Nhà ở 2014" → "Luật Nhà ở năm 2014"."""
+    text = _DECREE_WITHOUT_CODE.sub(lambda m: f"Nghị định số {m.group(2)}/NĐ-CP", question)
+    return _YEAR_WITHOUT_NAM.sub(r"\1 năm \2", text)

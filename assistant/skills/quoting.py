@@ -237,7 +237,7 @@ _ASKED_UNIT = re.compile(
 
 # Nothing asked of the article but what it says: "Điều 15 Luật Hộ tịch quy định gì", "… nói về gì", "toàn văn Điều 3 …".
 _ASKS_WHAT_IT_SAYS = re.compile(
-    r"^(?:\s+(?!(?:có|không|được|khi|thì|nếu|ai|bao|mấy|nào|sao|ở|phải|bị)\b)\S+){0,14}?\s*(?:(?:quy định|nói|ghi|viết)(?:\s+(?:về\s+)?(?:gì|những gì|cái gì|thế nào|ra sao|nội dung gì))?|là gì)?\W*$",
+    r"^(?:\s+(?!(?:có|không|được|khi|thì|nếu|ai|bao|mấy|nào|sao|đâu|phải|bị)\b)\S+){0,14}?\s*(?:(?:quy định|nói|ghi|viết)(?:\s+(?:về\s+)?(?:gì|những gì|cái gì|thế nào|ra sao|nội dung gì))?|là gì)?\W*$",
     re.IGNORECASE,
 )
 

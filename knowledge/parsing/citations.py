@@ -155,7 +155,7 @@ _NUMBER_AHEAD = re.compile(rf"\s*(?:số\s*(?:hiệu\s*)?:?\s*)?(?P<number>{_OLD
 # Where a document's name ends. "một số điều", "sửa đổi, bổ sung" and "... của Luật X" stay inside.
 _NAME_END = re.compile(
     r"\s+số\s*(?=\d)|\s+số hiệu\b|\s+ngày\b|\s+năm\s+\d|[;:\n()\[\]“”\"]|\.(?:\s|$)|,(?!\s*bổ sung)"
-    r"|\s+(?:được|đã|thì|có hiệu lực|do|quy định|hướng dẫn|và|hết|trong|tại|theo)\b"
+    r"|\s+(?:được|đã|thì|có hiệu lực|còn|do|quy định|hướng dẫn|và|hết|trong|tại|theo)\b"
     r"|\s+của\b(?!\s+(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết))"
 )
 _MAX_NAME_WORDS = 20

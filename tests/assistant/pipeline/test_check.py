@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -104,3 +105,15 @@ def test_a_trimmed_quote_whose_pieces_are_verbatim_and_in_order_passes():
 def test_anything_else_in_a_trimmed_quote_fails(text):
     assert problems(trimmed(text), [Evidence(PASSAGE, 1.0)], None) == [
         "the quote of khoản 1 Điều 15 Luật Hộ tịch is not in its text"]
+
+
+def test_a_whole_document_cited_for_its_validity_must_have_the_status_the_registry_gives_it():
+    registry = {"45/2013/QH13": SimpleNamespace(status="repealed")}
+    kb = SimpleNamespace(registry=SimpleNamespace(get=registry.get))
+    told = Citation("law", "45/2013/QH13", "Luật Đất đai", status="repealed", label="Luật Đất đai 45/2013/QH13")
+    assert problems(Answer("…", "legal_question", (told,), grounded=True), [], kb) == []
+    wrong = replace(told, status="in_force")
+    unknown = replace(told, id="99/2099/QH99")
+    assert problems(Answer("…", "legal_question", (wrong,), grounded=True), [], kb)
+    assert problems(Answer("…", "legal_question", (unknown,), grounded=True), [], kb)
+    assert problems(Answer("…", "legal_question", (told,), grounded=True), [], None)  # no registry to say so

@@ -122,3 +122,23 @@ def test_a_question_naming_a_replaced_law_is_told_what_replaced_it(registry, que
 def test_a_law_in_force_or_quoted_with_its_own_notice_gets_no_second_one(registry):
     assert named_law_notices(registry, "Luật Vườn thú năm 2018 cấm những gì?", quoted=set()) == []
     assert named_law_notices(registry, "Nghị định số 99/2016/NĐ-CP phạt thế nào?", quoted={"99/2016/NĐ-CP"}) == []
+
+
+def validity(registry, question):
+    legal = LegalQA(SimpleNamespace(retriever=SimpleNamespace(diacritics=None), registry=registry))
+    return legal.validity_answer(SimpleNamespace(text=question, intent="legal_question"))
+
+
+def test_a_validity_question_names_each_document_s_status_today(registry):
+    answer = validity(registry, "Nghị định 99/2016/NĐ-CP và Luật Vườn thú còn hiệu lực không?")
+    assert [(c.id, c.status) for c in answer.citations] == [("99/2016/NĐ-CP", "repealed"), ("40/2018/QH14", "in_force")]
+    first, second = answer.text.split("\n")[1:]
+    assert "đã hết hiệu lực" in first and "77/2030/NĐ-CP" in first
+    assert "còn hiệu lực" in second and "chưa ghi nhận văn bản nào thay thế" in second  # in force by its own text only
+    older = validity(registry, "Luật Vườn hoa công cộng 2020 còn hiệu lực không?")  # the registry's is of 2030
+    assert "năm 2020 đã được thay thế bởi Luật Vườn hoa công cộng số 12/2030/QH16" in older.text
+
+
+def test_no_validity_answer_without_a_validity_question_or_a_known_document(registry):
+    assert validity(registry, "Luật Vườn thú cấm những gì?") is None
+    assert validity(registry, "hợp đồng còn hiệu lực không?") is None
