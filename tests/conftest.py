@@ -52,6 +52,25 @@ def tiny_index_dir(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory)
     return data
 
 
+@pytest.fixture(scope="session")
+def legal_registry(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The registry of the fictional legal fixtures read on 2031-06-01: Luật Vườn hoa 20/2010/QH12 replaced by
+    Luật Vườn hoa công cộng 12/2030/QH16, Nghị định 99/2016/NĐ-CP by 77/2030/NĐ-CP (neither old text held), Luật
+    Vườn thú 40/2018/QH14 and its decree 50/2019/NĐ-CP in force."""
+    from datetime import date
+
+    from knowledge.parsing.legal import legal_files, parse_legal_file
+    from knowledge.registry import Registry
+
+    legal = fixtures_dir / "legal"
+    with Registry(tmp_path_factory.mktemp("legal-registry") / "registry.sqlite", lambda: date(2031, 6, 1)) as registry:
+        for path in legal_files(legal):
+            for parsed in parse_legal_file(path, legal):
+                registry.add_document(parsed)
+        registry.derive_statuses()
+        yield registry
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh TROLY_DATA_DIR for one test."""

@@ -11,19 +11,7 @@ from knowledge.asked_article import asked_article
 from knowledge.base import KnowledgeBase
 from knowledge.index.base import SearchFilters
 from knowledge.ingest import Ingestor
-from knowledge.parsing.legal import legal_files, parse_legal_file
-from knowledge.registry import Registry
 from knowledge.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory, legal_fixtures):
-    with Registry(tmp_path_factory.mktemp("asked") / "registry.sqlite", lambda: date(2031, 6, 1)) as registry:
-        for path in legal_files(legal_fixtures):
-            for parsed in parse_legal_file(path, legal_fixtures):
-                registry.add_document(parsed)
-        registry.derive_statuses()
-        yield registry
 
 
 @pytest.mark.parametrize("question, asked", [
@@ -34,8 +22,8 @@ def registry(tmp_path_factory, legal_fixtures):
     ("theo quy định tại Điều 5 thì sao", None),  # no document named
     ("Luật Vườn thú quy định gì về chuồng trại?", None),  # no article named
 ])
-def test_the_article_named_with_its_document(registry, question, asked):
-    assert asked_article(question, registry) == asked
+def test_the_article_named_with_its_document(legal_registry, question, asked):
+    assert asked_article(question, legal_registry) == asked
 
 
 def test_the_named_article_comes_first_with_today_s_status(tmp_path, fixtures_dir):

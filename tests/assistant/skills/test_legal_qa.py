@@ -4,14 +4,11 @@ Without the corpus's rarity every content word of the question counts once: "th�
 cho con" has eight, the answer below covers six of them.
 """
 from dataclasses import replace
-from datetime import date
 from types import SimpleNamespace
 
 import pytest
 
 from assistant.skills.legal_qa import LegalQA, named_law_notices
-from knowledge.parsing.legal import legal_files, parse_legal_file
-from knowledge.registry import Registry
 from knowledge.models import Evidence, Passage
 
 QUESTION = "thời hạn đăng ký khai sinh cho con"
@@ -96,32 +93,19 @@ def test_a_long_article_retrieved_in_pieces_is_quoted_from_the_piece_that_answer
     assert evidence.passage is second_piece and quote.clause == "1" and "30.000.000 đồng: hôn nhân và gia đình" in quote.text
 
 
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory, fixtures_dir):
-    """The registry of the fictional legal fixtures as of 2031: Luật Vườn hoa 20/2010/QH12 replaced by Luật Vườn hoa
-    công cộng 12/2030/QH16, Nghị định 99/2016/NĐ-CP by 77/2030/NĐ-CP (neither old text held)."""
-    legal = fixtures_dir / "legal"
-    with Registry(tmp_path_factory.mktemp("named") / "registry.sqlite", lambda: date(2031, 6, 1)) as registry:
-        for path in legal_files(legal):
-            for parsed in parse_legal_file(path, legal):
-                registry.add_document(parsed)
-        registry.derive_statuses()
-        yield registry
-
-
 @pytest.mark.parametrize("question, replacement", [
     ("Luật Vườn hoa năm 2010 quy định giờ mở cửa thế nào?", "12/2030/QH16"),
     ("Luật Vườn hoa 2010 cho thả chó vào vườn không?", "12/2030/QH16"),  # the year as people write it
     ("Nghị định 99/2016 phạt thế nào?", "77/2030/NĐ-CP"),  # a decree's number without its code
 ])
-def test_a_question_naming_a_replaced_law_is_told_what_replaced_it(registry, question, replacement):
-    [notice] = named_law_notices(registry, question, quoted=set())
+def test_a_question_naming_a_replaced_law_is_told_what_replaced_it(legal_registry, question, replacement):
+    [notice] = named_law_notices(legal_registry, question, quoted=set())
     assert "hết hiệu lực" in notice and replacement in notice
 
 
-def test_a_law_in_force_or_quoted_with_its_own_notice_gets_no_second_one(registry):
-    assert named_law_notices(registry, "Luật Vườn thú năm 2018 cấm những gì?", quoted=set()) == []
-    assert named_law_notices(registry, "Nghị định số 99/2016/NĐ-CP phạt thế nào?", quoted={"99/2016/NĐ-CP"}) == []
+def test_a_law_in_force_or_quoted_with_its_own_notice_gets_no_second_one(legal_registry):
+    assert named_law_notices(legal_registry, "Luật Vườn thú năm 2018 cấm những gì?", quoted=set()) == []
+    assert named_law_notices(legal_registry, "Nghị định số 99/2016/NĐ-CP phạt thế nào?", quoted={"99/2016/NĐ-CP"}) == []
 
 
 def validity(registry, question):
@@ -129,16 +113,16 @@ def validity(registry, question):
     return legal.validity_answer(SimpleNamespace(text=question, intent="legal_question"))
 
 
-def test_a_validity_question_names_each_document_s_status_today(registry):
-    answer = validity(registry, "Nghị định 99/2016/NĐ-CP và Luật Vườn thú còn hiệu lực không?")
+def test_a_validity_question_names_each_document_s_status_today(legal_registry):
+    answer = validity(legal_registry, "Nghị định 99/2016/NĐ-CP và Luật Vườn thú còn hiệu lực không?")
     assert [(c.id, c.status) for c in answer.citations] == [("99/2016/NĐ-CP", "repealed"), ("40/2018/QH14", "in_force")]
     first, second = answer.text.split("\n")[1:]
     assert "đã hết hiệu lực" in first and "77/2030/NĐ-CP" in first
     assert "còn hiệu lực" in second and "chưa ghi nhận văn bản nào thay thế" in second  # in force by its own text only
-    older = validity(registry, "Luật Vườn hoa công cộng 2020 còn hiệu lực không?")  # the registry's is of 2030
+    older = validity(legal_registry, "Luật Vườn hoa công cộng 2020 còn hiệu lực không?")  # the registry's is of 2030
     assert "năm 2020 đã được thay thế bởi Luật Vườn hoa công cộng số 12/2030/QH16" in older.text
 
 
-def test_no_validity_answer_without_a_validity_question_or_a_known_document(registry):
-    assert validity(registry, "Luật Vườn thú cấm những gì?") is None
-    assert validity(registry, "hợp đồng còn hiệu lực không?") is None
+def test_no_validity_answer_without_a_validity_question_or_a_known_document(legal_registry):
+    assert validity(legal_registry, "Luật Vườn thú cấm những gì?") is None
+    assert validity(legal_registry, "hợp đồng còn hiệu lực không?") is None
