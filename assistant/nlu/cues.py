@@ -125,14 +125,15 @@ _WANTS_TO = re.compile(r"\bmuon " + _ACT + r"\b")
 # "Tôi phải làm sao?" after a situation asks what the law gives one ("vợ cũ không cho gặp con, tôi phải
 # làm sao?"), not how to get a paper: it is no sign of a procedure by itself, unless a paper is named
 # ("mất căn cước thì phải làm sao").
-_ADVICE = re.compile(r"\b(?:phai|nen|gio|bay gio) lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*(?=\W*$|\W+(?:khi|neu|moi)\b)")
+_ADVICE = re.compile(r"\b(?:phai|nen|gio|bay gio|thi) lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*(?=\W*$|\W+(?:khi|neu|moi)\b)")
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
 # mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh",
 # "thủ tục đăng ký thường trú cho con mới sinh".
 _NAMES_A_TASK = re.compile(
     r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?(?:thu tuc )?"
     r"(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
-    r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc)\b"
+    r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc"
+    rf"|lam (?:{_PAPER_WORDS}))\b"
 )
 # What a procedure has: papers, fees, forms, online submission.
 _PROCEDURE_WORDS = re.compile(

@@ -4,7 +4,7 @@ The classifier's intent is one signal, not a gate. In order:
 
 1. The conversation first: a reply to a pending confirmation goes to the feedback skill; a pick
    among numbered options or a follow-up on the procedure (or options) under discussion goes to
-   the citizen guide; a file sent is reviewed (a delegate's tờ trình by the HĐND secretary), and so
+   the citizen guide (a number alone with no options pending is asked what it is for, never searched); a file sent is reviewed (a delegate's tờ trình by the HĐND secretary), and so
    is a delegate's question about the tờ trình under review; a question on an old commune goes to
    the dvhc skill.
 2. Side effects only when asked for in so many words (``assistant.nlu.cues``): phản ánh, kiến
@@ -50,6 +50,7 @@ from knowledge.text import content_tokens, expand_abbreviations, expand_query, f
 REASONS: dict[str, str] = {
     "confirmation": "the reply to a pending confirmation, or the phản ánh it asked for",
     "picked_option": "picks one of the numbered options offered",
+    "nothing_to_pick": "a number or an ordinal alone with no options pending: what it is for is asked",
     "follow_up": "asks a detail of the procedure or options under discussion",
     "upload": "a file sent to be reviewed",
     "submission": "a delegate's question about the tờ trình under review",
@@ -67,6 +68,8 @@ REASONS: dict[str, str] = {
     "out_of_scope": "not about law or public services, and nothing answers it",
 }
 PROCEDURE_INTENTS = ("procedure_guide", "procedure_detail", "choose_option")
+# Reasons the conversation skill answers whatever the intent: refusals, acknowledgements, questions back.
+CONVERSATION_REASONS = ("declined", "office_work", "no_grounding", "out_of_scope", "nothing_to_pick")
 OFFICE_INTENTS = ("draft_document", "reminder")
 # The classifier's probability from which a complaint is offered as a phản ánh, or office work is explained.
 CONFIDENT = 0.5
@@ -123,7 +126,7 @@ class Decide:
             state.pending_ticket = None
         intent, reason, detail = self._route(turn)
         turn.intent = intent
-        turn.skill = self.conversation if reason in ("declined", "office_work", "no_grounding", "out_of_scope") else self.skills[intent]
+        turn.skill = self.conversation if reason in CONVERSATION_REASONS else self.skills[intent]
         turn.route = Route(skill_name(turn.skill), reason, detail)
         if not may_use(turn.role, intent):
             turn.answer = refusal(intent, "not_permitted", NOT_PERMITTED)
@@ -134,7 +137,7 @@ class Decide:
         if turn.form == "reply":
             return "feedback", "confirmation", ""
         if turn.form == "pick":
-            return "choose_option", "picked_option", ""
+            return "choose_option", ("picked_option" if turn.session.state.options else "nothing_to_pick"), ""
         if turn.form == "follow_up":
             return "procedure_detail", "follow_up", ""
         if turn.form == "upload":

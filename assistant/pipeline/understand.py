@@ -90,8 +90,8 @@ class Understand:
             return "request"
         if self.old_unit(turn):
             return "old_unit"
-        if state.options and find_choice(text) is not None:
-            return "pick"
+        if find_choice(text) is not None:
+            return "pick"  # with no options pending, the guide asks what it is for (never a search for "2")
         if said.declined and not said.asks:
             return "declined"
         topic = self._topic(state)

@@ -68,6 +68,7 @@ DECLINED = {
     "reminder": "Vâng, tôi không đặt nhắc việc nào.",
 }
 ANYTHING_ELSE = "Bạn cần hỏi gì thêm?"
+NOTHING_TO_PICK = "Hiện không có danh sách nào để chọn. Bạn cần hỏi gì? Ví dụ: \"làm giấy khai sinh cho con\"."
 HOW_TO_ASK = {
     "draft_document": (
         "Để soạn văn bản, hãy nhắn loại văn bản và nội dung, ví dụ: \"soạn giấy mời họp giao ban 9h thứ Hai tại "
@@ -92,6 +93,8 @@ class Conversation:
             return Answer(text=f"{DECLINED[turn.intent]} {ANYTHING_ELSE}", intent=turn.intent, grounded=True)
         if reason == "office_work":
             return refusal(turn.intent, "needs_clarification", HOW_TO_ASK[turn.intent])
+        if reason == "nothing_to_pick":
+            return refusal(turn.intent, "needs_clarification", NOTHING_TO_PICK)
         if reason == "no_grounding":
             return refusal(turn.intent, "no_grounding", self._next_steps(turn))
         if turn.intent == "greeting":

@@ -198,6 +198,9 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Tôi muốn mở homestay ở Hội An thì cần điều kiện gì?", False),  # wanting it is the situation; the condition is asked
     ("Luật Nhà ở 2014 quy định điều kiện mua nhà ở xã hội thế nào?", False),  # what a named law says
     ("thủ tục đăng ký thường trú cho con mới sinh", True),  # a procedure named, nothing else asked
+    ("làm hộ chiếu", True),
+    ("Bị công ty nợ lương 3 tháng thì làm sao?", False),  # advice asked, no paper named
+    ("mất căn cước thì làm sao", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how

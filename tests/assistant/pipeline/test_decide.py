@@ -157,6 +157,12 @@ def test_while_options_are_pending_a_number_or_a_detail_goes_to_the_citizen_guid
         assert turn.session.state.options == ["1.001193", "2.000528"]
 
 
+@pytest.mark.parametrize("message", ["2", "số 2", "thứ hai"])
+def test_a_number_alone_with_no_options_pending_is_asked_about_never_searched(message):
+    turn = decided(message, law=[HO_TICH], procedures=[KHAI_SINH])
+    assert (turn.intent, turn.route.skill, turn.route.reason, turn.found) == ("choose_option", "conversation", "nothing_to_pick", {})
+
+
 def test_something_unrelated_drops_the_pending_options():
     state = DialogueState(options=["1.001193", "2.000528"], options_query="làm giấy khai sinh")
     turn = decided("trợ giúp viên pháp lý do ai bổ nhiệm?", state=state, law=[TRO_GIUP])
