@@ -200,6 +200,7 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("thủ tục đăng ký thường trú cho con mới sinh", True),  # a procedure named, nothing else asked
     ("làm hộ chiếu", True),
     ("Bị công ty nợ lương 3 tháng thì làm sao?", False),  # advice asked, no paper named
+    ("ly hôn ở nước ngoài rồi, về nước muốn ghi chú ly hôn thì làm sao", True),  # what is wanted: how to do it
     ("mất căn cước thì làm sao", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
