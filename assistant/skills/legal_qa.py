@@ -7,7 +7,8 @@ above a relevance floor, most relevant first (``select``). When nothing in the k
 base covers enough of the question, the skill says so and offers a human officer
 instead of guessing. A question that names a law no longer (wholly) in force ("Luật Nhà ở
 2014 quy định …", "Nghị định 100/2019 phạt …") is answered from the law in force, opening
-with what replaced the one named (``named_law_notices``).
+with what replaced the one named (``named_law_notices``); one asking whether named documents are
+still in force is answered from the registry (``validity_answer``).
 """
 from __future__ import annotations
 
@@ -229,9 +230,10 @@ def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tu
 _DECREE_WITHOUT_CODE = re.compile(r"\b(Nghị định|NĐ)\s+(?:số\s+)?(\d{1,4}/\d{4})(?![/\d])", re.IGNORECASE)
 # "Luật Nhà ở 2014" as people write it, for "Luật Nhà ở năm 2014".
 _YEAR_WITHOUT_NAM = re.compile(r"\b((?:Bộ luật|Luật)\s+[^\d,.;:?!()]+?)(?<!\snăm)\s+((?:19|20)\d\d)\b(?![/\d])")
+# Whether a document is in force, asked ("… còn hiệu lực không", "… đã hết hiệu lực chưa"); when it took
+# effect ("có hiệu lực từ khi nào") is its final article's to say, found by search.
 _ASKS_VALIDITY = re.compile(
-    r"\b(?:còn|hết|có|đã có|vẫn còn)\s+hiệu lực\b|\bhiệu lực\s+(?:thế nào|ra sao|chưa|đến khi nào|từ khi nào|từ ngày nào)"
-    r"|\b(?:con|het|co)\s+hieu luc\b",
+    r"\b(?:còn|hết|con|het)\s+hi[ệe]u l[ựu]c\b|\b(?:có|co)\s+hi[ệe]u l[ựu]c\s+(?:không|khong|chưa|chua)\b",
     re.IGNORECASE,
 )
 # In force by its own text, no feed saying otherwise: what the corpus cannot know is said.

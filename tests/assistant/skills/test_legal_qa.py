@@ -126,3 +126,4 @@ def test_a_validity_question_names_each_document_s_status_today(legal_registry):
 def test_no_validity_answer_without_a_validity_question_or_a_known_document(legal_registry):
     assert validity(legal_registry, "Luật Vườn thú cấm những gì?") is None
     assert validity(legal_registry, "hợp đồng còn hiệu lực không?") is None
+    assert validity(legal_registry, "Luật Vườn thú có hiệu lực từ khi nào?") is None  # its final article says
