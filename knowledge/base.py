@@ -1,6 +1,7 @@
 """The knowledge room's face: the current index generation, its registry, procedures and old-unit lookup."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -87,15 +88,17 @@ class KnowledgeBase:
         asked = asked_article(query, self.registry)
         if asked is None:
             return []
-        allowed = SearchFilters(kinds=("law",), access=filters.access, statuses=filters.statuses, doc_ids=(asked[0],))
+        doc_id, article = asked
+        top = max((e.score for e in pool), default=0.0)
+        return [Evidence(p, top + 1.0, {"asked": 1}) for p in self.passages_of(doc_id, article, replace(filters, kinds=("law",)))]
+
+    def passages_of(self, doc_id: str, article: str, filters: SearchFilters | None = None) -> list[Passage]:
+        """The passages of one unit of a document (an article, or an appendix section), in order; only those
+        ``filters`` allow when given (their documents aside)."""
+        allowed = replace(filters or SearchFilters(access=None), doc_ids=(doc_id,))
         mask = self.retriever.passages.mask(allowed)
         rows = np.flatnonzero(mask) if mask is not None else range(len(self.retriever.passages))
-        top = max((e.score for e in pool), default=0.0)
-        return [Evidence(p, top + 1.0, {"asked": 1}) for p in (self.retriever.passages[int(r)] for r in rows) if p.article == asked[1]]
-
-    def passages_of(self, doc_id: str, article: str) -> list[Passage]:
-        """The passages of one unit of a document (an article, or an appendix section), in order."""
-        return [p for p in self.retriever.passages if p.doc_id == doc_id and p.article == article]
+        return [p for p in (self.retriever.passages[int(r)] for r in rows) if p.article == article]
 
     def procedure(self, code: str) -> Procedure | None:
         return self.retriever.passages.procedure(code)

@@ -125,9 +125,10 @@ _WANTS_TO = re.compile(r"\bmuon " + _ACT + r"\b")
 # "Tôi phải làm sao?" after a situation asks what the law gives one ("vợ cũ không cho gặp con, tôi phải
 # làm sao?"), not how to get a paper: it is no sign of a procedure by itself, unless a paper is named
 # ("mất căn cước thì phải làm sao").
-_ADVICE = re.compile(r"\b(?:phai|nen|gio|bay gio) lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*(?=\W*$|\W+(?:khi|neu|moi)\b)")
+_ASKS_WHAT_TO_DO = r"lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*"
+_ADVICE = re.compile(rf"\b(?:phai|nen|gio|bay gio) {_ASKS_WHAT_TO_DO}(?=\W*$|\W+(?:khi|neu|moi)\b)")
 # "bị công ty nợ lương thì làm sao" asks advice too; "muốn ghi chú kết hôn thì làm sao" asks how to do what it wants.
-_ADVICE_AFTER = re.compile(r"\bthi lam (?:sao|gi|the nao)(?: (?:bay gio|day|a|nhi|ha|vay))*(?=\W*$)")
+_ADVICE_AFTER = re.compile(rf"\bthi {_ASKS_WHAT_TO_DO}(?=\W*$)")
 _WANTS = re.compile(r"\bmuon\b")
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
 # mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh",
@@ -291,8 +292,9 @@ def cues(text: str) -> Cues:
         chosen = None  # "tôi muốn khiếu nại thì làm thế nào?" asks how; "phản ánh: … sao lại vậy?" files
     elif chosen in ("draft_document", "reminder") and asks:
         chosen = None  # "ai có thẩm quyền soạn thảo …?", "khi nào thì bị nhắc nhở?"
-    read_for_how = plain if _PAPER.search(plain) else _ADVICE.sub(" ", plain)
-    if not (_PAPER.search(plain) or _WANTS.search(plain)):
+    names_paper = bool(_PAPER.search(plain))
+    read_for_how = plain if names_paper else _ADVICE.sub(" ", plain)
+    if not (names_paper or _WANTS.search(plain)):
         read_for_how = _ADVICE_AFTER.sub(" ", read_for_how)
     condition = bool(_CONDITION.search(plain))
     how = bool(_HOW.search(read_for_how) or (not condition and _WANTS_TO.search(read_for_how))

@@ -1,8 +1,9 @@
 """Step 7: nothing leaves without its evidence.
 
 Every law or document citation must point at a retrieved passage (same document,
-same unit) and quote it verbatim, or, citing a whole document without a quote (whether it
-is in force), give the status the registry gives it today (a trimmed quote: verbatim pieces in their order, "…" between); every procedure citation must name a procedure
+same unit) and quote it verbatim (a trimmed quote: verbatim pieces in their order, "…"
+between); one citing a whole document without a quote (whether it is in force) must give
+the status the registry gives it today; every procedure citation must name a procedure
 of the knowledge base. An answer written by a language model must also cite
 something, point its markers [n] at its citations only, and take each number and
 date it states from what it was shown of the cited units (compared by value: "05"

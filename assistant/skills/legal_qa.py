@@ -26,7 +26,7 @@ from assistant.pipeline.turn import Turn
 from assistant.skills.quoting import Quote, Rarity, asked_quote, best_quote, coverage
 from assistant.skills.validity import document_name, notice, validity_phrase
 from knowledge.base import KnowledgeBase
-from knowledge.models import Evidence, citation_label
+from knowledge.models import Evidence, RegistryEntry, citation_label
 
 if TYPE_CHECKING:
     from assistant.compose.llm import LLMComposer
@@ -101,11 +101,8 @@ class LegalQA:
             else:
                 unconfirmed = _UNCONFIRMED if entry.status_source == "corpus" and entry.status in ("in_force", "amended") else ""
                 lines.append(f"- {document_name(entry)}: {validity_phrase(registry, entry)}{unconfirmed}.")
-            citations.append(Citation(
-                kind="law", id=entry.doc_id, title=entry.title, status=entry.status, label=document_name(entry),
-                status_since=entry.status_since.isoformat() if entry.status_since else None,
-                replaced_by=entry.replaced_by, status_source=entry.status_source,
-            ))
+            citations.append(Citation(kind="law", id=entry.doc_id, title=entry.title, label=document_name(entry),
+                                      **_validity_fields(entry)))
         text = "\n".join(["Theo cơ sở dữ liệu văn bản, tình trạng hiệu lực hôm nay:", *lines])
         return Answer(text=text, intent=turn.intent, citations=tuple(citations), grounded=True)
 
@@ -206,13 +203,20 @@ class LegalQA:
             article=p.article,
             clause=quote.clause,
             point=quote.point,
-            status=entry.status if entry else p.status,
             text=quote.text,
             label=label,
-            status_since=entry.status_since.isoformat() if entry and entry.status_since else None,
-            replaced_by=entry.replaced_by if entry else (),
-            status_source=entry.status_source if entry else None,
+            **(_validity_fields(entry) if entry else {"status": p.status}),
         )
+
+
+def _validity_fields(entry: RegistryEntry) -> dict:
+    """A law citation's validity as the registry gives it today: status, since when, replaced by, who says so."""
+    return {
+        "status": entry.status,
+        "status_since": entry.status_since.isoformat() if entry.status_since else None,
+        "replaced_by": entry.replaced_by,
+        "status_source": entry.status_source,
+    }
 
 
 def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tuple[Evidence, Quote]:

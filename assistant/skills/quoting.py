@@ -220,6 +220,11 @@ def best_quote(question: str, passage: Passage) -> Quote:
     if best is None:
         return Quote(_shorten((passage.text,))[0], None, None, 0.0)
     score, unit, _ = best
+    return _quote_of(unit, score)
+
+
+def _quote_of(unit: _Unit, score: float) -> Quote:
+    """A unit quoted: with the list it introduces (trimmed), a điểm under its khoản's lead, else its lines."""
     if unit.items:
         text, more = _with_list(unit)
     elif unit.parent and unit.parent.items:
@@ -256,8 +261,7 @@ def asked_quote(question: str, passage: Passage) -> Quote | None:
             return Quote(text, None, None, 1.0, more)
         for unit in _units(passage.text):
             if unit.clause == clause and unit.point == point:
-                text, more = _with_list(unit) if unit.items else ((_with_lead(unit), "") if unit.parent and unit.parent.items else _shorten(unit.lines))
-                return Quote(text, clause, point, 1.0, more)
+                return _quote_of(unit, 1.0)
     return None
 
 
