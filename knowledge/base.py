@@ -1,6 +1,7 @@
 """The knowledge room's face: the current index generation, its registry, procedures and old-unit lookup."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -20,11 +21,12 @@ from knowledge.index.hybrid import HybridRetriever
 from knowledge.models import Evidence, Passage, Procedure
 from knowledge.procedure_family import asked_member_first
 from knowledge.registry import REGISTRY, Registry
-from knowledge.sanctions import rule_before_sanction
+from knowledge.sanctions import rule_or_fine_first, vehicle_asked_first
 from knowledge.settings import Settings
 
 
 POOL, MIN_POOL = 3, 20  # retrieved for a search of k: max(POOL × k, MIN_POOL)
+_EFFECT_HEADING = re.compile(r"^Điều\s+\d+\w*\.\s*Hiệu lực(?: thi hành)?\b", re.IGNORECASE)
 
 
 def current_registry(settings: Settings | None = None) -> Registry:
@@ -64,7 +66,8 @@ class KnowledgeBase:
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         """The ``k`` best passages, current law first (``knowledge.current_law``), with today's statuses,
-        the rule before the fine for breaking it (``knowledge.sanctions``), and procedures doing the action asked for before the rest of their family
+        the rule before the fine for breaking it and the fine for the vehicle asked about before the others
+        (``knowledge.sanctions``), and procedures doing the action asked for before the rest of their family
         (``knowledge.procedure_family``); an article the question names by number and document first of all.
 
         A deeper pool is retrieved so that passages in force can take the places of demoted ones.
@@ -77,15 +80,16 @@ class KnowledgeBase:
         first = {e.passage.passage_id for e in asked}
         pool = asked + [e for e in pool if e.passage.passage_id not in first]
         statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
-        ranked = asked_member_first(query, rule_before_sanction(query, current_first(query, pool, statuses)))
+        ranked = asked_member_first(query, vehicle_asked_first(query, rule_or_fine_first(query, current_first(query, pool, statuses))))
         return ([e for e in ranked if e.passage.passage_id in first] + [e for e in ranked if e.passage.passage_id not in first])[:k]
 
     def _asked_article(self, query: str, filters: SearchFilters, pool: list[Evidence]) -> list[Evidence]:
-        """The passages of the article the question names by number and document ("Điều 15 Luật Hộ tịch"),
-        scored above the pool: they come first (``knowledge.asked_article``)."""
+        """The passages of the article the question names by number and document ("Điều 15 Luật Hộ tịch"), or of
+        the one saying when the document it names takes effect, scored above the pool: they come first
+        (``knowledge.asked_article``)."""
         if filters.kinds is not None and "law" not in filters.kinds:
             return []
-        asked = asked_article(query, self.registry)
+        asked = asked_article(query, self.registry, self.effect_article)
         if asked is None:
             return []
         doc_id, article = asked
@@ -95,10 +99,18 @@ class KnowledgeBase:
     def passages_of(self, doc_id: str, article: str, filters: SearchFilters | None = None) -> list[Passage]:
         """The passages of one unit of a document (an article, or an appendix section), in order; only those
         ``filters`` allow when given (their documents aside)."""
+        return [p for p in self._document(doc_id, filters) if p.article == article]
+
+    def effect_article(self, doc_id: str) -> str | None:
+        """The article saying when a document takes effect ("Điều 43. Hiệu lực thi hành"), the last if several."""
+        headed = [p.article for p in self._document(doc_id) if p.article and _EFFECT_HEADING.search(p.heading)]
+        return headed[-1] if headed else None
+
+    def _document(self, doc_id: str, filters: SearchFilters | None = None) -> list[Passage]:
         allowed = replace(filters or SearchFilters(access=None), doc_ids=(doc_id,))
         mask = self.retriever.passages.mask(allowed)
         rows = np.flatnonzero(mask) if mask is not None else range(len(self.retriever.passages))
-        return [p for p in (self.retriever.passages[int(r)] for r in rows) if p.article == article]
+        return [p for p in (self.retriever.passages[int(r)] for r in rows) if p.doc_id == doc_id]
 
     def procedure(self, code: str) -> Procedure | None:
         return self.retriever.passages.procedure(code)

@@ -28,6 +28,8 @@ A procedure the question names outright ("đăng ký tạm trú cho người thu
 when nothing lowers it: not when the question names a circumstance it is not for ("đăng ký kết hôn
 với người Hàn Quốc" names the plain one's name but asks for the foreign one), nor when it asks
 another action ("đăng ký kết hôn năm 2005 mà giấy mất" tells what was done, and asks đăng ký lại).
+A procedure for people of an age the question's one age is not ("Cấp thẻ căn cước cho người từ đủ 14 tuổi
+trở lên" to "làm căn cước cho con 5 tuổi") is lowered as for another circumstance.
 The member asked for comes first without hiding the others; passages that are not procedures keep
 their score.
 """
@@ -218,6 +220,7 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
         return evidence
     text = _read(question)
     asked, named, said = _asked_in(text), _named_in(text), _words_of(text)
+    age = _age_in(text)
     held = {f" {phrase} " for phrase in _HELD.findall(text)}
     wanted = asked or {PLAIN}
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
@@ -231,13 +234,36 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
         if PLAIN in actions and any(phrase in _name_phrase(title) for phrase in held):
             share += OTHER_ACTION  # it issues what the question says is already held
         circumstances = procedure_circumstances(title) | _field_circumstances(e.passage.text)
-        if circumstances - named:
+        if circumstances - named or not _fits_age(age, title):
             share += OTHER_CIRCUMSTANCE
         if share == 0 and _names(said, title) and not named - circumstances:
             share -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")
         return share
 
     return lowered(evidence, penalty)
+
+
+_AGE_SAID = re.compile(r"\b(\d{1,3}) tuoi\b")
+# "cho người dưới 14 tuổi", "cho người từ đủ 14 tuổi trở lên", "trẻ em dưới 6 tuổi" (folded)
+_AGE_BOUND = re.compile(r"\b(duoi|tu du|tu) (\d{1,3}) tuoi\b")
+
+
+def _age_in(text: str) -> int | None:
+    """The one age a question gives ("làm căn cước cho con 5 tuổi"); None for none or several."""
+    ages = {int(a) for a in _AGE_SAID.findall(text)}
+    return ages.pop() if len(ages) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _age_bounds(title: str) -> tuple[tuple[str, int], ...]:
+    return tuple((bound, int(age)) for bound, age in _AGE_BOUND.findall(fold(title)))
+
+
+def _fits_age(age: int | None, title: str) -> bool:
+    """Whether a procedure for people of some age ("dưới 14 tuổi", "từ đủ 14 tuổi trở lên") is for ``age``."""
+    if age is None:
+        return True
+    return all(age < limit if bound == "duoi" else age >= limit for bound, limit in _age_bounds(title))
 
 
 def _action_penalty(actions: frozenset[str], wanted: set[str], kindred: set[str]) -> float:

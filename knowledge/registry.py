@@ -286,14 +286,15 @@ class Registry:
         ).fetchone()
         return self._entry(key) if known else None
 
-    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
+    def lookup_title(self, title: str, year: int | None = None, in_corpus: bool = False) -> RegistryEntry | None:
         """The document a title-only citation ("Luật Tổ chức Chính phủ") most likely means.
 
         Titles are compared without case, diacritics or punctuation. When several
         documents share the title (Luật Doanh nghiệp 2014 and 2020), one issued in
         ``year`` (when given) wins, then the one in force, then an amended one, then
         one of unknown status, then a repealed one; among equals the latest issued
-        (then the one in the corpus).
+        (then the one in the corpus). ``in_corpus``: only documents whose text the corpus
+        holds (an article asked for by number is read there).
         """
         wanted = title_key(title)
         if not wanted:
@@ -302,7 +303,8 @@ class Registry:
             "SELECT key FROM identities WHERE title_key = ? UNION SELECT key FROM mentions WHERE title_key = ?",
             (wanted, wanted),
         )}
-        candidates = [entry for entry in (self._entry(key) for key in keys) if title_key(entry.title) == wanted]
+        candidates = [entry for entry in (self._entry(key) for key in keys)
+                      if title_key(entry.title) == wanted and (entry.in_corpus or not in_corpus)]
         if not candidates:
             return None
         return min(

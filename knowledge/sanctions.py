@@ -1,11 +1,19 @@
-"""The rule before the fine for breaking it.
+"""The rule before the fine for breaking it; the fine for the vehicle asked about before the others.
 
 A decree on administrative sanctions (xử phạt vi phạm hành chính) repeats the words of the rules it
 punishes: "phạt tiền … người đủ 16 tuổi đến dưới 18 tuổi điều khiển xe ô tô" shares every word of "đủ bao
 nhiêu tuổi thì được lái xe ô tô". A question asking an age or a condition, and naming no fine, asks the
 rule: sanction articles lose ``DEMOTION`` of the best score of the question, so the law that sets the
 age or the condition ranks first when it is there (and when only a repealed one is, its replacement is
-named). A question naming a fine, a violation or points taken off a licence keeps them where they are.
+named). A question naming a fine, a violation or points taken off a licence keeps them where they are; one
+asking how much a deed is fined ("uống rượu lái xe máy bị phạt bao nhiêu") puts the rest of the law
+``NOT_A_FINE`` lower (Luật Phòng, chống tác hại của rượu, bia shares its words and sets no fine).
+
+The traffic decree fines the same deed once per vehicle: "trong máu hoặc hơi thở có nồng độ cồn" is in the
+article on ô tô, the one on xe mô tô, xe gắn máy, the one on xe máy chuyên dùng (whose heading shares "xe máy"
+with the citizen's word for a motorbike) and the one on xe đạp. A question naming one kind of vehicle puts
+the sanction articles whose heading names other kinds and not it ``OTHER_VEHICLE`` lower
+(``vehicle_asked_first``); an article naming no vehicle (the owner's, the passenger's) keeps its place.
 """
 from __future__ import annotations
 
@@ -15,8 +23,12 @@ from knowledge.models import Evidence, lowered
 from knowledge.text import expand_abbreviations, fold
 
 DEMOTION = 0.15
+OTHER_VEHICLE = 0.3  # a fine for another vehicle is no answer
+NOT_A_FINE = 0.3  # nor is a rule setting no fine, to "bị phạt bao nhiêu"
 _ASKS_RULE = re.compile(r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien)\b")
 _NAMES_FINE = re.compile(r"\b(?:phat|xu phat|vi pham|tru diem|tuoc|bi gi|bi sao|bi xu ly|che tai)\b")
+_ASKS_FINE = re.compile(r"\bphat\b(?:\s+[^\s]+){0,3}?\s+(?:bao nhieu|may trieu|nhieu tien|the nao|ra sao)\b|\bmuc phat\b")
+_NAMES_CRIME = re.compile(r"\b(?:toi|hinh su|di tu|ngoi tu|phat tu)\b")
 _SANCTION_DECREE = re.compile(r"\bxu phat vi pham hanh chinh\b")
 
 
@@ -30,8 +42,55 @@ def is_sanction(evidence: Evidence) -> bool:
     return evidence.passage.kind == "law" and bool(_SANCTION_DECREE.search(fold(evidence.passage.doc_title)))
 
 
-def rule_before_sanction(question: str, evidence: list[Evidence]) -> list[Evidence]:
-    """``evidence`` with sanction articles lowered when the question asks the rule, best first."""
-    if not evidence or not asks_the_rule(question) or not any(is_sanction(e) for e in evidence):
+def asks_the_fine(question: str) -> bool:
+    """Whether ``question`` asks how much a deed is fined ("uống rượu lái xe máy bị phạt bao nhiêu") and
+    names no crime (a crime's fine is the Bộ luật Hình sự's)."""
+    text = fold(expand_abbreviations(question))
+    return bool(_ASKS_FINE.search(text)) and not _NAMES_CRIME.search(text)
+
+
+def rule_or_fine_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
+    """``evidence`` with sanction articles lowered when the question asks the rule, and the other law
+    lowered when it asks the fine, best first."""
+    if not evidence or not any(is_sanction(e) for e in evidence):
         return evidence
-    return lowered(evidence, lambda e: DEMOTION if is_sanction(e) else 0.0)
+    if asks_the_rule(question):
+        return lowered(evidence, lambda e: DEMOTION if is_sanction(e) else 0.0)
+    if asks_the_fine(question):
+        return lowered(evidence, lambda e: NOT_A_FINE if e.passage.kind == "law" and not is_sanction(e) else 0.0)
+    return evidence
+
+
+# kind of vehicle -> (what a question calls it, what a sanction article's heading calls it), folded
+_VEHICLES: dict[str, tuple[str, str]] = {
+    "car": (r"o to|xe hoi|xe con|xe tai|xe khach|taxi|xe (?:4|bon|7|bay|16) (?:cho|banh)", r"o to"),
+    "motorbike": (r"xe may(?! chuyen dung)|mo to|xe gan may|xe tay ga|xe so|xe om|xe phan khoi lon|xe sh", r"mo to|gan may"),
+    "special": (r"xe may chuyen dung|may keo|xe xuc|xe lu|xe cau|xe ui", r"xe may chuyen dung|may keo"),
+    "bicycle": (r"xe dap|xich lo|xe ba gac|xe tho so|xe dap dien", r"xe dap|xe tho so"),
+}
+_VEHICLE_ASKED = {kind: re.compile(rf"\b(?:{asked})\b") for kind, (asked, _) in _VEHICLES.items()}
+_VEHICLE_IN_HEADING = {kind: re.compile(rf"\b(?:{heading})\b") for kind, (_, heading) in _VEHICLES.items()}
+
+
+def vehicles_named(question: str) -> set[str]:
+    """The kinds of vehicle ``question`` names ("xe máy": motorbike, "xe máy chuyên dùng": special)."""
+    text = fold(expand_abbreviations(question))
+    return {kind for kind, said in _VEHICLE_ASKED.items() if said.search(text)}
+
+
+def vehicle_asked_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
+    """``evidence`` with the sanction articles for other vehicles lowered when the question names exactly one
+    kind of vehicle, best first."""
+    named = vehicles_named(question)
+    if len(named) != 1 or not any(is_sanction(e) for e in evidence):
+        return evidence
+    (asked,) = named
+
+    def penalty(e: Evidence) -> float:
+        if not is_sanction(e):
+            return 0.0
+        heading = fold(e.passage.heading)
+        kinds = {kind for kind, said in _VEHICLE_IN_HEADING.items() if said.search(heading)}
+        return OTHER_VEHICLE if kinds and asked not in kinds else 0.0
+
+    return lowered(evidence, penalty)

@@ -86,6 +86,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "thue tro": "tạm trú",
     "nha tro": "tạm trú",
     "thue nha": "thuê nhà tạm trú",
+    "thue nha … thuong tru": "đăng ký thường trú chỗ ở hợp pháp do thuê, mượn, ở nhờ",
+    "nha thue … thuong tru": "đăng ký thường trú chỗ ở hợp pháp do thuê, mượn, ở nhờ",
     "khai bao tam tru": "đăng ký tạm trú",
     "khai bao luu tru": "thông báo lưu trú",
     "xac nhan … cu tru": "xác nhận thông tin về cư trú",
@@ -131,6 +133,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "den bu": "bồi thường thu hồi đất",
     "giai toa": "thu hồi đất bồi thường",
     "xay nha": "cấp giấy phép xây dựng mới nhà ở riêng lẻ",
+    "xay dung nha": "cấp giấy phép xây dựng mới nhà ở riêng lẻ",
+    "giay phep xay dung nha": "cấp giấy phép xây dựng mới nhà ở riêng lẻ",
+    "giay phep xay dung nha o rieng le": "cấp giấy phép xây dựng mới nhà ở riêng lẻ công trình cấp III cấp IV",
     "nha o rieng le": "nhà ở riêng lẻ công trình cấp III cấp IV",
     "sua nha": "sửa chữa cải tạo giấy phép xây dựng",
     "giay phep xay dung": "cấp giấy phép xây dựng",
@@ -217,6 +222,14 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "phat nguoi": "xử phạt vi phạm giao thông",
     "vuot den do": "không chấp hành hiệu lệnh của đèn tín hiệu giao thông",
     "vuot den vang": "không chấp hành hiệu lệnh của đèn tín hiệu giao thông",
+    "sai lan": "đi không đúng phần đường hoặc làn đường quy định",
+    "lan lan": "đi không đúng phần đường hoặc làn đường quy định",
+    "di vao lan": "đi không đúng phần đường hoặc làn đường quy định",
+    "chay vao lan": "đi không đúng phần đường hoặc làn đường quy định",
+    "uong ruou": "nồng độ cồn trong máu hoặc hơi thở",
+    "uong bia": "nồng độ cồn trong máu hoặc hơi thở",
+    "say ruou": "nồng độ cồn trong máu hoặc hơi thở",
+    "ruou … lai xe": "nồng độ cồn trong máu hoặc hơi thở",
     # justice, complaints, certification
     "cong chung": "công chứng",
     "cong chung giay to": "chứng thực bản sao",
@@ -329,6 +342,26 @@ EVERYDAY_TO_LEGAL |= {
     key: "cấp lại sổ bảo hiểm xã hội"
     for book in ("so bhxh", "so bao hiem xa hoi", "so bao hiem") for loss in ("mat", "that lac", "rach", "hu", "nat")
     for key in (f"{book} … {loss}", f"{loss} … {book}")
+}
+
+# A lost or torn birth or marriage paper is not issued anew: the civil-status book keeps the record, and a copy
+# is issued from it (bản sao trích lục); when the book is lost too, the birth is registered again ("sổ … không
+# còn lưu").
+_CIVIL_STATUS_COPY = {
+    "giay khai sinh": "bản sao giấy khai sinh trích lục hộ tịch",
+    "giay ket hon": "cấp bản sao trích lục hộ tịch kết hôn",
+    "giay chung nhan ket hon": "cấp bản sao trích lục hộ tịch kết hôn",
+    "giay dang ky ket hon": "cấp bản sao trích lục hộ tịch kết hôn",
+}
+EVERYDAY_TO_LEGAL |= {
+    "so … khong con luu": "đăng ký lại khai sinh kết hôn",
+    "khong con … so ho tich": "đăng ký lại khai sinh kết hôn",
+}
+EVERYDAY_TO_LEGAL |= {
+    key: legal
+    for paper, legal in _CIVIL_STATUS_COPY.items()
+    for loss in ("mat", "that lac", "rach", "hu", "nat", "cap lai", "lam lai", "xin lai")
+    for key in (f"{paper} … {loss}", f"{loss} … {paper}")
 }
 
 # "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.

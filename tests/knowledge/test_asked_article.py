@@ -11,6 +11,7 @@ from knowledge.asked_article import asked_article
 from knowledge.base import KnowledgeBase
 from knowledge.index.base import SearchFilters
 from knowledge.ingest import Ingestor
+from knowledge.models import RegistryEntry
 from knowledge.settings import Settings
 
 
@@ -24,6 +25,36 @@ from knowledge.settings import Settings
 ])
 def test_the_article_named_with_its_document(legal_registry, question, asked):
     assert asked_article(question, legal_registry) == asked
+
+
+class TwoVersions:
+    """A title of two versions: the 2015 law, held by the corpus, replaced by a 2025 law it does not hold."""
+
+    OLD = RegistryEntry("80/2015/QH13", "80/2015/QH13", "Luật", "Luật Ban hành văn bản quy phạm pháp luật", "repealed",
+                        replaced_by=("64/2025/QH15",), in_corpus=True)
+    NEW = RegistryEntry("64/2025/QH15", "64/2025/QH15", "Luật", "Luật Ban hành văn bản quy phạm pháp luật", "in_force")
+
+    def lookup(self, number):
+        return None
+
+    def lookup_title(self, title, year=None, in_corpus=False):
+        return self.OLD if in_corpus else self.NEW
+
+
+def test_a_replaced_law_is_read_when_the_corpus_lacks_its_replacement():
+    question = "Điều 9 Luật Ban hành văn bản quy phạm pháp luật quy định gì?"
+    assert asked_article(question, TwoVersions()) == ("80/2015/QH13", "9")
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Luật Vườn hoa công cộng có hiệu lực từ ngày nào?", ("12/2030/QH16", "7")),
+    ("khi nao luat vuon hoa cong cong 2030 co hieu luc", ("12/2030/QH16", "7")),  # folded
+    ("Luật Vườn hoa công cộng quy định gì về hiệu lực của cây?", None),  # not when it takes effect
+    ("Luật Cây cảnh có hiệu lực từ ngày nào?", None),  # not a document the registry knows
+])
+def test_when_a_document_takes_effect_asks_its_article_on_it(legal_registry, question, asked):
+    effect = {"12/2030/QH16": "7"}.get
+    assert asked_article(question, legal_registry, effect) == asked
 
 
 def test_the_named_article_comes_first_with_today_s_status(tmp_path, fixtures_dir):
@@ -40,3 +71,6 @@ def test_the_named_article_comes_first_with_today_s_status(tmp_path, fixtures_di
     ids = [e.passage.passage_id for e in retrieved_too]
     assert len(ids) == len(set(ids)) and retrieved_too[0].passage.article == "5"  # once, though retrieved as well
     assert all(e.passage.kind == "procedure" for e in kb.search(question, 3, SearchFilters(kinds=("procedure",))))
+    assert kb.effect_article("12/2030/QH16") == "7"  # "Điều 7. Hiệu lực thi hành"
+    first = kb.search("Luật Vườn hoa công cộng có hiệu lực từ ngày nào?", 3)[0]
+    assert (first.passage.doc_id, first.passage.article, first.ranks) == ("12/2030/QH16", "7", {"asked": 1})

@@ -160,6 +160,7 @@ def test_lookup_title_finds_a_document_known_only_by_citation(registry):
     registry.add_cited("76/2015/QH13", "Luật", "Luật Tổ chức Chính phủ", source="thu-tuc/1.json")
     entry = registry.lookup_title("Luật Tổ chức Chính phủ")
     assert (entry.doc_id, entry.in_corpus, entry.status) == ("76/2015/QH13", False, "unknown")
+    assert registry.lookup_title("Luật Tổ chức Chính phủ", in_corpus=True) is None  # its text is not held
     registry.remove_source("thu-tuc/1.json")
     assert registry.lookup("76/2015/QH13") is None
 

@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge.models import Evidence, Passage
-from knowledge.sanctions import asks_the_rule, rule_before_sanction
+from knowledge.sanctions import asks_the_fine, asks_the_rule, rule_or_fine_first, vehicle_asked_first, vehicles_named
 
 SANCTIONS = ("Nghị định quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông trong lĩnh vực giao thông "
              "đường bộ; trừ điểm, phục hồi điểm giấy phép lái xe")
@@ -28,11 +28,58 @@ def test_an_age_or_a_condition_without_a_fine_asks_the_rule(question, rule):
 
 
 def test_the_rule_ranks_before_the_fine_when_the_rule_is_asked():
-    ranked = rule_before_sanction("Người đủ bao nhiêu tuổi thì được lái xe ô tô?", [FINE, RULE])
+    ranked = rule_or_fine_first("Người đủ bao nhiêu tuổi thì được lái xe ô tô?", [FINE, RULE])
     assert [e.passage.doc_id for e in ranked] == ["23/2008/QH12", "168/2024/NĐ-CP"]
     assert ranked[1].score == pytest.approx(0.85)  # lowered, not dropped
 
 
-def test_the_fine_keeps_its_place_when_the_fine_is_asked():
+@pytest.mark.parametrize("question, fine", [
+    ("Uống rượu lái xe máy lần đầu bị phạt bao nhiêu tiền?", True),
+    ("uong ruou bia roi lai xe may bi phat the nao", True),
+    ("Mức phạt đối với người điều khiển xe ô tô có nồng độ cồn vượt quá 80 miligam?", True),
+    ("Tội cưỡng bức lao động bị phạt tiền bao nhiêu?", False),  # a crime: the Bộ luật Hình sự's fine
+    ("Người điều khiển phương tiện có được uống rượu bia không?", False),
+])
+def test_how_much_a_deed_is_fined_asks_the_fine(question, fine):
+    assert asks_the_fine(question) is fine
+
+
+def test_the_rule_goes_below_the_fine_when_the_fine_is_asked():
+    ranked = rule_or_fine_first("Chưa đủ tuổi lái ô tô bị phạt bao nhiêu?", [RULE, FINE])
+    assert [e.passage.doc_id for e in ranked] == ["168/2024/NĐ-CP", "23/2008/QH12"]
+    assert ranked[1].score == pytest.approx(0.9 - 0.3 * 1.0)
+
+
+def test_a_fine_named_without_amount_asked_keeps_the_order():
     found = [FINE, RULE]
-    assert rule_before_sanction("Chưa đủ tuổi lái ô tô bị phạt bao nhiêu?", found) is found
+    assert rule_or_fine_first("Đủ 16 tuổi lái ô tô bị xử lý thế nào?", found) is found
+
+
+MOTORBIKE = evidence("168/2024/NĐ-CP", SANCTIONS, "Điều 7. Xử phạt, trừ điểm giấy phép lái của người điều khiển xe mô tô, "
+                     "xe gắn máy, các loại xe tương tự xe mô tô", 0.85)
+SPECIAL = evidence("168/2024/NĐ-CP", SANCTIONS, "Điều 8. Xử phạt người điều khiển xe máy chuyên dùng vi phạm quy tắc "
+                   "giao thông đường bộ", 1.0)
+OWNER = evidence("168/2024/NĐ-CP", SANCTIONS, "Điều 32. Xử phạt, trừ điểm giấy phép lái xe đối với chủ phương tiện", 0.9)
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("Uống rượu lái xe máy bị phạt bao nhiêu?", {"motorbike"}),
+    ("xe may chuyen dung cho ruou bia bi phat khong", {"special"}),
+    ("Ô tô vượt đèn đỏ phạt bao nhiêu?", {"car"}),
+    ("đi xe đạp điện không đội mũ bị phạt không", {"bicycle"}),
+    ("Vượt đèn đỏ phạt bao nhiêu?", set()),
+])
+def test_the_kind_of_vehicle_is_read_from_the_citizens_words(question, kinds):
+    assert vehicles_named(question) == kinds
+
+
+def test_the_fine_for_the_vehicle_asked_comes_before_another_vehicles():
+    ranked = vehicle_asked_first("Uống rượu lái xe máy bị phạt bao nhiêu?", [SPECIAL, OWNER, MOTORBIKE])
+    assert [e.passage.heading[:7] for e in ranked] == ["Điều 32", "Điều 7.", "Điều 8."]
+    assert ranked[-1].score == pytest.approx(1.0 - 0.3)
+
+
+def test_no_vehicle_or_two_vehicles_named_keep_the_order():
+    found = [SPECIAL, OWNER, MOTORBIKE]
+    assert vehicle_asked_first("Vượt đèn đỏ phạt bao nhiêu?", found) is found
+    assert vehicle_asked_first("Xe máy và ô tô vượt đèn đỏ phạt bao nhiêu?", found) is found

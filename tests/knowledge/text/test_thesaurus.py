@@ -32,6 +32,12 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("mảnh đất có sổ rồi, giờ muốn tách ra làm 2 thửa", "tách thửa"),
         ("Vợ đang mang thai thì chồng có được đơn phương ly hôn không?", "quyền yêu cầu ly hôn"),
         ("vo dang mang thai", "có thai"),
+        ("xin cấp lại giấy khai sinh bản chính bị mất", "bản sao giấy khai sinh trích lục hộ tịch"),
+        ("mat giay dang ky ket hon", "cấp bản sao trích lục hộ tịch kết hôn"),
+        ("Uống rượu lái xe máy bị phạt bao nhiêu?", "nồng độ cồn trong máu hoặc hơi thở"),
+        ("xin giay phep xay dung nha 3 tang", "cấp giấy phép xây dựng mới nhà ở riêng lẻ"),
+        ("Xe máy đi vào làn ô tô bị phạt thế nào", "đi không đúng phần đường hoặc làn đường quy định"),
+        ("Người thuê nhà có được đăng ký thường trú không?", "đăng ký thường trú chỗ ở hợp pháp do thuê, mượn, ở nhờ"),
     ],
 )
 def test_everyday_words_bring_the_portal_s_terms_with_or_without_diacritics(question, term):
