@@ -24,9 +24,14 @@ def marker_numbers(marker: re.Match[str]) -> list[int]:
 ELLIPSIS = "…"
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
 def quoted_from(quote: str, source: str) -> bool:
     """Whether ``quote`` is verbatim from ``source``: one piece of it, or pieces of it in their order
-    joined by ``ELLIPSIS`` where the quote skips something. Nothing else passes."""
+    joined by ``ELLIPSIS`` where the quote skips something. Nothing else passes; only how lines break may
+    differ (a quote leaves out the blank lines of a table read from a .docx appendix)."""
+    quote, source = _LINE_BREAK.sub("\n", quote), _LINE_BREAK.sub("\n", source)
     if quote in source:
         return True
     pieces = [piece.strip() for piece in quote.split(ELLIPSIS)]

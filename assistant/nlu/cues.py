@@ -121,7 +121,7 @@ _HOW = re.compile(
 )
 # Wanting to do something at an office ("muốn tách thửa", "muốn xin …") asks how to do it, unless the
 # question is the condition for it ("muốn tách thửa đất thì cần điều kiện gì" asks the law).
-_WANTS_TO = re.compile(r"\bmuon " + _ACT + r"\b")
+_WANTS_TO = re.compile(r"\bmuon (?:" + _ACT + r"|tam (?:ngung|nghi|dung)|thanh lap|giai the|chuyen muc dich)\b")
 # "Tôi phải làm sao?" after a situation asks what the law gives one ("vợ cũ không cho gặp con, tôi phải
 # làm sao?"), not how to get a paper: it is no sign of a procedure by itself, unless a paper is named
 # ("mất căn cước thì phải làm sao").
@@ -137,6 +137,7 @@ _NAMES_A_TASK = re.compile(
     r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?(?:thu tuc )?"
     r"(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
     r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc"
+    r"|(?:thay )?doi (?:ho|ten)|cai chinh|tach (?:thua|so)|nhap khau|chuyen khau|chuyen muc dich|tam ngung kinh doanh"
     rf"|lam (?:{_PAPER_WORDS}))\b"
 )
 # What a procedure has: papers, fees, forms, online submission.
@@ -150,6 +151,12 @@ _CONDITION = re.compile(
 )
 # What a named law says, asked: "Luật Nhà ở 2014 quy định điều kiện mua nhà ở xã hội thế nào?" asks the law, not how.
 _LAW_SAYS = re.compile(r"\bquy dinh\b(?:\s+[^\s]+){0,10}?\s+(?:the nao|ra sao|nhu the nao|nhung gi|gi)\b")
+# The sanction for a deed, asked: "không có giấy đăng ký xe bị phạt thế nào?" asks the law, not how to register
+# (paying a fine is a procedure: "nộp phạt ở đâu").
+_ASKS_SANCTION = re.compile(
+    r"\bbi (?:xu )?(?:phat|xu ly)\b(?:\s+[^\s]+){0,3}?\s+(?:the nao|ra sao|nhu the nao|bao nhieu|gi|khong)\b|\bmuc (?:xu )?phat\b"
+)
+_PAYS_FINE = re.compile(r"\bnop (?:tien )?phat\b")
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
     r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
@@ -222,6 +229,15 @@ _PAPER_FOR_ABROAD = re.compile(
 )
 
 
+# A short question on the assistant itself, read folded: "bạn là ai", "em tên gì", "trợ lý làm được những việc gì".
+_ABOUT_ASSISTANT = re.compile(
+    r"^(?:(?:xin )?chao(?: \w+)?\W*)?(?:ban|em|tro ly(?: ao)?|bot|chatbot|may)\s+(?:oi\W*)?"
+    r"(?:la ai|ten (?:la )?gi|la (?:nguoi|nguoi that|robot|may|ai|chatbot)(?: hay \w+)?|do ai (?:lam|tao|phat trien)(?: ra)?"
+    r"|(?:co the |biet )?(?:lam|giup|ho tro|tra loi)(?: duoc)?(?: cho \w+)? (?:nhung |cac )?(?:gi|viec gi|cau hoi gi)(?: cho (?:toi|minh|em|chung toi))?)"
+    r"(?:\s+(?:vay|the|a|ha|nhi|nhe|nua|khong|the nao))*\W*$"
+)
+
+
 def _patterns(accented: bool) -> dict[str, re.Pattern[str]]:
     return {name: re.compile(pattern if accented else fold(pattern)) for name, pattern in _BEYOND_ACCENTED}
 
@@ -261,6 +277,7 @@ class Cues:
     # what it asks that no law or procedure holds: "other_country", "general_task", "opinion", "live_fact",
     # "local_fact"
     beyond: str | None = None
+    about_assistant: bool = False  # asks who the assistant is or what it can do: "bạn là ai", "em làm được gì"
 
 
 def folded(text: str) -> str:
@@ -300,7 +317,7 @@ def cues(text: str) -> Cues:
     how = bool(_HOW.search(read_for_how) or (not condition and _WANTS_TO.search(read_for_how))
                or (not asks and _NAMES_A_TASK.search(plain)))
     cites_law = bool(_CITES_LAW.search(plain))
-    if cites_law and _LAW_SAYS.search(plain):
+    if (cites_law and _LAW_SAYS.search(plain)) or (_ASKS_SANCTION.search(plain) and not _PAYS_FINE.search(plain)):
         how = False
     return Cues(
         asks=asks,
@@ -311,6 +328,7 @@ def cues(text: str) -> Cues:
         asks_condition=condition,
         cites_law=cites_law,
         beyond=_beyond(text, plain, how, cites_law),
+        about_assistant=bool(_ABOUT_ASSISTANT.search(plain)),
     )
 
 

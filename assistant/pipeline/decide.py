@@ -151,7 +151,7 @@ class Decide:
         if turn.form == "declined":
             return said.declined, "declined", ""
         if turn.form == "small_talk":
-            return turn.nlu.intent, "small_talk", ""
+            return ("greeting" if said.about_assistant else turn.nlu.intent), "small_talk", ""
         return self._from_evidence(turn)
 
     def _from_evidence(self, turn: Turn) -> tuple[str, str, str]:

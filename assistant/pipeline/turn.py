@@ -39,7 +39,7 @@ FORMS = (
     "reply",  # the answer to a pending confirmation ("1", "gửi", "không") or the phản ánh it asked for
     "pick",  # picks one of the numbered options offered ("2", "số 1", an option's name)
     "follow_up",  # a detail of the procedure or options under discussion ("lệ phí bao nhiêu?")
-    "small_talk",  # a greeting or thanks, asking nothing
+    "small_talk",  # a greeting or thanks, asking nothing, or a question on the assistant itself ("bạn là ai")
     "upload",  # a file sent to be reviewed
     "submission",  # a delegate's question about the tờ trình under review
     "old_unit",  # asks what became of an old phường or xã, or answers the dvhc skill's question back

@@ -107,6 +107,8 @@ class Understand:
         if (discussed and turn.nlu.intent == "procedure_detail" and turn.nlu.confidence >= FOLLOW_UP_CONFIDENCE
                 and len(own - topic) <= FOLLOW_UP_OWN_WORDS):
             return "follow_up"
+        if said.about_assistant:
+            return "small_talk"
         if (turn.nlu.intent in SMALL_TALK and turn.nlu.confidence >= SMALL_TALK_CONFIDENCE and not said.asks
                 and not said.wants_procedure and len(text.split()) <= SMALL_TALK_WORDS):
             return "small_talk"

@@ -24,7 +24,8 @@ from assistant.documents.lines import text_lines
 from assistant.pipeline.answerable import THRESHOLDS
 from assistant.pipeline.turn import Turn
 from assistant.skills.quoting import Quote, Rarity, asked_quote, best_quote, coverage
-from assistant.skills.validity import document_name, notice, validity_phrase
+from assistant.skills.validity import document_name, notice, took_effect_notice, validity_phrase
+from knowledge.asked_article import asks_when_in_force
 from knowledge.base import KnowledgeBase
 from knowledge.models import Evidence, RegistryEntry, citation_label
 
@@ -85,16 +86,24 @@ class LegalQA:
 
     def validity_answer(self, turn: Turn) -> Answer | None:
         """"Thông tư 36/2014/TT-BCA còn hiệu lực không?": each document named, in force or not as the registry
-        knows it today (a law named with a year older than the registry's of that name has been replaced); None
-        when the question asks no such thing or names no document the registry knows."""
-        if not _ASKS_VALIDITY.search(turn.text):
+        knows it today (a law named with a year older than the registry's of that name has been replaced); a
+        document named by number that the registry does not hold is said to be unknown, with where to look it up
+        (a refusal when no document named is known). None when the question asks no such thing or names no
+        document."""
+        asks_validity = bool(_ASKS_VALIDITY.search(turn.text))
+        if not (asks_validity or asks_when_in_force(turn.text)):
             return None
         registry = self.kb.registry
-        checks = [c for c in check_citations(text_lines(_as_cited(turn.text)), registry) if c.entry is not None]
-        if not checks:
-            return None
+        checks = check_citations(text_lines(_as_cited(turn.text)), registry)
+        known = [c for c in checks if c.entry is not None]
+        unknown = [c.label for c in checks if c.entry is None and not c.by_name]
+        if not known:
+            text = "\n".join(f"{label} {_NOT_HELD}." for label in unknown)
+            return refusal(turn.intent, "no_grounding", text) if unknown else None
+        if not asks_validity:
+            return None  # when a known document took effect: its own article says, found by search
         lines, citations = [], []
-        for check in checks:
+        for check in known:
             entry = check.entry
             if check.status != entry.status:  # named with an older year: the registry's is what replaced it
                 lines.append(f"- {check.finding.message}.")
@@ -103,15 +112,19 @@ class LegalQA:
                 lines.append(f"- {document_name(entry)}: {validity_phrase(registry, entry)}{unconfirmed}.")
             citations.append(Citation(kind="law", id=entry.doc_id, title=entry.title, label=document_name(entry),
                                       **_validity_fields(entry)))
-        text = "\n".join(["Theo cơ sở dữ liệu văn bản, tình trạng hiệu lực hôm nay:", *lines])
+        text = "\n".join(["Theo cơ sở dữ liệu văn bản, tình trạng hiệu lực hôm nay:", *lines, *(f"- {label}: {_NOT_HELD}." for label in unknown)])
         return Answer(text=text, intent=turn.intent, citations=tuple(citations), grounded=True)
 
     def _named_first(self, turn: Turn, answer: Answer) -> Answer:
-        """The answer opening with what replaced the superseded laws the question names, unless it quotes them."""
+        """The answer opening with what replaced the superseded laws the question names, unless it quotes them,
+        and, to "… có hiệu lực từ ngày nào", with the day the validity feed gives when its text says another."""
         if not answer.citations:
             return answer
         quoted = {c.id for c in answer.citations}
         lines = [f"Lưu ý: {text}." for text in named_law_notices(self.kb.registry, turn.text, quoted)]
+        entry = self.kb.registry.get(answer.citations[0].id) if asks_when_in_force(turn.text) else None
+        if entry is not None and (since := took_effect_notice(entry)):
+            lines.append(f"Lưu ý: {since}.")
         return replace(answer, text="\n".join([*lines, answer.text])) if lines else answer
 
     def sources(self, turn: Turn) -> list[Source]:
@@ -231,16 +244,21 @@ def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tu
 
 
 # "Nghị định 100/2019" as people write it: a decree's number always ends in /NĐ-CP.
-_DECREE_WITHOUT_CODE = re.compile(r"\b(Nghị định|NĐ)\s+(?:số\s+)?(\d{1,4}/\d{4})(?![/\d])", re.IGNORECASE)
+_DECREE_WITHOUT_CODE = re.compile(r"\b(Nghị định|Nghi dinh|NĐ)\s+(?:số\s+|so\s+)?(\d{1,4}/\d{4})(?![/\d])", re.IGNORECASE)
+# A code typed in lower case or without its Đ ("168/2024/nđ-cp", "168/2024/ND-CP"), as issuers write it.
+_TYPED_CODE = re.compile(r"\b(\d{1,4}/\d{4}/)([a-zđA-ZĐ]{1,6}(?:-[a-zđA-ZĐ]{1,8})*)(?![\w-])")
 # "Luật Nhà ở 2014" as people write it, for "Luật Nhà ở năm 2014".
 _YEAR_WITHOUT_NAM = re.compile(r"\b((?:Bộ luật|Luật)\s+[^\d,.;:?!()]+?)(?<!\snăm)\s+((?:19|20)\d\d)\b(?![/\d])")
-# Whether a document is in force, asked ("… còn hiệu lực không", "… đã hết hiệu lực chưa"); when it took
-# effect ("có hiệu lực từ khi nào") is its final article's to say, found by search.
+# Whether a document is in force, asked ("… còn hiệu lực không", "… đã hết hiệu lực chưa").
 _ASKS_VALIDITY = re.compile(
     r"\b(?:còn|hết|con|het)\s+hi[ệe]u l[ựu]c\b|\b(?:có|co)\s+hi[ệe]u l[ựu]c\s+(?:không|khong|chưa|chua)\b",
     re.IGNORECASE,
 )
 # In force by its own text, no feed saying otherwise: what the corpus cannot know is said.
+_NOT_HELD = (
+    "không có trong cơ sở dữ liệu văn bản của trợ lý, nên tôi không xác định được tình trạng hiệu lực; bạn có thể "
+    "tra cứu tại Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn) hoặc nhắn \"gặp cán bộ\""
+)
 _UNCONFIRMED = " (theo văn bản trong cơ sở dữ liệu; chưa ghi nhận văn bản nào thay thế)"
 _SUPERSEDED_FINDINGS = ("LEGAL_BASIS_REPEALED", "LEGAL_BASIS_PARTIALLY_REPEALED")
 
@@ -261,5 +279,13 @@ def named_law_notices(registry, question: str, quoted: set[str]) -> list[str]:
 def _as_cited(question: str) -> str:
     """The question with documents written the way a citation reads: "Nghị định 100/2019" → "Nghị định số
     100/2019/NĐ-CP", "Luật Nhà ở 2014" → "Luật Nhà ở năm 2014"."""
-    text = _DECREE_WITHOUT_CODE.sub(lambda m: f"Nghị định số {m.group(2)}/NĐ-CP", question)
+    text = _TYPED_CODE.sub(lambda m: m.group(1) + _issuer_code(m.group(2)), question)
+    text = _DECREE_WITHOUT_CODE.sub(lambda m: f"Nghị định số {m.group(2)}/NĐ-CP", text)
     return _YEAR_WITHOUT_NAM.sub(r"\1 năm \2", text)
+
+
+def _issuer_code(typed: str) -> str:
+    """"nđ-cp", "ND-CP" → "NĐ-CP"; "tt-bca" → "TT-BCA": upper case, with the Đ of NĐ and QĐ."""
+    code = typed.upper()
+    return re.sub(r"^(N|Q)D\b", r"\1Đ", code)
+

@@ -303,9 +303,14 @@ def aspect(procedure: Procedure, name: str, registry: Registry | None) -> str:
     """The answer to one follow-up about ``procedure``."""
     title = procedure.title
     if name == "hồ sơ":
-        papers = checklist(procedure)
+        papers, dossier = checklist(procedure), sort_papers(procedure)
+        cases = [heading for heading, _ in dossier.cases if heading]
+        if not papers and cases:  # every paper depends on the case: name the cases, their papers are in the details
+            listed = "\n".join(f"- {short_name(case)}" for case in cases)
+            return (f"Hồ sơ {title} tùy trường hợp:\n{listed}\n"
+                    f"(Giấy tờ của từng trường hợp — nhắn \"{DETAILS_REQUEST}\".)")
         text = f"Hồ sơ {title}:\n" + ("\n".join(f"☐ {p}" for p in papers) if papers else NOT_STATED)
-        special = sort_papers(procedure).conditional
+        special = dossier.conditional
         return text + (f"\n(Và {len(special)} giấy tờ trong trường hợp riêng — nhắn \"{DETAILS_REQUEST}\".)" if special else "")
     if name == "lệ phí":
         return f"Lệ phí {title}: {fees(procedure)}"

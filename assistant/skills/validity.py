@@ -112,3 +112,15 @@ def notice(registry: Registry, entry: RegistryEntry | None) -> str:
     if entry.replaced_by and not any(e.in_corpus for e in current_documents(registry.lookup, entry)):
         sentence += f"; {NOT_IN_KNOWLEDGE_BASE}"
     return sentence + "."
+
+
+def took_effect_notice(entry: RegistryEntry) -> str:
+    """"Luật Nhà ở 27/2023/QH15 có hiệu lực từ 01/8/2024, không phải ngày 01/01/2025 ghi trong văn bản (theo dữ
+    liệu hiệu lực)": said under a quote of a document's own article on when it takes effect, when the validity
+    feed has it in force from another day (Luật số 43/2024/QH15 brought Luật Nhà ở and Luật Đất đai forward);
+    "" otherwise."""
+    began, written = entry.status_since, entry.effective_on
+    if entry.status != "in_force" or not began or not written or began == written:
+        return ""
+    return (f"{document_name(entry)} có hiệu lực từ {legal_date(began)}, không phải ngày {legal_date(written)} ghi "
+            f"trong văn bản (theo dữ liệu hiệu lực)")

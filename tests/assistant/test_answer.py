@@ -1,5 +1,5 @@
 """Answers as JSON and back: what a channel reads from the custom payload of a Rasa response."""
-from assistant.answer import Answer, Choice, Citation, Section
+from assistant.answer import Answer, Choice, Citation, Section, quoted_from
 
 
 def test_an_answer_read_back_from_its_json_is_the_same_answer():
@@ -48,3 +48,10 @@ def test_details_are_an_extra_key_the_other_keys_stay_as_they_were():
     detailed = Answer(plain.text, plain.intent, grounded=True, details=(Section("Các bước thực hiện", "Bước 1: …"),))
     assert "details" not in plain.to_json()
     assert detailed.to_json() == {**plain.to_json(), "details": [{"title": "Các bước thực hiện", "text": "Bước 1: …"}]}
+
+
+def test_a_quote_is_verbatim_whatever_blank_lines_the_source_has_and_nothing_else_passes():
+    table = "1. Vị trí trình bày các thành phần thể thức\n\nÔ số\n:\nThành phần thể thức văn bản\n\n2. Sơ đồ"
+    assert quoted_from("1. Vị trí trình bày các thành phần thể thức\nÔ số\n:\nThành phần thể thức văn bản", table)
+    assert not quoted_from("1. Vị trí trình bày các thành phần\nÔ số", table)
+    assert not quoted_from("Ô số\n1. Vị trí trình bày các thành phần thể thức", table)  # order kept

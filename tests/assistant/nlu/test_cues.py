@@ -202,6 +202,11 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Bị công ty nợ lương 3 tháng thì làm sao?", False),  # advice asked, no paper named
     ("ly hôn ở nước ngoài rồi, về nước muốn ghi chú ly hôn thì làm sao", True),  # what is wanted: how to do it
     ("mất căn cước thì làm sao", True),
+    ("Không có giấy đăng ký xe bị phạt thế nào?", False),  # the sanction, not how to register
+    ("bị phạt nguội thì nộp phạt ở đâu", True),  # paying the fine is done at an office
+    ("hộ kinh doanh muốn tạm ngừng kinh doanh 6 tháng", True),
+    ("chuyển mục đích sử dụng đất vườn lên thổ cư", True),  # a task named, nothing asked
+    ("thay đổi họ tên cho con", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
@@ -235,3 +240,18 @@ def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wan
 ])
 def test_an_age_a_condition_or_a_deadline_is_asked_of_the_law(message, condition):
     assert cues(message).asks_condition is condition
+
+
+@pytest.mark.parametrize("message, about", [
+    ("bạn là ai", True),
+    ("ban la ai vay", True),
+    ("Bạn làm được những gì?", True),
+    ("bạn có thể giúp gì cho tôi", True),
+    ("chào bạn, bạn giúp được gì", True),
+    ("bạn là người hay máy", True),
+    ("bạn ơi, làm giấy khai sinh ở đâu", False),
+    ("em làm được gì cho hồ sơ đất", False),
+    ("Trợ giúp viên pháp lý sẽ do ai bổ nhiệm?", False),
+])
+def test_a_question_on_the_assistant_itself(message, about):
+    assert cues(message).about_assistant is about

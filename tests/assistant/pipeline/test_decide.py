@@ -102,6 +102,12 @@ def test_small_talk_is_small_talk_only_when_it_asks_nothing():
     assert decided("cảm ơn, trợ giúp viên pháp lý do ai bổ nhiệm?", guess="thanks", law=[TRO_GIUP]).intent == "legal_question"
 
 
+def test_a_question_on_the_assistant_itself_is_greeted_whatever_the_guess_and_the_evidence():
+    who = decided("bạn là ai", guess="out_of_scope", law=[TRO_GIUP])
+    assert (who.intent, who.route.skill, who.route.reason) == ("greeting", "conversation", "small_talk")
+    assert "trợ lý ảo" in Conversation().compose(who).text
+
+
 def test_nothing_answering_is_no_grounding_about_administration_and_out_of_scope_otherwise():
     weather = decided("hôm nay trời đẹp quá", guess="out_of_scope")
     assert (weather.intent, weather.route.reason) == ("out_of_scope", "out_of_scope")

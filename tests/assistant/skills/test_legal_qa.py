@@ -123,6 +123,21 @@ def test_a_validity_question_names_each_document_s_status_today(legal_registry):
     assert "năm 2020 đã được thay thế bởi Luật Vườn hoa công cộng số 12/2030/QH16" in older.text
 
 
+def test_a_document_the_registry_does_not_hold_is_said_unknown_with_where_to_look(legal_registry):
+    alone = validity(legal_registry, "Nghị định 43/2014/NĐ-CP còn hiệu lực không?")
+    assert alone.refusal_reason == "no_grounding" and not alone.citations
+    assert alone.text.startswith("Nghị định số 43/2014/NĐ-CP không có trong cơ sở dữ liệu") and "vbpl.vn" in alone.text
+    assert validity(legal_registry, "Nghị định 43/2014/NĐ-CP có hiệu lực từ ngày nào?").refusal_reason == "no_grounding"
+    beside = validity(legal_registry, "Nghị định 43/2014/NĐ-CP và Luật Vườn thú còn hiệu lực không?")
+    assert [c.id for c in beside.citations] == ["40/2018/QH14"]
+    assert beside.text.splitlines()[-1].startswith("- Nghị định số 43/2014/NĐ-CP: không có trong cơ sở dữ liệu")
+
+
+def test_a_number_typed_in_lower_case_or_without_its_d_is_read_as_issued(legal_registry):
+    for typed in ("nghị định 99/2016/nđ-cp còn hiệu lực không", "nghi dinh 99/2016/ND-CP con hieu luc khong"):
+        assert [c.id for c in validity(legal_registry, typed).citations] == ["99/2016/NĐ-CP"]
+
+
 def test_no_validity_answer_without_a_validity_question_or_a_known_document(legal_registry):
     assert validity(legal_registry, "Luật Vườn thú cấm những gì?") is None
     assert validity(legal_registry, "hợp đồng còn hiệu lực không?") is None

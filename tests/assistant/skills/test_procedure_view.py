@@ -99,3 +99,11 @@ def test_a_dossier_that_depends_on_the_case_names_the_cases_instead_of_listing_p
     assert ("Giấy tờ: tùy trường hợp (Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình; Đăng ký thường"
             " trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ; và 1 trường hợp khác) — xem chi tiết.") in text
     assert procedure_view.checklist(cases) == []
+    asked = procedure_view.aspect(cases, "hồ sơ", None)  # "cần giấy tờ gì" after the first answer
+    assert asked.splitlines() == [
+        "Hồ sơ Cấp giấy phép nuôi chim bồ câu đưa thư tùy trường hợp:",
+        "- Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình",
+        "- Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ",
+        "- Đăng ký thường trú tại nơi đơn vị đóng quân",
+        "(Giấy tờ của từng trường hợp — nhắn \"chi tiết\".)",
+    ]

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from assistant.skills.validity import legal_date, notice, validity_phrase
+from assistant.skills.validity import legal_date, notice, took_effect_notice, validity_phrase
 from knowledge.models import Dieu, LegalDocument, ParsedLegalDocument, Relation
 from knowledge.parsing.status_feed import parse_feed
 from knowledge.registry import Registry
@@ -88,3 +88,11 @@ def test_in_force_unknown_and_not_yet_in_force(registry):
     assert validity_phrase(registry, None) == "chưa xác định được tình trạng hiệu lực"
     registry.today = lambda: date(2015, 6, 1)
     assert phrase(registry, "60/2014/QH13") == "chưa có hiệu lực, có hiệu lực từ 01/01/2016"
+
+
+def test_a_feed_bringing_a_law_forward_is_said_under_its_own_effect_article(registry):
+    land = registry.lookup("31/2024/QH15")  # its text says 01/01/2025; the feed has 45/2013 replaced from 01/8/2024
+    assert took_effect_notice(land) == ("Luật Đất đai 31/2024/QH15 có hiệu lực từ 01/8/2024, không phải ngày "
+                                        "01/01/2025 ghi trong văn bản (theo dữ liệu hiệu lực)")
+    assert took_effect_notice(registry.lookup("60/2014/QH13")) == ""  # in force from the day its text says
+    assert took_effect_notice(registry.lookup("45/2013/QH13")) == ""  # no longer in force: its notice says so
