@@ -21,7 +21,7 @@ from knowledge.index.hybrid import HybridRetriever
 from knowledge.models import Evidence, Passage, Procedure
 from knowledge.procedure_family import asked_member_first
 from knowledge.registry import REGISTRY, Registry
-from knowledge.sanctions import rule_or_fine_first, vehicle_asked_first
+from knowledge.sanctions import rule_or_fine_first, road_user_asked_first
 from knowledge.settings import Settings
 
 
@@ -66,7 +66,7 @@ class KnowledgeBase:
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Evidence]:
         """The ``k`` best passages, current law first (``knowledge.current_law``), with today's statuses,
-        the rule before the fine for breaking it and the fine for the vehicle asked about before the others
+        the rule before the fine for breaking it and the fine for the road user asked about before the others
         (``knowledge.sanctions``), and procedures doing the action asked for before the rest of their family
         (``knowledge.procedure_family``); an article the question names by number and document first of all.
 
@@ -80,7 +80,7 @@ class KnowledgeBase:
         first = {e.passage.passage_id for e in asked}
         pool = asked + [e for e in pool if e.passage.passage_id not in first]
         statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
-        ranked = asked_member_first(query, vehicle_asked_first(query, rule_or_fine_first(query, current_first(query, pool, statuses))))
+        ranked = asked_member_first(query, road_user_asked_first(query, rule_or_fine_first(query, current_first(query, pool, statuses))))
         return ([e for e in ranked if e.passage.passage_id in first] + [e for e in ranked if e.passage.passage_id not in first])[:k]
 
     def _asked_article(self, query: str, filters: SearchFilters, pool: list[Evidence]) -> list[Evidence]:

@@ -1,4 +1,4 @@
-"""The rule before the fine for breaking it; the fine for the vehicle asked about before the others.
+"""The rule before the fine for breaking it; the fine for the road user asked about before the others.
 
 A decree on administrative sanctions (xử phạt vi phạm hành chính) repeats the words of the rules it
 punishes: "phạt tiền … người đủ 16 tuổi đến dưới 18 tuổi điều khiển xe ô tô" shares every word of "đủ bao
@@ -9,11 +9,13 @@ named). A question naming a fine, a violation or points taken off a licence keep
 asking how much a deed is fined ("uống rượu lái xe máy bị phạt bao nhiêu") puts the rest of the law
 ``NOT_A_FINE`` lower (Luật Phòng, chống tác hại của rượu, bia shares its words and sets no fine).
 
-The traffic decree fines the same deed once per vehicle: "trong máu hoặc hơi thở có nồng độ cồn" is in the
+The traffic decree fines the same deed once per road user: "trong máu hoặc hơi thở có nồng độ cồn" is in the
 article on ô tô, the one on xe mô tô, xe gắn máy, the one on xe máy chuyên dùng (whose heading shares "xe máy"
-with the citizen's word for a motorbike) and the one on xe đạp. A question naming one kind of vehicle puts
-the sanction articles whose heading names other kinds and not it ``OTHER_VEHICLE`` lower
-(``vehicle_asked_first``); an article naming no vehicle (the owner's, the passenger's) keeps its place.
+with the citizen's word for a motorbike) and the one on xe đạp; "không chấp hành hiệu lệnh của đèn tín hiệu"
+in those and the pedestrian's. A question naming one kind of road user puts the sanction articles whose
+heading names other kinds and not it ``OTHER_VEHICLE`` lower; one naming none ("vượt đèn vàng có bị phạt
+không") is a driver's, and the pedestrian's and the animal driver's articles go lower
+(``road_user_asked_first``). An article naming no road user (the owner's, the passenger's) keeps its place.
 """
 from __future__ import annotations
 
@@ -61,36 +63,40 @@ def rule_or_fine_first(question: str, evidence: list[Evidence]) -> list[Evidence
     return evidence
 
 
-# kind of vehicle -> (what a question calls it, what a sanction article's heading calls it), folded
-_VEHICLES: dict[str, tuple[str, str]] = {
+# kind of road user -> (what a question calls it, what a sanction article's heading calls it), folded
+_ROAD_USERS: dict[str, tuple[str, str]] = {
     "car": (r"o to|xe hoi|xe con|xe tai|xe khach|taxi|xe (?:4|bon|7|bay|16) (?:cho|banh)", r"o to"),
     "motorbike": (r"xe may(?! chuyen dung)|mo to|xe gan may|xe tay ga|xe so|xe om|xe phan khoi lon|xe sh", r"mo to|gan may"),
     "special": (r"xe may chuyen dung|may keo|xe xuc|xe lu|xe cau|xe ui", r"xe may chuyen dung|may keo"),
     "bicycle": (r"xe dap|xich lo|xe ba gac|xe tho so|xe dap dien", r"xe dap|xe tho so"),
+    "pedestrian": (r"di bo|qua duong", r"nguoi di bo"),
+    "animal": (r"vat nuoi|con trau|con bo|con ngua|trau bo|dan dat|dat (?:cho|bo|trau)", r"vat nuoi"),
 }
-_VEHICLE_ASKED = {kind: re.compile(rf"\b(?:{asked})\b") for kind, (asked, _) in _VEHICLES.items()}
-_VEHICLE_IN_HEADING = {kind: re.compile(rf"\b(?:{heading})\b") for kind, (_, heading) in _VEHICLES.items()}
+# Who a traffic question is about when it names nobody: a driver ("vượt đèn vàng có bị phạt không").
+_SELDOM_MEANT = frozenset({"pedestrian", "animal"})
+_ASKED = {kind: re.compile(rf"\b(?:{asked})\b") for kind, (asked, _) in _ROAD_USERS.items()}
+_IN_HEADING = {kind: re.compile(rf"\b(?:{heading})\b") for kind, (_, heading) in _ROAD_USERS.items()}
 
 
-def vehicles_named(question: str) -> set[str]:
-    """The kinds of vehicle ``question`` names ("xe máy": motorbike, "xe máy chuyên dùng": special)."""
+def road_users_named(question: str) -> set[str]:
+    """The kinds of road user ``question`` names ("xe máy": motorbike, "xe máy chuyên dùng": special)."""
     text = fold(expand_abbreviations(question))
-    return {kind for kind, said in _VEHICLE_ASKED.items() if said.search(text)}
+    return {kind for kind, said in _ASKED.items() if said.search(text)}
 
 
-def vehicle_asked_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
-    """``evidence`` with the sanction articles for other vehicles lowered when the question names exactly one
-    kind of vehicle, best first."""
-    named = vehicles_named(question)
-    if len(named) != 1 or not any(is_sanction(e) for e in evidence):
+def road_user_asked_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
+    """``evidence`` with the sanction articles for other road users lowered, best first: when the question names
+    exactly one kind, those for the others; when it names none, those for pedestrians and animals."""
+    named = road_users_named(question)
+    if len(named) > 1 or not any(is_sanction(e) for e in evidence):
         return evidence
-    (asked,) = named
 
     def penalty(e: Evidence) -> float:
         if not is_sanction(e):
             return 0.0
         heading = fold(e.passage.heading)
-        kinds = {kind for kind, said in _VEHICLE_IN_HEADING.items() if said.search(heading)}
-        return OTHER_VEHICLE if kinds and asked not in kinds else 0.0
+        kinds = {kind for kind, said in _IN_HEADING.items() if said.search(heading)}
+        other = kinds and not kinds & named if named else kinds and kinds <= _SELDOM_MEANT
+        return OTHER_VEHICLE if other else 0.0
 
     return lowered(evidence, penalty)

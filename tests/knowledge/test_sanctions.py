@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge.models import Evidence, Passage
-from knowledge.sanctions import asks_the_fine, asks_the_rule, rule_or_fine_first, vehicle_asked_first, vehicles_named
+from knowledge.sanctions import asks_the_fine, asks_the_rule, rule_or_fine_first, road_user_asked_first, road_users_named
 
 SANCTIONS = ("Nghị định quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông trong lĩnh vực giao thông "
              "đường bộ; trừ điểm, phục hồi điểm giấy phép lái xe")
@@ -68,18 +68,26 @@ OWNER = evidence("168/2024/NĐ-CP", SANCTIONS, "Điều 32. Xử phạt, trừ �
     ("Ô tô vượt đèn đỏ phạt bao nhiêu?", {"car"}),
     ("đi xe đạp điện không đội mũ bị phạt không", {"bicycle"}),
     ("Vượt đèn đỏ phạt bao nhiêu?", set()),
+    ("Người đi bộ qua đường không đúng nơi quy định bị phạt không", {"pedestrian"}),
 ])
-def test_the_kind_of_vehicle_is_read_from_the_citizens_words(question, kinds):
-    assert vehicles_named(question) == kinds
+def test_the_kind_of_road_user_is_read_from_the_citizens_words(question, kinds):
+    assert road_users_named(question) == kinds
 
 
 def test_the_fine_for_the_vehicle_asked_comes_before_another_vehicles():
-    ranked = vehicle_asked_first("Uống rượu lái xe máy bị phạt bao nhiêu?", [SPECIAL, OWNER, MOTORBIKE])
+    ranked = road_user_asked_first("Uống rượu lái xe máy bị phạt bao nhiêu?", [SPECIAL, OWNER, MOTORBIKE])
     assert [e.passage.heading[:7] for e in ranked] == ["Điều 32", "Điều 7.", "Điều 8."]
     assert ranked[-1].score == pytest.approx(1.0 - 0.3)
 
 
-def test_no_vehicle_or_two_vehicles_named_keep_the_order():
+PEDESTRIAN = evidence("168/2024/NĐ-CP", SANCTIONS, "Điều 10. Xử phạt người đi bộ vi phạm quy tắc giao thông đường bộ", 1.0)
+
+
+def test_two_road_users_named_keep_the_order_and_none_named_is_a_driver():
     found = [SPECIAL, OWNER, MOTORBIKE]
-    assert vehicle_asked_first("Vượt đèn đỏ phạt bao nhiêu?", found) is found
-    assert vehicle_asked_first("Xe máy và ô tô vượt đèn đỏ phạt bao nhiêu?", found) is found
+    assert road_user_asked_first("Xe máy và ô tô vượt đèn đỏ phạt bao nhiêu?", found) is found
+    assert [e.score for e in road_user_asked_first("Vượt đèn đỏ phạt bao nhiêu?", found)] == [1.0, 0.9, 0.85]  # all drivers
+    ranked = road_user_asked_first("Vượt đèn vàng có bị phạt không?", [PEDESTRIAN, MOTORBIKE])
+    assert [e.passage.heading[:8] for e in ranked] == ["Điều 7. ", "Điều 10."]
+    walking = road_user_asked_first("Người đi bộ vượt đèn đỏ có bị phạt không?", [PEDESTRIAN, MOTORBIKE])
+    assert walking[0].passage.heading.startswith("Điều 10.")

@@ -38,6 +38,8 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("xin giay phep xay dung nha 3 tang", "cấp giấy phép xây dựng mới nhà ở riêng lẻ"),
         ("Xe máy đi vào làn ô tô bị phạt thế nào", "đi không đúng phần đường hoặc làn đường quy định"),
         ("Không có giấy đăng ký xe bị phạt thế nào?", "không có chứng nhận đăng ký xe"),
+        ("Bố mẹ chết không để lại di chúc thì ai được hưởng thừa kế?", "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế"),
+        ("thủ tục nhận lương hưu một lần", "hưởng bảo hiểm xã hội một lần"),
         ("Người lao động bị sa thải trái luật được bồi thường gì?", "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc"),
         ("Người thuê nhà có được đăng ký thường trú không?", "đăng ký thường trú chỗ ở hợp pháp do thuê, mượn, ở nhờ"),
     ],
