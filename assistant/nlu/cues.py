@@ -104,9 +104,10 @@ _ACT = (
     r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
     r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|sua|nop|tra lai)"
 )
-# Papers a citizen gets from an office.
+# Papers a citizen gets from an office. Folded, "thẻ" is "thế" too: not in "thế nào", "như thế", "thế thì".
 _PAPER_WORDS = (
-    r"giay|so do|so hong|so ho khau|so bao hiem|the|bang lai|ho chieu|can cuoc|chung minh|cavet|ca vet|bien so"
+    r"giay|so do|so hong|so ho khau|so bao hiem|(?<!nhu )the(?!\s+(?:nao|thi|la|nay)\b)|bang lai|ho chieu|can cuoc"
+    r"|chung minh|cavet|ca vet|bien so"
     r"|chung nhan|phieu|ban sao|trich luc|ho khau|tam tru|thuong tru"
 )
 _PAPER = re.compile(rf"\b(?:{_PAPER_WORDS})\b")
@@ -132,13 +133,13 @@ _ADVICE_AFTER = re.compile(rf"\bthi {_ASKS_WHAT_TO_DO}(?=\W*$)")
 _WANTS = re.compile(r"\bmuon\b")
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
 # mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh",
-# "thủ tục đăng ký thường trú cho con mới sinh".
+# "thủ tục đăng ký thường trú cho con mới sinh", "thủ tục nhận lương hưu một lần".
 _NAMES_A_TASK = re.compile(
-    r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?(?:thu tuc )?"
-    r"(?:dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
+    r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?(?:thu tuc (?=\w)|(?:"
+    r"dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
     r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc"
     r"|(?:thay )?doi (?:ho|ten)|cai chinh|tach (?:thua|so)|nhap khau|chuyen khau|chuyen muc dich|tam ngung kinh doanh"
-    rf"|lam (?:{_PAPER_WORDS}))\b"
+    rf"|lam (?:{_PAPER_WORDS}))\b)"
 )
 # What a procedure has: papers, fees, forms, online submission.
 _PROCEDURE_WORDS = re.compile(

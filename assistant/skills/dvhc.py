@@ -44,6 +44,8 @@ def asks_about_old_unit(turn: Turn, skill: "OldUnits | None") -> bool:
         return False
     if skill.pending(turn) is not None:
         return True
+    if turn.cues is not None and turn.cues.beyond == "live_fact":
+        return False  # "ai là chủ tịch phường Bến Thành hiện nay" asks who holds the office today, not what the ward became
     folded = fold(turn.text)
     if not _UNIT_WORD.search(folded) or not _ASKS_WHAT_BECAME.search(folded):
         return False

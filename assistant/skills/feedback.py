@@ -7,7 +7,8 @@ the pending confirmation and is answered normally (the decide step). A request t
 yet ("tôi muốn gửi phản ánh") is asked what to file. The same phản ánh sent again in the same
 conversation is recognised as filed, with its code, and not filed twice; so is a second request
 for an officer while the first is open. "gặp cán bộ" hands the conversation over at once: asking
-for a person is the request.
+for a person is the request. A "khiếu nại" filed here is told it does not replace the đơn khiếu nại the
+law asks for.
 """
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ from knowledge.text import fold, folded_syllables, shorten
 
 _PROPOSAL = re.compile(r"\b(?:kien nghi|de nghi|de xuat|gop y)\b")
 NAMES = {"phan_anh": "phản ánh", "kien_nghi": "kiến nghị"}
+# A khiếu nại against a decision is a procedure of its own (Luật Khiếu nại): a ticket here is no substitute.
+_COMPLAINT = re.compile(r"\bkhieu nai\b")
+NOT_A_COMPLAINT = (
+    "Lưu ý: phản ánh gửi qua trợ lý không thay thế đơn khiếu nại theo Luật Khiếu nại, gửi đến người đã ra quyết "
+    "định và trong thời hiệu; nhắn \"gặp cán bộ\" nếu cần được hướng dẫn làm đơn."
+)
 CHOICES = (Choice(1, "Gửi", "gửi"), Choice(2, "Không", "không"))
 # Two texts sharing this share of their words are the same phản ánh sent again.
 SAME_TEXT = 0.85
@@ -57,6 +64,8 @@ class Feedback:
         state.pending_ticket = {"kind": kind, "text": text, "at": turn.now.timestamp()}
         shown = shorten(text, MAX_SHOWN_CHARS, " …")
         lines = [f"Bạn muốn gửi {name}: «{shown}»?", *(f"{c.number}. {c.label}" for c in CHOICES)]
+        if _COMPLAINT.search(fold(turn.text)):
+            lines.append(NOT_A_COMPLAINT)
         return Answer(text="\n".join(lines), intent="feedback", grounded=True, choices=CHOICES)
 
     def _reply(self, turn: Turn, pending: dict) -> Answer:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answer import Section
+from assistant.answer import ELLIPSIS, Section
 from assistant.skills.papers import Dossier, first_clause, short_name, sort_papers
 from assistant.skills.validity import validity_phrase
 from knowledge.models import Procedure, RequiredDocument, SubmissionMethod
@@ -149,7 +149,21 @@ def _by_channel(methods: tuple[SubmissionMethod, ...], show) -> list[str]:
 
 def _fee(method: SubmissionMethod, full: bool) -> str:
     fee = method.fee.strip()
-    return fee if full else fee.split(" (")[0].split("(")[0].strip()
+    head, _, explained = fee.partition("(")
+    explained = explained.strip().removesuffix(")").strip(" ()")
+    stated = _STATED_SUM.search(explained) if head.strip() == FREE else None
+    if stated:  # the portal's table says free, its own explanation states what is charged
+        piece = stated.group(0).strip(" -+;")
+        said = explained if full or piece == explained.strip(" -+;.") else f"{piece}{ELLIPSIS}"
+        return f"Cổng Dịch vụ công ghi «{FREE}» nhưng mô tả nêu mức thu: {said}"
+    return fee if full else head.strip()
+
+
+FREE = "Miễn phí"
+# A sum of money stated in a fee's explanation, with the words before it: "Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần".
+_STATED_SUM = re.compile(
+    r"[^.;\n]*?\d[\d.,]*\s*(?:đồng|Đồng|VNĐ|vnđ)(?:/[^.;,)\n]*?(?=\s+(?:kể|theo|từ|đối|áp dụng|cho|và|nếu|khi)\b|[.;,)\n]|$))?"
+)
 
 
 def fees(procedure: Procedure, full: bool = True) -> str:

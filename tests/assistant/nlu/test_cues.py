@@ -207,6 +207,8 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("hộ kinh doanh muốn tạm ngừng kinh doanh 6 tháng", True),
     ("chuyển mục đích sử dụng đất vườn lên thổ cư", True),  # a task named, nothing asked
     ("thay đổi họ tên cho con", True),
+    ("thủ tục nhận lương hưu một lần", True),
+    ("Công ty không đóng bảo hiểm xã hội cho tôi thì làm thế nào?", False),  # "thế nào" names no thẻ
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how

@@ -67,6 +67,13 @@ def test_the_web_form_s_phan_anh_is_confirmed_before_it_is_filed(chat):
     assert ticket.code in filed.text and filed.extras["route"]["reason"] == "confirmation"
 
 
+def test_a_khieu_nai_filed_here_is_told_it_does_not_replace_the_don_khieu_nai(chat):
+    asked = chat.ask("tôi muốn khiếu nại quyết định xử phạt của công an phường")
+    assert asked.text.startswith("Bạn muốn gửi phản ánh: «quyết định xử phạt của công an phường»?")
+    assert "không thay thế đơn khiếu nại" in asked.text and chat.filed() == []
+    assert "đơn khiếu nại" not in chat.ask("Tôi muốn phản ánh: rác ở đầu hẻm 12", session_id="dan-2").text
+
+
 @pytest.mark.parametrize("yes", ["gửi", "ok", "Đồng ý", "gui di"])
 def test_any_yes_files_a_kien_nghi(chat, yes):
     chat.ask("kiến nghị bố trí thêm ghế chờ cho người già ở bộ phận một cửa")

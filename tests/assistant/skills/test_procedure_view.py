@@ -107,3 +107,16 @@ def test_a_dossier_that_depends_on_the_case_names_the_cases_instead_of_listing_p
         "- Đăng ký thường trú tại nơi đơn vị đóng quân",
         "(Giấy tờ của từng trường hợp — nhắn \"chi tiết\".)",
     ]
+
+
+def test_a_fee_the_portal_calls_free_while_its_explanation_states_a_sum_says_both():
+    licence = replace(PROCEDURE, methods=(SubmissionMethod("truc_tiep", "5 Ngày làm việc", (
+        "Miễn phí (- Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần. - Trường hợp nộp hồ sơ trực tuyến: áp dụng mức thu "
+        "lệ phí là 115.000 đồng/lần cấp.)")),))
+    assert procedure_view.fees(licence, full=False) == (
+        "Cổng Dịch vụ công ghi «Miễn phí» nhưng mô tả nêu mức thu: Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần…")  # one channel: no label
+    assert "115.000 đồng/lần cấp" in procedure_view.fees(licence)  # the follow-up "lệ phí bao nhiêu" gives it all
+    book = replace(PROCEDURE, methods=(SubmissionMethod("truc_tiep", "5", "Miễn phí (190.000 đồng/sổ)"),))
+    assert procedure_view.fees(book, full=False).endswith("mức thu: 190.000 đồng/sổ")
+    free = replace(PROCEDURE, methods=(SubmissionMethod("truc_tiep", "5", "Miễn phí (Theo Thông tư số 85/2019/TT-BTC)"),))
+    assert procedure_view.fees(free, full=False) == "Miễn phí"
