@@ -232,8 +232,7 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     who names a procedure's things (papers, fees) without asking how to get something done asks for
     the procedure only when it covers the message as well as the law does: "nhặt được ví, không có
     giấy tờ gì, giữ luôn được không?" is a question on the law; so is one asking an age, a condition
-    or a deadline without asking how ("nam mấy tuổi thì được đăng ký kết hôn"), and any other question not
-    asking how: the procedure it names is its circumstance."""
+    or a deadline without asking how ("nam mấy tuổi thì được đăng ký kết hôn")."""
     said, procedure = turn.cues, verdict.procedure
     if turn.role != "citizen":
         return _asks_how(turn)
@@ -241,8 +240,6 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
         return True
     if said.asks_condition:
         return False  # "nam mấy tuổi thì được đăng ký kết hôn" names a procedure and asks the law
-    if said.asks:
-        return False  # "cha mẹ không đăng ký kết hôn thì con mang họ ai?" names a procedure and asks the law
     probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED

@@ -231,10 +231,6 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "lan lan": "đi không đúng phần đường hoặc làn đường quy định",
     "di vao lan": "đi không đúng phần đường hoặc làn đường quy định",
     "chay vao lan": "đi không đúng phần đường hoặc làn đường quy định",
-    "uong ruou": "nồng độ cồn trong máu hoặc hơi thở",
-    "uong bia": "nồng độ cồn trong máu hoặc hơi thở",
-    "say ruou": "nồng độ cồn trong máu hoặc hơi thở",
-    "ruou … lai xe": "nồng độ cồn trong máu hoặc hơi thở",
     # justice, complaints, certification
     "cong chung": "công chứng",
     "cong chung giay to": "chứng thực bản sao",
@@ -364,12 +360,24 @@ _CIVIL_STATUS_COPY = {
 EVERYDAY_TO_LEGAL |= {
     "so … khong con luu": "đăng ký lại khai sinh kết hôn",
     "khong con … so ho tich": "đăng ký lại khai sinh kết hôn",
+} | {
+    f"{book} … {lost}": "đăng ký lại khai sinh kết hôn"
+    for book in ("so goc", "so ho tich", "so luu") for lost in ("that lac", "mat", "khong con", "chay", "hu")
 }
 EVERYDAY_TO_LEGAL |= {
     key: legal
     for paper, legal in _CIVIL_STATUS_COPY.items()
     for loss in ("mat", "that lac", "rach", "hu", "nat", "cap lai", "lam lai", "xin lai")
     for key in (f"{paper} … {loss}", f"{loss} … {paper}")
+}
+
+# Drink and drive: the fine is for "nồng độ cồn trong máu hoặc hơi thở" (not for drinking alone: "học sinh uống
+# rượu bia" is Luật Giáo dục's; "lại" folds to "lai", so the driving is said in full).
+EVERYDAY_TO_LEGAL |= {
+    key: "nồng độ cồn trong máu hoặc hơi thở"
+    for drink in ("uong ruou", "uong bia", "say ruou", "ruou bia", "nhau")
+    for drive in ("lai xe", "lai o to", "chay xe", "di xe", "dieu khien xe")
+    for key in (f"{drink} … {drive}", f"{drive} … {drink}")
 }
 
 # "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.

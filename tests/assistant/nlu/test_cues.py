@@ -208,6 +208,7 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("chuyển mục đích sử dụng đất vườn lên thổ cư", True),  # a task named, nothing asked
     ("thay đổi họ tên cho con", True),
     ("thủ tục nhận lương hưu một lần", True),
+    ("sổ gốc cũng thất lạc hết rồi, giờ làm lại giấy khai sinh kiểu gì?", True),
     ("Công ty không đóng bảo hiểm xã hội cho tôi thì làm thế nào?", False),  # "thế nào" names no thẻ
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):

@@ -40,6 +40,7 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("Không có giấy đăng ký xe bị phạt thế nào?", "không có chứng nhận đăng ký xe"),
         ("Bố mẹ chết không để lại di chúc thì ai được hưởng thừa kế?", "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế"),
         ("thủ tục nhận lương hưu một lần", "hưởng bảo hiểm xã hội một lần"),
+        ("hỏi xã thì sổ gốc cũng thất lạc hết rồi", "đăng ký lại khai sinh kết hôn"),
         ("Người lao động bị sa thải trái luật được bồi thường gì?", "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc"),
         ("Người thuê nhà có được đăng ký thường trú không?", "đăng ký thường trú chỗ ở hợp pháp do thuê, mượn, ở nhờ"),
     ],
@@ -79,6 +80,11 @@ def test_mat_said_of_a_person_is_a_death(question):
 )
 def test_mat_with_a_thing_lost_after_it_is_no_death(question):
     assert "khai tử chết" not in legal_terms_for(question)
+
+
+def test_drinking_is_read_as_the_alcohol_fine_only_beside_driving():
+    assert "nồng độ cồn trong máu hoặc hơi thở" in legal_terms_for("uong ruou bia roi lai xe may bi phat the nao")
+    assert legal_terms_for("Học sinh được hút thuốc, uống rượu bia, đúng hay sai?") == []
 
 
 def test_a_shop_changing_its_name_changes_its_registration_not_a_civil_status():
