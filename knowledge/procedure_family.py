@@ -39,7 +39,7 @@ import re
 from functools import lru_cache
 
 from knowledge.models import Evidence, lowered
-from knowledge.text import expand_abbreviations, fold, normalize
+from knowledge.text import fold, folded_question, normalize
 
 OTHER_ACTION = 0.15
 PLAIN_WHEN_OTHER_ASKED = 0.08
@@ -167,11 +167,6 @@ def _name_phrase(title: str) -> str:
     return f" {' '.join(words)} " if len(words) >= 2 else ""
 
 
-def _read(question: str) -> str:
-    """The form questions are read in here: abbreviations written out, folded."""
-    return fold(expand_abbreviations(question))
-
-
 def _asked_in(text: str) -> set[str]:
     asked = {action for action, asks in _QUESTION_ASKS.items() if asks.search(text)}
     lost = _LOST.search(text) is not None
@@ -194,18 +189,18 @@ def _words_of(text: str) -> str:
 
 def asked_actions(question: str) -> set[str]:
     """The modifying actions ``question`` asks for; empty when it asks for the thing itself."""
-    return _asked_in(_read(question))
+    return _asked_in(folded_question(question))
 
 
 def named_circumstances(question: str) -> set[str]:
     """The special circumstances a question names ("chồng tôi người Úc", "ở khu vực biên giới")."""
-    return _named_in(_read(question))
+    return _named_in(folded_question(question))
 
 
 def names_procedure(question: str, title: str) -> bool:
     """Whether the question names the procedure: its whole name, without "thủ tục" and the level it is done
     at, two words or more, is in the question ("đăng ký tạm trú cho người thuê nhà thế nào")."""
-    return _names(_words_of(_read(question)), title)
+    return _names(_words_of(folded_question(question)), title)
 
 
 def _names(said: str, title: str) -> bool:
@@ -218,7 +213,7 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     the question does not name, best first. The question is read once; each name's reading is cached."""
     if not any(e.passage.kind == "procedure" for e in evidence):
         return evidence
-    text = _read(question)
+    text = folded_question(question)
     asked, named, said = _asked_in(text), _named_in(text), _words_of(text)
     age = _age_in(text)
     held = {f" {phrase} " for phrase in _HELD.findall(text)}

@@ -13,19 +13,20 @@ The traffic decree fines the same deed once per road user: "trong máu hoặc h�
 article on ô tô, the one on xe mô tô, xe gắn máy, the one on xe máy chuyên dùng (whose heading shares "xe máy"
 with the citizen's word for a motorbike) and the one on xe đạp; "không chấp hành hiệu lệnh của đèn tín hiệu"
 in those and the pedestrian's. A question naming one kind of road user puts the sanction articles whose
-heading names other kinds and not it ``OTHER_VEHICLE`` lower; one naming none ("vượt đèn vàng có bị phạt
+heading names other kinds and not it ``OTHER_ROAD_USER`` lower; one naming none ("vượt đèn vàng có bị phạt
 không") is a driver's, and the pedestrian's and the animal driver's articles go lower
 (``road_user_asked_first``). An article naming no road user (the owner's, the passenger's) keeps its place.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.models import Evidence, lowered
-from knowledge.text import expand_abbreviations, fold
+from knowledge.text import fold, folded_question
 
 DEMOTION = 0.15
-OTHER_VEHICLE = 0.3  # a fine for another vehicle is no answer
+OTHER_ROAD_USER = 0.3  # a fine for another road user is no answer
 NOT_A_FINE = 0.3  # nor is a rule setting no fine, to "bị phạt bao nhiêu"
 _ASKS_RULE = re.compile(r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien)\b")
 _NAMES_FINE = re.compile(r"\b(?:phat|xu phat|vi pham|tru diem|tuoc|bi gi|bi sao|bi xu ly|che tai)\b")
@@ -36,18 +37,30 @@ _SANCTION_DECREE = re.compile(r"\bxu phat vi pham hanh chinh\b")
 
 def asks_the_rule(question: str) -> bool:
     """Whether ``question`` asks an age or a condition and names no fine."""
-    text = fold(expand_abbreviations(question))
+    text = folded_question(question)
     return bool(_ASKS_RULE.search(text)) and not _NAMES_FINE.search(text)
 
 
 def is_sanction(evidence: Evidence) -> bool:
-    return evidence.passage.kind == "law" and bool(_SANCTION_DECREE.search(fold(evidence.passage.doc_title)))
+    return evidence.passage.kind == "law" and _sanction_decree(evidence.passage.doc_title)
+
+
+@lru_cache(maxsize=4096)
+def _sanction_decree(title: str) -> bool:
+    return bool(_SANCTION_DECREE.search(fold(title)))
+
+
+@lru_cache(maxsize=4096)
+def _road_users_in(heading: str) -> frozenset[str]:
+    """The kinds of road user a sanction article's heading names."""
+    folded = fold(heading)
+    return frozenset(kind for kind, said in _IN_HEADING.items() if said.search(folded))
 
 
 def asks_the_fine(question: str) -> bool:
     """Whether ``question`` asks how much a deed is fined ("uống rượu lái xe máy bị phạt bao nhiêu") and
     names no crime (a crime's fine is the Bộ luật Hình sự's)."""
-    text = fold(expand_abbreviations(question))
+    text = folded_question(question)
     return bool(_ASKS_FINE.search(text)) and not _NAMES_CRIME.search(text)
 
 
@@ -80,7 +93,7 @@ _IN_HEADING = {kind: re.compile(rf"\b(?:{heading})\b") for kind, (_, heading) in
 
 def road_users_named(question: str) -> set[str]:
     """The kinds of road user ``question`` names ("xe máy": motorbike, "xe máy chuyên dùng": special)."""
-    text = fold(expand_abbreviations(question))
+    text = folded_question(question)
     return {kind for kind, said in _ASKED.items() if said.search(text)}
 
 
@@ -94,9 +107,8 @@ def road_user_asked_first(question: str, evidence: list[Evidence]) -> list[Evide
     def penalty(e: Evidence) -> float:
         if not is_sanction(e):
             return 0.0
-        heading = fold(e.passage.heading)
-        kinds = {kind for kind, said in _IN_HEADING.items() if said.search(heading)}
+        kinds = _road_users_in(e.passage.heading)
         other = kinds and not kinds & named if named else kinds and kinds <= _SELDOM_MEANT
-        return OTHER_VEHICLE if other else 0.0
+        return OTHER_ROAD_USER if other else 0.0
 
     return lowered(evidence, penalty)

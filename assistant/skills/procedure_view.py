@@ -147,6 +147,13 @@ def _by_channel(methods: tuple[SubmissionMethod, ...], show) -> list[str]:
     return [f"{', '.join(channels)}: {value}" for value, channels in values.items()]
 
 
+FREE = "Miễn phí"
+# A sum of money stated in a fee's explanation, with the words before it: "Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần".
+_STATED_SUM = re.compile(
+    r"[^.;\n]*?\d[\d.,]*\s*(?:đồng|Đồng|VNĐ|vnđ)(?:/[^.;,)\n]*?(?=\s+(?:kể|theo|từ|đối|áp dụng|cho|và|nếu|khi)\b|[.;,)\n]|$))?"
+)
+
+
 def _fee(method: SubmissionMethod, full: bool) -> str:
     fee = method.fee.strip()
     head, _, explained = fee.partition("(")
@@ -157,13 +164,6 @@ def _fee(method: SubmissionMethod, full: bool) -> str:
         said = explained if full or piece == explained.strip(" -+;.") else f"{piece}{ELLIPSIS}"
         return f"Cổng Dịch vụ công ghi «{FREE}» nhưng mô tả nêu mức thu: {said}"
     return fee if full else head.strip()
-
-
-FREE = "Miễn phí"
-# A sum of money stated in a fee's explanation, with the words before it: "Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần".
-_STATED_SUM = re.compile(
-    r"[^.;\n]*?\d[\d.,]*\s*(?:đồng|Đồng|VNĐ|vnđ)(?:/[^.;,)\n]*?(?=\s+(?:kể|theo|từ|đối|áp dụng|cho|và|nếu|khi)\b|[.;,)\n]|$))?"
-)
 
 
 def fees(procedure: Procedure, full: bool = True) -> str:

@@ -1,5 +1,5 @@
 """Vietnamese text layer: normalisation, diacritic folding, abbreviations, tokens."""
-from knowledge.text.abbreviations import ABBREVIATIONS, expand_abbreviations
+from knowledge.text.abbreviations import ABBREVIATIONS, expand_abbreviations, folded_question
 from knowledge.text.normalize import fold, fold_aligned, fold_word, has_diacritics, normalize, shorten, strip_tones
 from knowledge.text.stopwords import STOPWORDS, content_tokens
 from knowledge.text.thesaurus import expand_query, legal_terms_for
@@ -14,6 +14,7 @@ __all__ = [
     "fold",
     "fold_aligned",
     "fold_word",
+    "folded_question",
     "folded_syllables",
     "has_diacritics",
     "legal_terms_for",

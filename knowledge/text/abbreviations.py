@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.normalize import fold_word
+from knowledge.text.normalize import fold, fold_word
 
 ABBREVIATIONS: dict[str, str] = {
     "dk": "đăng ký",
@@ -81,3 +81,8 @@ def expand_abbreviations(text: str) -> str:
         return ABBREVIATIONS.get(fold_word(word), word)
 
     return _TOKEN.sub(replace, text)
+
+
+def folded_question(text: str) -> str:
+    """The form the ranking rules read a question in: abbreviations written out, diacritics folded."""
+    return fold(expand_abbreviations(text))

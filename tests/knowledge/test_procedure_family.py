@@ -210,18 +210,9 @@ def test_a_procedure_issuing_what_the_question_says_is_already_held_goes_down():
     assert newborn[0].passage.doc_id == "2.000986"
 
 
-IDENTITY = {
-    "1.014061": "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên",
-    "1.014062": "Cấp thẻ căn cước cho người dưới 14 tuổi",
-}
-
-
-def identity(code, score):
-    return procedure_evidence(code, IDENTITY[code], score, "Lĩnh vực: Căn cước")
-
-
 def test_the_procedure_for_the_age_the_question_gives_comes_first():
-    found = [identity("1.014061", 1.0), identity("1.014062", 0.98)]
+    found = [procedure_evidence("1.014061", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên", 1.0, "Lĩnh vực: Căn cước"),
+             procedure_evidence("1.014062", "Cấp thẻ căn cước cho người dưới 14 tuổi", 0.98, "Lĩnh vực: Căn cước")]
     child = asked_member_first("làm căn cước cho con 5 tuổi", found)
     assert child[0].passage.doc_id == "1.014062" and child[1].score == pytest.approx(1.0 - 0.25)
     assert asked_member_first("mẹ tôi 70 tuổi làm căn cước ở đâu", found)[0].passage.doc_id == "1.014061"
