@@ -21,7 +21,8 @@ the name opens with: "Cấp lại, đổi, điều chỉnh thông tin trên sổ
 for the kindred action (a paper "làm lại" may be cấp lại or cấp đổi: people do not tell them
 apart, the law does by the reason), ``PLAIN_WHEN_OTHER_ASKED`` for the plain action ("cấp",
 "đăng ký") when the question asks for another; ``OTHER_CIRCUMSTANCE`` for a circumstance in the
-name the question does not name (or its field: "Chính sách" is the armed forces' welfare), unless
+name the question does not name, ``OTHER_FIELD`` for one its field gives ("Chính sách" is the armed forces'
+welfare: "Cấp lại thẻ bảo hiểm y tế" of that field is no civilian's, though its name is the citizen's words), unless
 the name lists everyone before it ("cho công dân Việt Nam, người nước ngoài …"); ``OTHER_ACTION``
 again for a procedure issuing what the question says is already held ("đã có giấy khai sinh rồi").
 A procedure the question names outright ("đăng ký tạm trú cho người thuê nhà") gains ``NAMED``
@@ -44,6 +45,7 @@ from knowledge.text import fold, folded_question, normalize
 OTHER_ACTION = 0.15
 PLAIN_WHEN_OTHER_ASKED = 0.08
 OTHER_CIRCUMSTANCE = 0.25
+OTHER_FIELD = 0.5
 NAMED = 0.2
 PLAIN = "plain"
 
@@ -228,8 +230,11 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
         share = _action_penalty(actions, wanted, kindred)
         if PLAIN in actions and any(phrase in _name_phrase(title) for phrase in held):
             share += OTHER_ACTION  # it issues what the question says is already held
-        circumstances = procedure_circumstances(title) | _field_circumstances(e.passage.text)
-        if circumstances - named or not _fits_age(age, title):
+        field = _field_circumstances(e.passage.text)
+        circumstances = procedure_circumstances(title) | field
+        if field - named:
+            share += OTHER_FIELD  # the police's and the army's own: no civilian can use it, whatever its name says
+        elif circumstances - named or not _fits_age(age, title):
             share += OTHER_CIRCUMSTANCE
         if share == 0 and _names(said, title) and not named - circumstances:
             share -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")

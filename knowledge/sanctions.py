@@ -28,7 +28,7 @@ from knowledge.text import fold, folded_question
 DEMOTION = 0.15
 OTHER_ROAD_USER = 0.3  # a fine for another road user is no answer
 NOT_A_FINE = 0.3  # nor is a rule setting no fine, to "bị phạt bao nhiêu"
-_ASKS_RULE = re.compile(r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien)\b")
+_ASKS_RULE = re.compile(r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|(?:duoi|tren|chua du) \d+ tuoi|dieu kien)\b")
 _NAMES_FINE = re.compile(r"\b(?:phat|xu phat|vi pham|tru diem|tuoc|bi gi|bi sao|bi xu ly|che tai)\b")
 _ASKS_FINE = re.compile(r"\bphat\b(?:\s+[^\s]+){0,3}?\s+(?:bao nhieu|may trieu|nhieu tien|the nao|ra sao)\b|\bmuc phat\b")
 _NAMES_CRIME = re.compile(r"\b(?:toi|hinh su|di tu|ngoi tu|phat tu)\b")

@@ -158,6 +158,9 @@ _ASKS_SANCTION = re.compile(
     r"\bbi (?:xu )?(?:phat|xu ly)\b(?:\s+[^\s]+){0,3}?\s+(?:the nao|ra sao|nhu the nao|bao nhieu|gi|khong)\b|\bmuc (?:xu )?phat\b"
 )
 _PAYS_FINE = re.compile(r"\bnop (?:tien )?phat\b")
+# How the law settles a sum or a share, asked: "nhà đất mua trước hôn nhân chia thế nào", "lương làm thêm giờ
+# ngày lễ được tính thế nào" ask the rule, not how to get a paper.
+_RULE_HOW = re.compile(r"\b(?:chia|phan chia|tinh|boi thuong|xu ly|giai quyet)\s+(?:the nao|ra sao|nhu the nao)\b")
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
     r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
@@ -234,7 +237,8 @@ _PAPER_FOR_ABROAD = re.compile(
 _ABOUT_ASSISTANT = re.compile(
     r"^(?:(?:xin )?chao(?: \w+)?\W*)?(?:ban|em|tro ly(?: ao)?|bot|chatbot|may)\s+(?:oi\W*)?"
     r"(?:la ai|ten (?:la )?gi|la (?:nguoi|nguoi that|robot|may|ai|chatbot)(?: hay \w+)?|do ai (?:lam|tao|phat trien)(?: ra)?"
-    r"|(?:co the |biet )?(?:lam|giup|ho tro|tra loi)(?: duoc)?(?: cho \w+)? (?:nhung |cac )?(?:gi|viec gi|cau hoi gi)(?: cho (?:toi|minh|em|chung toi))?)"
+    r"|(?:co the |biet )?(?:lam|giup|ho tro|tra loi)(?: duoc)?(?: cho \w+| (?:toi|minh|em|chung toi))?(?: lam)?"
+    r" (?:nhung |cac )?(?:gi|viec gi|cau hoi gi)(?: cho (?:toi|minh|em|chung toi))?)"
     r"(?:\s+(?:vay|the|a|ha|nhi|nhe|nua|khong|the nao))*\W*$"
 )
 
@@ -318,7 +322,8 @@ def cues(text: str) -> Cues:
     how = bool(_HOW.search(read_for_how) or (not condition and _WANTS_TO.search(read_for_how))
                or (not asks and _NAMES_A_TASK.search(plain)))
     cites_law = bool(_CITES_LAW.search(plain))
-    if (cites_law and _LAW_SAYS.search(plain)) or (_ASKS_SANCTION.search(plain) and not _PAYS_FINE.search(plain)):
+    if ((cites_law and _LAW_SAYS.search(plain)) or (_ASKS_SANCTION.search(plain) and not _PAYS_FINE.search(plain))
+            or _RULE_HOW.search(plain)):
         how = False
     return Cues(
         asks=asks,

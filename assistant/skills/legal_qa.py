@@ -145,12 +145,14 @@ class LegalQA:
         answerability rule (none: no grounding). "Xem thêm" are the first two further articles, in
         retrieval order, above the floor (``MIN_COVERAGE``, ``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``,
         ``MIN_QUOTE_COVERAGE``), shown most relevant first: the one whose quote covers more of the
-        question, then the better scored. Under an answer from a text in force, a repealed text whose
+        question, then the better scored. A passage with no text under its heading (an appendix section whose
+        table the parser placed elsewhere) is never cited. Under an answer from a text in force, a repealed text whose
         replacement the knowledge base holds is no further reading (it ranked first, and answers, when the
         question is about the old law); one whose replacement is not held stays, flagged, as it may be all
         there is.
         """
-        scored = [(e, coverage(question, e.passage, self.rarity)) for e in evidence[:CANDIDATES]]
+        quotable = [e for e in evidence[:CANDIDATES] if e.passage.text.strip()]  # a heading alone quotes nothing
+        scored = [(e, coverage(question, e.passage, self.rarity)) for e in quotable]
         first = next(((e, share) for e, share in scored[:3] if share >= ANSWERS), None)
         if first is None:
             return []

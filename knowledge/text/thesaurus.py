@@ -183,6 +183,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "xet ho can ngheo": "công nhận hộ nghèo hộ cận nghèo",
     # business and tax
     "mo quan": "đăng ký hộ kinh doanh",
+    "giay phep kinh doanh quan": "đăng ký thành lập hộ kinh doanh",
+    "so ho ngheo": "công nhận hộ nghèo hộ cận nghèo",
+    "xin ho ngheo": "công nhận hộ nghèo hộ cận nghèo",
     "mo cua hang": "đăng ký hộ kinh doanh",
     "mo tiem": "đăng ký hộ kinh doanh",
     "buon ban": "kinh doanh",

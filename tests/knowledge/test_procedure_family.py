@@ -190,6 +190,8 @@ def test_the_armed_forces_own_welfare_procedures_are_read_from_their_field():
     assert ranked[0].passage.doc_id == "1.002759"
     police = asked_member_first("Tôi là công an, làm mất thẻ bảo hiểm y tế, xin cấp lại ở đâu?", found)
     assert police[0].passage.doc_id == "1.001294"
+    named = asked_member_first("cấp lại thẻ bảo hiểm y tế", found)  # its name is the citizen's words, not its use
+    assert named[0].passage.doc_id == "1.002759"
 
 
 BIRTH = {

@@ -18,6 +18,7 @@ RULE = evidence("23/2008/QH12", "Luật Giao thông đường bộ", "Điều 60
 @pytest.mark.parametrize("question, rule", [
     ("nguoi du bao nhieu tuoi thi duoc lai xe o to", True),
     ("Mấy tuổi thì được lái xe máy?", True),
+    ("tre em duoi 16 tuoi co duoc di xe may khong", True),
     ("Điều kiện để được cấp giấy phép lái xe là gì?", True),
     ("Chưa đủ tuổi mà lái xe máy thì bị phạt bao nhiêu?", False),  # the fine is asked
     ("Đủ 16 tuổi lái ô tô bị xử lý thế nào?", False),

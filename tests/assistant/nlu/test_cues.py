@@ -205,6 +205,8 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Không có giấy đăng ký xe bị phạt thế nào?", False),  # the sanction, not how to register
     ("bị phạt nguội thì nộp phạt ở đâu", True),  # paying the fine is done at an office
     ("hộ kinh doanh muốn tạm ngừng kinh doanh 6 tháng", True),
+    ("Vợ chồng ly hôn thì nhà đất mua trước hôn nhân chia thế nào?", False),  # how the law shares it out
+    ("Lương làm thêm giờ ngày lễ được tính thế nào?", False),
     ("chuyển mục đích sử dụng đất vườn lên thổ cư", True),  # a task named, nothing asked
     ("thay đổi họ tên cho con", True),
     ("thủ tục nhận lương hưu một lần", True),
@@ -250,6 +252,8 @@ def test_an_age_a_condition_or_a_deadline_is_asked_of_the_law(message, condition
     ("ban la ai vay", True),
     ("Bạn làm được những gì?", True),
     ("bạn có thể giúp gì cho tôi", True),
+    ("bạn có thể giúp tôi làm gì", True),
+    ("bạn giúp tôi làm giấy khai sinh", False),
     ("chào bạn, bạn giúp được gì", True),
     ("bạn là người hay máy", True),
     ("bạn ơi, làm giấy khai sinh ở đâu", False),

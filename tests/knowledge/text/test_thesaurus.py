@@ -40,6 +40,8 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("Không có giấy đăng ký xe bị phạt thế nào?", "không có chứng nhận đăng ký xe"),
         ("Bố mẹ chết không để lại di chúc thì ai được hưởng thừa kế?", "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế"),
         ("thủ tục nhận lương hưu một lần", "hưởng bảo hiểm xã hội một lần"),
+        ("lam so ho ngheo o dau", "công nhận hộ nghèo hộ cận nghèo"),
+        ("xin giấy phép kinh doanh quán cà phê", "đăng ký thành lập hộ kinh doanh"),
         ("hỏi xã thì sổ gốc cũng thất lạc hết rồi", "đăng ký lại khai sinh kết hôn"),
         ("Người lao động bị sa thải trái luật được bồi thường gì?", "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc"),
         ("Người thuê nhà có được đăng ký thường trú không?", "đăng ký thường trú chỗ ở hợp pháp do thuê, mượn, ở nhờ"),
