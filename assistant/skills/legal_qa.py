@@ -112,7 +112,8 @@ class LegalQA:
                 lines.append(f"- {document_name(entry)}: {validity_phrase(registry, entry)}{unconfirmed}.")
             citations.append(Citation(kind="law", id=entry.doc_id, title=entry.title, label=document_name(entry),
                                       **_validity_fields(entry)))
-        text = "\n".join(["Theo cơ sở dữ liệu văn bản, tình trạng hiệu lực hôm nay:", *lines, *(f"- {label}: {_NOT_HELD}." for label in unknown)])
+        lines += [f"- {label}: {_NOT_HELD}." for label in unknown]
+        text = "\n".join(["Theo cơ sở dữ liệu văn bản, tình trạng hiệu lực hôm nay:", *lines])
         return Answer(text=text, intent=turn.intent, citations=tuple(citations), grounded=True)
 
     def _named_first(self, turn: Turn, answer: Answer) -> Answer:
@@ -146,9 +147,9 @@ class LegalQA:
         retrieval order, above the floor (``MIN_COVERAGE``, ``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``,
         ``MIN_QUOTE_COVERAGE``), shown most relevant first: the one whose quote covers more of the
         question, then the better scored. A passage with no text under its heading (an appendix section whose
-        table the parser placed elsewhere) is never cited. Under an answer from a text in force, a repealed text whose
-        replacement the knowledge base holds is no further reading (it ranked first, and answers, when the
-        question is about the old law); one whose replacement is not held stays, flagged, as it may be all
+        table the parser placed elsewhere) is never cited. Under an answer from a text in force, a repealed text
+        whose replacement the knowledge base holds is no further reading (it ranked first, and answers, when
+        the question is about the old law); one whose replacement is not held stays, flagged, as it may be all
         there is.
         """
         quotable = [e for e in evidence[:CANDIDATES] if e.passage.text.strip()]  # a heading alone quotes nothing
