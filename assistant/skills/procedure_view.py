@@ -161,7 +161,7 @@ def _fee(method: SubmissionMethod, full: bool) -> str:
     stated = _STATED_SUM.search(explained) if head.strip() == FREE else None
     if stated:  # the portal's table says free, its own explanation states what is charged
         piece = stated.group(0).strip(" -+;")
-        said = explained if full or piece == explained.strip(" -+;.") else f"{piece}{ELLIPSIS}"
+        said = explained.lstrip(" -+") if full or piece == explained.strip(" -+;.") else f"{piece}{ELLIPSIS}"
         return f"Cổng Dịch vụ công ghi «{FREE}» nhưng mô tả nêu mức thu: {said}"
     return fee if full else head.strip()
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from assistant.answer import ELLIPSIS
+from knowledge.asked_article import asks_when_in_force
 from knowledge.models import Passage
 from knowledge.text import content_tokens, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables
 
@@ -249,7 +250,11 @@ _ASKS_WHAT_IT_SAYS = re.compile(
 
 def asked_quote(question: str, passage: Passage) -> Quote | None:
     """The unit the question names by number in this passage's article ("khoản 2 Điều 7 …" → khoản 2; "Điều 15 …"
-    → the article from its start), verbatim; None when the question names no unit of it."""
+    → the article from its start), verbatim; to "… có hiệu lực từ ngày nào", the unit saying from when; None
+    when the question names no unit of it."""
+    if asks_when_in_force(question) and not _ASKED_UNIT.search(question):
+        said = next((unit for unit in _units(passage.text) if _TAKES_EFFECT.search(unit.body)), None)
+        return _quote_of(said, 1.0) if said is not None else None
     for match in _ASKED_UNIT.finditer(question):
         if match.group("article") != passage.article:
             continue
@@ -263,6 +268,9 @@ def asked_quote(question: str, passage: Passage) -> Quote | None:
             if unit.clause == clause and unit.point == point:
                 return _quote_of(unit, 1.0)
     return None
+
+
+_TAKES_EFFECT = re.compile(r"\bcó hiệu lực(?: thi hành)?(?: kể)? từ ngày\b", re.IGNORECASE)
 
 
 def _with_lead(diem: _Unit) -> str:

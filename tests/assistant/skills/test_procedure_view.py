@@ -115,6 +115,7 @@ def test_a_fee_the_portal_calls_free_while_its_explanation_states_a_sum_says_bot
         "lệ phí là 115.000 đồng/lần cấp.)")),))
     assert procedure_view.fees(licence, full=False) == (
         "Cổng Dịch vụ công ghi «Miễn phí» nhưng mô tả nêu mức thu: Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần…")  # one channel: no label
+    assert procedure_view.fees(licence).startswith("Cổng Dịch vụ công ghi «Miễn phí» nhưng mô tả nêu mức thu: Lệ phí cấp")
     assert "115.000 đồng/lần cấp" in procedure_view.fees(licence)  # the follow-up "lệ phí bao nhiêu" gives it all
     book = replace(PROCEDURE, methods=(SubmissionMethod("truc_tiep", "5", "Miễn phí (190.000 đồng/sổ)"),))
     assert procedure_view.fees(book, full=False).endswith("mức thu: 190.000 đồng/sổ")

@@ -107,3 +107,13 @@ def test_a_question_about_a_named_article_or_naming_another_gets_no_fixed_quote(
     assert asked_quote("Theo Điều 33 Luật Quản lý thuế, thời hạn đăng ký thuế là bao lâu?", PASSAGE) is None
     assert asked_quote("Điều 34 Luật Quản lý thuế quy định gì?", PASSAGE) is None
     assert asked_quote("khoản 9 Điều 33 Luật Quản lý thuế", PASSAGE) is None  # no such khoản
+
+
+def test_when_a_document_takes_effect_is_quoted_from_the_khoan_that_says_it():
+    effect = Passage("e", "law", "31/2024/QH15", "Luật Đất đai", "Điều 252. Hiệu lực thi hành", (
+        "1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025, trừ trường hợp quy định tại khoản 2 và khoản 3 "
+        "Điều này.\n2. Điều 190 và Điều 248 của Luật này có hiệu lực thi hành từ ngày 01 tháng 4 năm 2024.\n"
+        "4. Luật Đất đai số 45/2013/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành."), article="252")
+    said = asked_quote("Luật Đất đai 2024 có hiệu lực từ ngày nào?", effect)
+    assert said.clause == "1" and said.text.startswith("1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025")
+    assert asked_quote("Luật Đất đai 2024 quy định gì về thu hồi đất?", effect) is None
