@@ -26,6 +26,8 @@ from knowledge.settings import Settings
 
 
 POOL, MIN_POOL = 3, 20  # retrieved for a search of k: max(POOL × k, MIN_POOL)
+# After current law first, in order: the rule or the fine asked, the road user asked, the procedure asked.
+_RERANKS = (rule_or_fine_first, road_user_asked_first, asked_member_first)
 _EFFECT_HEADING = re.compile(r"^Điều\s+\d+\w*\.\s*Hiệu lực(?: thi hành)?\b", re.IGNORECASE)
 
 
@@ -80,7 +82,9 @@ class KnowledgeBase:
         first = {e.passage.passage_id for e in asked}
         pool = asked + [e for e in pool if e.passage.passage_id not in first]
         statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
-        ranked = asked_member_first(query, road_user_asked_first(query, rule_or_fine_first(query, current_first(query, pool, statuses))))
+        ranked = current_first(query, pool, statuses)
+        for rerank in _RERANKS:
+            ranked = rerank(query, ranked)
         return ([e for e in ranked if e.passage.passage_id in first] + [e for e in ranked if e.passage.passage_id not in first])[:k]
 
     def _asked_article(self, query: str, filters: SearchFilters, pool: list[Evidence]) -> list[Evidence]:
