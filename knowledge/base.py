@@ -20,7 +20,7 @@ from knowledge.index.generations import IndexDirectory
 from knowledge.index.hybrid import HybridRetriever
 from knowledge.models import Evidence, Passage, Procedure
 from knowledge.procedure_family import asked_member_first
-from knowledge.registry import REGISTRY, Registry
+from knowledge.registry import REGISTRY, Registry, current_documents
 from knowledge.sanctions import rule_or_fine_first, road_user_asked_first
 from knowledge.settings import Settings
 
@@ -82,10 +82,18 @@ class KnowledgeBase:
         first = {e.passage.passage_id for e in asked}
         pool = asked + [e for e in pool if e.passage.passage_id not in first]
         statuses = self.registry.statuses(e.passage.doc_id for e in pool if e.passage.kind == "law")
-        ranked = current_first(query, pool, statuses)
+        ranked = current_first(query, pool, statuses, self.replacement_held)
         for rerank in _RERANKS:
             ranked = rerank(query, ranked)
         return ([e for e in ranked if e.passage.passage_id in first] + [e for e in ranked if e.passage.passage_id not in first])[:k]
+
+    def replacement_held(self, doc_id: str) -> bool:
+        """Whether the text in force in place of a superseded document is in the corpus (True when nothing
+        replaces it: it is repealed, not superseded by a text one could quote instead)."""
+        entry = self.registry.get(doc_id)
+        if entry is None or not entry.replaced_by:
+            return True
+        return any(e.in_corpus for e in current_documents(self.registry.lookup, entry))
 
     def _asked_article(self, query: str, filters: SearchFilters, pool: list[Evidence]) -> list[Evidence]:
         """The passages of the article the question names by number and document ("Điều 15 Luật Hộ tịch"), or of

@@ -10,7 +10,11 @@ of the old law that answers far better than anything in force still appears.
 
 No demotion when the question is about the old law: it names the document's number,
 or a year or date before the repeal ("Luật Đất đai 2013", "năm 2020", "trước ngày
-01/7/2014").
+01/7/2014"). Half the demotion when the text that replaced it is not in the knowledge
+base: no passage of the new law can take its place, and the full one would raise
+unrelated law above the law the question is about ("những hành vi bị nghiêm cấm
+trong kinh doanh bất động sản": Luật Kinh doanh bất động sản 2014, flagged as replaced
+by the 2023 law, not Luật Tiêu chuẩn và quy chuẩn kỹ thuật).
 
 Statuses are read from the registry when the question is asked, not from the copy
 each passage got at ingest, so a feed imported since (``troly status import``)
@@ -19,6 +23,7 @@ changes the ranking at once; the passages handed on carry that status too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from knowledge.models import Evidence, StatusChange, lowered
@@ -26,6 +31,7 @@ from knowledge.parsing.citations import find_numbers, number_key
 from knowledge.parsing.legal.common import dates_in
 
 DEMOTION = {"repealed": 0.3, "partially_repealed": 0.15}
+REPLACEMENT_MISSING = 0.5  # the share of the demotion kept when the replacing text is not in the knowledge base
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -40,8 +46,14 @@ def asks_about_the_past(question: str, doc_id: str, change: StatusChange) -> boo
     return any(day < change.since for day in days) or any(year < change.since.year for year in years)
 
 
-def current_first(question: str, evidence: list[Evidence], statuses: dict[str, StatusChange]) -> list[Evidence]:
-    """``evidence`` with today's statuses, repealed documents demoted unless the question is about them."""
+def current_first(
+    question: str,
+    evidence: list[Evidence],
+    statuses: dict[str, StatusChange],
+    replacement_held: Callable[[str], bool] = lambda doc_id: True,
+) -> list[Evidence]:
+    """``evidence`` with today's statuses, repealed documents demoted unless the question is about them (half as
+    much when ``replacement_held(doc_id)`` says the text in force in their place is not in the knowledge base)."""
     if not evidence:
         return []
 
@@ -52,7 +64,9 @@ def current_first(question: str, evidence: list[Evidence], statuses: dict[str, S
     def demotion(e: Evidence) -> float:
         change = _change(e, statuses)
         share = DEMOTION.get(change.status, 0.0) if change is not None else 0.0
-        return share if share and not asks_about_the_past(question, e.passage.doc_id, change) else 0.0
+        if not share or asks_about_the_past(question, e.passage.doc_id, change):
+            return 0.0
+        return share if replacement_held(e.passage.doc_id) else share * REPLACEMENT_MISSING
 
     return lowered([today(e) for e in evidence], demotion)
 

@@ -243,14 +243,17 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     return lowered(evidence, penalty)
 
 
-_AGE_SAID = re.compile(r"\b(\d{1,3}) tuoi\b")
+# An age, or a bound a question puts on it ("cho trẻ em dưới 14 tuổi" is 13 or less, "trên 60 tuổi" 61 or more).
+_AGE_SAID = re.compile(r"\b(?:(duoi|tren) )?(\d{1,3}) tuoi\b")
+_BOUND_SHIFT = {"duoi": -1, "tren": 1, "": 0}
 # "cho người dưới 14 tuổi", "cho người từ đủ 14 tuổi trở lên", "trẻ em dưới 6 tuổi" (folded)
 _AGE_BOUND = re.compile(r"\b(duoi|tu du|tu) (\d{1,3}) tuoi\b")
 
 
 def _age_in(text: str) -> int | None:
-    """The one age a question gives ("làm căn cước cho con 5 tuổi"); None for none or several."""
-    ages = {int(a) for a in _AGE_SAID.findall(text)}
+    """The one age a question gives ("làm căn cước cho con 5 tuổi"; "dưới 14 tuổi": an age under 14); None for
+    none or several."""
+    ages = {int(age) + _BOUND_SHIFT[bound] for bound, age in _AGE_SAID.findall(text)}
     return ages.pop() if len(ages) == 1 else None
 
 

@@ -132,13 +132,14 @@ _ADVICE = re.compile(rf"\b(?:phai|nen|gio|bay gio) {_ASKS_WHAT_TO_DO}(?=\W*$|\W+
 _ADVICE_AFTER = re.compile(rf"\bthi {_ASKS_WHAT_TO_DO}(?=\W*$)")
 _WANTS = re.compile(r"\bmuon\b")
 # A message that asks nothing and names what is to be done, or the paper wanted: "Đăng ký xe máy mới
-# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "tôi cần xin bản sao giấy khai sinh",
-# "thủ tục đăng ký thường trú cho con mới sinh", "thủ tục nhận lương hưu một lần".
+# mua", "Giấy khai sinh cho con mới đẻ", "làm lại căn cước", "đổi bằng lái xe quá hạn", "tôi cần xin bản sao
+# giấy khai sinh", "thủ tục đăng ký thường trú cho con mới sinh", "thủ tục nhận lương hưu một lần".
 _NAMES_A_TASK = re.compile(
     r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?(?:thu tuc (?=\w)|(?:"
     r"dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
     r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc"
-    r"|(?:thay )?doi (?:ho|ten)|cai chinh|tach (?:thua|so)|nhap khau|chuyen khau|chuyen muc dich|tam ngung kinh doanh"
+    rf"|(?:thay )?doi (?:ho|ten)|doi (?=(?:\S+\s+){{0,2}}(?:{_PAPER_WORDS})\b)|cai chinh|tach (?:thua|so)|nhap khau|chuyen khau"
+    r"|chuyen muc dich|tam ngung kinh doanh"
     rf"|lam (?:{_PAPER_WORDS}))\b)"
 )
 # What a procedure has: papers, fees, forms, online submission.

@@ -49,6 +49,26 @@ _ASKS_LIST = re.compile(
 )
 # A unit holding a kind of answer asked for weighs this much more (per kind).
 ANSWER_TYPE_WEIGHT = 0.5
+# A figure the question gives in a measure the law sets bands of ("ô tô chạy quá tốc độ 25km/h": the band "trên 20
+# km/h đến 35 km/h", not "từ 10 km/h đến 20 km/h"), folded; a unit whose band holds it counts as this many answers,
+# one stating bands that all miss it keeps this share of its score.
+_MEASURE_WORDS = {"km/h": r"km ?/ ?h|km ?/ ?gio|km|cay so", "%": r"%|phan tram"}
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_FIGURE_GIVEN = {
+    measure: re.compile(rf"(?<![\d.,]){_NUMBER}\s*(?:{words})(?!\w)") for measure, words in _MEASURE_WORDS.items()
+}
+_BAND = {
+    measure: re.compile(
+        rf"\b(tu|tren)\s+{_NUMBER}\s*{re.escape(measure)}(?:\s+den\s+(duoi\s+)?{_NUMBER}\s*{re.escape(measure)})?"
+    )
+    for measure in _MEASURE_WORDS
+}
+BAND_HELD = 2
+BAND_MISSED = 0.3
+# A place the law sets apart, which a question names when it means it: "không sử dụng đèn chiếu sáng" in a hầm
+# đường bộ is another point than at night on the road. A unit naming one the question does not keeps this share.
+_SET_APART = re.compile(r"\b(?:ham duong bo|duong cao toc)\b")
+SET_APART = 0.5
 _KHOAN = re.compile(r"^(\d+[a-zđ]?)\.\s")
 _DIEM = re.compile(r"^([a-zđ])\)\s")
 # The items a list's lead announces: "các trường hợp sau đây:" -> "trường hợp".
@@ -137,9 +157,9 @@ def coverage(question: str, passage: Passage | str, rarity: Rarity | None = None
 
 
 def _answer_types_held(question: str, unit: _Unit) -> int:
-    """How many of the kinds of answer the question asks for the unit holds."""
+    """How many of the kinds of answer the question asks for the unit holds (a điểm: with its lead)."""
     folded_question = fold(question)
-    folded = fold(unit.body)
+    folded = fold(f"{unit.context}\n{unit.body}")  # a điểm is quoted under its lead, which may hold the figure
     wanted = [holds for asks, holds in _ANSWER_TYPES if asks.search(folded_question)]
     count = _ASKS_COUNT.search(folded_question)
     if count:
@@ -149,6 +169,40 @@ def _answer_types_held(question: str, unit: _Unit) -> int:
         wanted.append(_FIGURE)
     held = sum(1 for holds in wanted if holds.search(folded))
     return held + bool(unit.items and _ASKS_LIST.search(folded_question))
+
+
+def _figure_given(question: str) -> tuple[str, float] | None:
+    """The one figure the question gives in a banded measure ("quá tốc độ 25km/h" → ("km/h", 25.0)), or None."""
+    folded = fold(question)
+    found = {(measure, float(number.replace(",", "."))) for measure, pattern in _FIGURE_GIVEN.items()
+             for number in pattern.findall(folded)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_band(figure: tuple[str, float] | None, text: str) -> bool | None:
+    """Whether a band the text states ("trên 20 km/h đến 35 km/h", "từ 05 km/h đến dưới 10 km/h", "trên 35 km/h")
+    holds the figure; None when the text states no band of its measure."""
+    if figure is None:
+        return None
+    measure, value = figure
+    bands = _BAND[measure].findall(fold(text))
+    if not bands:
+        return None
+
+    def holds(start: str, low: str, below: str, high: str) -> bool:
+        above = value >= float(low.replace(",", ".")) if start == "tu" else value > float(low.replace(",", "."))
+        if not high:
+            return above
+        limit = float(high.replace(",", "."))
+        return above and (value < limit if below else value <= limit)
+
+    return any(holds(*band) for band in bands)
+
+
+def _set_apart(question: str, text: str) -> bool:
+    """Whether the text names a place set apart (a tunnel, an expressway) that the question does not."""
+    places = set(_SET_APART.findall(fold(text)))
+    return bool(places) and not places <= set(_SET_APART.findall(fold(question)))
 
 
 def _introduces_list(line: str) -> bool:
@@ -205,17 +259,21 @@ def best_quote(question: str, passage: Passage) -> Quote:
         # its heading says what the khoản are.
         items = tuple(u.body.split("\n") for u in units if u.point is None)
         units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=f"{passage.heading}\n{passage.text}"))
+    figure = _figure_given(question)
     best: tuple[float, _Unit, _Unit] | None = None
     for unit in units:
         body = unit.body
         held = _answer_types_held(question, unit)
+        band = _in_band(figure, unit.body if unit.point or not unit.items else "\n".join(unit.lines))
         quoted = unit
-        if unit.parent and relevance(terms, body) <= relevance(terms, unit.context):
+        if unit.parent and not band and relevance(terms, body) <= relevance(terms, unit.context):
             if not held:
                 continue  # the điểm adds nothing its khoản's lead does not say: quote the khoản
             quoted = unit.parent  # it adds the answer (a figure) to its lead's words: quote the list it is in
         relevant = relevance(terms, f"{unit.context}\n{body}")
+        held += BAND_HELD if band else 0
         score = relevant * (1 + ANSWER_TYPE_WEIGHT * held) / math.log(2 + len(body) / 400)
+        score *= (BAND_MISSED if band is False else 1) * (SET_APART if _set_apart(question, body) else 1)
         if best is None or score > best[0]:
             best = (score, quoted, unit)
     if best is None:

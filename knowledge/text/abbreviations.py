@@ -65,6 +65,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dn": "doanh nghiệp",
     "tnhh": "trách nhiệm hữu hạn",
     "mtv": "một thành viên",
+    "oto": "ô tô",
 }
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

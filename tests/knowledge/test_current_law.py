@@ -56,3 +56,15 @@ def test_partial_repeals_demote_less_and_other_kinds_are_untouched():
     assert [e.passage.doc_id for e in ranked] == ["1.001193", "100/2019/NĐ-CP", "45/2013/QH13"]
     assert [round(e.score, 2) for e in ranked] == [0.86, 0.85, 0.7]
     assert current_first("x", [], partial) == []
+
+
+def test_half_the_demotion_when_the_replacing_text_is_not_in_the_knowledge_base():
+    # Luật Kinh doanh bất động sản 2014 (replaced by the 2023 law, not held) answers; another law merely shares words.
+    statuses = {"66/2014/QH13": StatusChange("repealed", date(2024, 8, 1), ("29/2023/QH15",), source="feed")}
+    found = [evidence("66/2014/QH13", 1.0), evidence("68/2006/QH11", 0.8)]
+    question = "Những hành vi bị nghiêm cấm trong kinh doanh bất động sản"
+    held = current_first(question, found, statuses, replacement_held=lambda doc_id: True)
+    missing = current_first(question, found, statuses, replacement_held=lambda doc_id: False)
+    assert [e.passage.doc_id for e in held] == ["68/2006/QH11", "66/2014/QH13"]
+    assert [(e.passage.doc_id, e.passage.status, round(e.score, 2)) for e in missing] == [
+        ("66/2014/QH13", "repealed", 0.85), ("68/2006/QH11", "in_force", 0.8)]

@@ -48,9 +48,24 @@ def test_laws_and_procedures_are_indexed_with_citations_and_validity(settings):
     assert (law.passage.doc_id, law.passage.heading) == ("12/2030/QH16", "Điều 1. Phạm vi điều chỉnh")
     assert kb.registry.lookup("20/2010/QH12").status == "repealed"
     assert kb.registry.lookup("20/2010/QH12").replaced_by == ("12/2030/QH16",)
+    assert kb.replacement_held("20/2010/QH12")  # the law of 2030 that replaced it is indexed
+    assert kb.replacement_held("12/2030/QH16")  # nothing replaces the law in force
     [procedure] = kb.search("giấy phép nuôi chim bồ câu", 1, SearchFilters(kinds=("procedure",)))
     assert procedure.passage.doc_id == "9.900001"
     assert kb.procedure("9.900001").title == "Cấp giấy phép nuôi chim bồ câu đưa thư"
+
+
+def test_a_law_replaced_by_a_text_outside_the_corpus_is_known_to_have_no_replacement_held(settings, corpus):
+    status = corpus / "status"
+    status.mkdir(exist_ok=True)
+    (status / "hieu-luc.tsv").write_text(
+        "number\ttitle\tstatus\tsince\treplaced_by\tbasis\n"
+        "12/2030/QH16\tLuật Vườn hoa công cộng\trepealed\t2030-12-01\t3/2031/QH16\tLuật Vườn hoa công cộng số 3/2031/QH16\n",
+        encoding="utf-8")
+    ingest(settings)
+    kb = KnowledgeBase.open(settings)
+    assert kb.registry.lookup("12/2030/QH16").status == "repealed"
+    assert not kb.replacement_held("12/2030/QH16")  # its replacement of 2031 is not in the corpus
 
 
 def test_unchanged_reingest_is_skipped_and_a_changed_file_is_picked_up(settings, corpus):

@@ -219,5 +219,8 @@ def test_the_procedure_for_the_age_the_question_gives_comes_first():
     assert child[0].passage.doc_id == "1.014062" and child[1].score == pytest.approx(1.0 - 0.25)
     assert asked_member_first("mẹ tôi 70 tuổi làm căn cước ở đâu", found)[0].passage.doc_id == "1.014061"
     assert asked_member_first("làm căn cước cho con 14 tuổi", found)[0].passage.doc_id == "1.014061"  # từ đủ 14
+    # a bound the question puts on the age: "dưới 14 tuổi" is 13 or less, "trên 14 tuổi" 15 or more
+    assert asked_member_first("lệ phí cấp căn cước cho trẻ em dưới 14 tuổi", found)[0].passage.doc_id == "1.014062"
+    assert asked_member_first("cap can cuoc cho nguoi tren 14 tuoi", found)[0].passage.doc_id == "1.014061"
     unsaid = asked_member_first("làm căn cước cho con", found)
     assert [e.score for e in unsaid] == [1.0, 0.98]  # no age given: the order stays

@@ -221,6 +221,9 @@ def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(
     ("Đăng ký xe máy mới mua", True),
     ("Giấy khai sinh cho con mới đẻ", True),
     ("lam lai can cuoc", True),
+    ("đổi bằng lái xe quá hạn", True),
+    ("doi can cuoc sang the moi", True),
+    ("đổi tiền lẻ", False),  # no paper named
     ("toi can xin ban sao giay khai sinh vi ban goc bi rach", True),
     ("Tôi muốn đăng ký tạm trú cho người thuê trọ", True),
     ("xin chào", False),

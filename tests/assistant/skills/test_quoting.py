@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.answer import ELLIPSIS, quoted_from
 from assistant.skills.quoting import MAX_QUOTE_CHARS, Rarity, asked_quote, best_quote, coverage
 from knowledge.models import Passage
@@ -117,3 +119,39 @@ def test_when_a_document_takes_effect_is_quoted_from_the_khoan_that_says_it():
     said = asked_quote("Luật Đất đai 2024 có hiệu lực từ ngày nào?", effect)
     assert said.clause == "1" and said.text.startswith("1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025")
     assert asked_quote("Luật Đất đai 2024 quy định gì về thu hồi đất?", effect) is None
+
+
+# Điều 6 Nghị định 168/2024/NĐ-CP (ô tô), shortened: fines by band of speed over the limit; a khoản on racing.
+SPEED = "\n".join([
+    "4. Phạt tiền từ 800.000 đồng đến 1.000.000 đồng đối với người điều khiển xe thực hiện một trong các hành vi vi phạm sau đây:",
+    "a) Điều khiển xe chạy quá tốc độ quy định từ 05 km/h đến dưới 10 km/h;",
+    "b) Không sử dụng đèn chiếu sáng trong thời gian từ 18 giờ ngày hôm trước đến 06 giờ ngày hôm sau;",
+    "c) Chạy trong hầm đường bộ không sử dụng đèn chiếu sáng gần;",
+    "5. Phạt tiền từ 4.000.000 đồng đến 6.000.000 đồng đối với người điều khiển xe thực hiện một trong các hành vi vi phạm sau đây:",
+    "a) Điều khiển xe chạy quá tốc độ quy định từ 10 km/h đến 20 km/h;",
+    "6. Phạt tiền từ 6.000.000 đồng đến 8.000.000 đồng đối với người điều khiển xe thực hiện một trong các hành vi vi phạm sau đây:",
+    "a) Điều khiển xe chạy quá tốc độ quy định trên 20 km/h đến 35 km/h;",
+    "7. Phạt tiền từ 12.000.000 đồng đến 14.000.000 đồng đối với người điều khiển xe thực hiện một trong các hành vi vi phạm sau đây:",
+    "a) Điều khiển xe chạy quá tốc độ quy định trên 35 km/h;",
+    "12. Phạt tiền từ 40.000.000 đồng đến 50.000.000 đồng đối với người điều khiển xe thực hiện hành vi điều khiển xe lạng lách,"
+    " đánh võng trên đường bộ; chạy quá tốc độ đuổi nhau trên đường bộ.",
+])
+SPEED_6 = Passage("s", "law", "168/2024/NĐ-CP", "Nghị định xử phạt giao thông đường bộ", "Điều 6. Xử phạt người điều khiển xe ô tô",
+                  SPEED, article="6")
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("ô tô chạy quá tốc độ 25km/h bị phạt bao nhiêu", "6"),
+    ("oto vuot toc do 40 km/h", "7"),
+    ("chạy quá tốc độ 10 km/h phạt bao nhiêu", "5"),  # "từ 10 km/h": 10 is in, "đến dưới 10 km/h" leaves it out
+    ("quá tốc độ 7 cây số phạt bao nhiêu", "4"),
+])
+def test_a_figure_the_question_gives_picks_the_band_that_holds_it(question, clause):
+    quote = best_quote(question, SPEED_6)
+    assert (quote.clause, quote.point) == (clause, "a")
+    assert quoted_from(quote.text, SPEED) and "Phạt tiền" in quote.text  # the điểm under its lead, with the fine
+
+
+def test_a_place_the_question_does_not_name_is_not_quoted_before_the_plain_rule():
+    assert (best_quote("xe không bật đèn chiếu sáng bị phạt bao nhiêu", SPEED_6).point) == "b"
+    assert (best_quote("chạy trong hầm đường bộ không bật đèn chiếu sáng bị phạt bao nhiêu", SPEED_6).point) == "c"
