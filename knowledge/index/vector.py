@@ -35,6 +35,7 @@ SERVER_PREFIX = "troly-"  # a server collection is this plus the generation's na
 _BATCH = 4000
 BROAD_FILTER_SHARE = 0.5  # a filter admitting at least this share of rows is applied after the dense query
 NARROW_FILTER_SHARE = 0.2  # one admitting at most this share is searched exactly among the allowed rows
+WIDER = 8  # a broad filter's unfiltered query is asked again this many times wider before a filtered one
 
 
 def _unreachable(chroma_url: str, error: Exception) -> BadInput:
@@ -141,13 +142,16 @@ class VectorIndex:
     def neighbours(self, vector: np.ndarray, mask: np.ndarray | None, filters: SearchFilters | None, k: int) -> dict[int, float]:
         """The ``k`` nearest rows the filters allow (``mask``: the rows they allow, None for all).
 
-        Chroma's filtered search is slow on the whole knowledge base: 60 ms for a
+        Chroma's filtered search is slow on the whole knowledge base: 60–100 ms for a
         filter admitting most rows (laws and documents), 25 ms for one admitting few
-        (the 2,849 procedures), against 5 ms unfiltered. A broad filter is applied
-        here to a wider unfiltered query instead; only when that leaves too few
-        allowed rows does the filtered query run. A narrow one is searched exactly,
-        by comparing the query with each allowed row's vector (kept in memory after
-        the first time): under a millisecond for the procedures.
+        (the 2,849 procedures), against 2–7 ms unfiltered. A broad filter is applied
+        here to a wider unfiltered query instead, widened ``WIDER`` times once when
+        too few of its rows are allowed (a question on a procedure has procedures for
+        its nearest neighbours: a third of them fell back to the filtered query, the
+        slowest tenth of all questions); only when that still leaves too few does the
+        filtered query run. A narrow one is searched exactly, by comparing the query
+        with each allowed row's vector (kept in memory after the first time): under a
+        millisecond for the procedures.
         """
         if mask is None:
             return dict(self.search(vector, k))
@@ -155,9 +159,11 @@ class VectorIndex:
         if share <= NARROW_FILTER_SHARE:
             return dict(self.nearest_among(vector, np.flatnonzero(mask).tolist(), k))
         if share >= BROAD_FILTER_SHARE:
-            allowed = [(row, similarity) for row, similarity in self.search(vector, math.ceil(2 * k / share)) if mask[row]]
-            if len(allowed) >= k:
-                return dict(allowed[:k])
+            wanted = math.ceil(2 * k / share)
+            for asked in (wanted, wanted * WIDER):
+                allowed = [(row, similarity) for row, similarity in self.search(vector, asked) if mask[row]]
+                if len(allowed) >= k or asked >= self.count():
+                    return dict(allowed[:k])
         return dict(self.search(vector, k, _where(filters)))
 
     def similarities(self, vector: np.ndarray, rows: Sequence[int]) -> dict[int, float]:
@@ -196,11 +202,21 @@ class VectorIndex:
                 stored = self._collection.get(ids=[str(r) for r in missing[start : start + _BATCH]], include=["embeddings"])
                 if not stored["ids"]:
                     continue
-                self._position.update((int(i), line) for line, i in enumerate(stored["ids"], start=len(self._kept)))
-                fetched = np.asarray(stored["embeddings"], dtype=np.float32)
-                self._kept = np.vstack([self._kept, fetched]) if len(self._kept) else fetched
+                self._position.update((int(i), line) for line, i in enumerate(stored["ids"], start=len(self._position)))
+                self._keep(np.asarray(stored["embeddings"], dtype=np.float32))
         found = [row for row in rows if row in self._position]
         return found, self._kept[[self._position[row] for row in found]]
+
+    def _keep(self, fetched: np.ndarray) -> None:
+        """Append fetched vectors to the kept ones, the room doubling when full: a server answering for days
+        fetches a few rows a question, and copying every kept vector each time grew with the days."""
+        filled = len(self._position) - len(fetched)
+        if len(self._position) > len(self._kept):
+            grown = np.empty((max(len(self._position), 2 * len(self._kept)), fetched.shape[1]), dtype=np.float32)
+            if filled:
+                grown[:filled] = self._kept[:filled]
+            self._kept = grown
+        self._kept[filled : len(self._position)] = fetched
 
 
 def _where(filters: SearchFilters | None) -> dict | None:

@@ -147,3 +147,33 @@ def test_an_index_built_with_embedded_vectors_asks_for_a_rebuild_under_a_server_
     _ingest(settings, fixtures_dir / "procedures")
     with pytest.raises(BadInput, match="TROLY_CHROMA_URL.*troly ingest"):
         KnowledgeBase.open(_settings(fixtures_dir, settings.data_dir, "http://127.0.0.1:8000"))
+
+
+def test_a_broad_filter_whose_rows_are_not_the_nearest_widens_the_plain_query_before_filtering(tmp_path, monkeypatch):
+    """Twenty procedures nearest the query, twenty laws farther: the laws asked for come from a wider unfiltered
+    query (Chroma's filtered query is ten times slower on the whole knowledge base), the same as the filtered one."""
+    import numpy as np
+
+    from knowledge.index.base import SearchFilters
+    from knowledge.index.vector import VectorIndex
+
+    rng = np.random.default_rng(7)
+    query = np.zeros(16, dtype=np.float32)
+    query[0] = 1.0
+    near = query + 0.1 * rng.standard_normal((20, 16)).astype(np.float32)
+    far = 0.5 * query + rng.standard_normal((20, 16)).astype(np.float32)
+    rows = np.vstack([near, far])
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    (tmp_path / "gen").mkdir()
+    index = VectorIndex(tmp_path / "gen", create=True)
+    kinds = ["procedure"] * 20 + ["law"] * 20
+    index.add(list(range(40)), rows, [{"kind": kind, "access": "public", "status": "in_force", "doc_id": "x"} for kind in kinds])
+    laws = SearchFilters(kinds=("law",))
+    mask = np.array([kind == "law" for kind in kinds])
+    filtered = dict(index.search(query, 3, {"kind": {"$in": ["law"]}}))
+    asked = []
+    plain_search = VectorIndex.search
+    monkeypatch.setattr(VectorIndex, "search", lambda self, v, k, where=None: asked.append((k, where)) or plain_search(self, v, k, where))
+    found = index.neighbours(query, mask, laws, 3)
+    assert asked == [(12, None), (96, None)]  # 2k/share first: only procedures; then WIDER times that, no filtered query
+    assert found.keys() == filtered.keys() and all(abs(found[row] - filtered[row]) < 1e-5 for row in found)
