@@ -7,7 +7,8 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
 
 - ``asks``: the message asks something — "?", question words (ai, gì, nào, bao nhiêu,
   bao lâu, thế nào, ra sao, ở đâu, làm sao, tại sao, khi nào…), "có … không", "được không",
-  "đúng hay sai", "là gì", "cho hỏi", "muốn biết";
+  "đúng hay sai", "là gì", "cho hỏi", "muốn biết", or a legal topic typed as a search ("Thời hiệu khởi
+  kiện tranh chấp thừa kế", "Thẩm quyền xử phạt của Chủ tịch UBND cấp xã");
 - ``request``: the side effect it asks for in so many words, with the skill's intent
   (``feedback``: phản ánh, kiến nghị, khiếu nại, tố cáo, góp ý; ``handover``: gặp cán bộ,
   chuyển cán bộ, người thật; ``draft_document``: soạn, dự thảo, viết/lập + a document type;
@@ -98,6 +99,9 @@ _QUESTION = re.compile(
     r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
     r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
+    # a legal topic typed as a search ("Thời hiệu khởi kiện tranh chấp thừa kế", "Thẩm quyền xử phạt của …")
+    r"|^\W*(?:thoi hieu|thoi han|tham quyen|dieu kien|trinh tu|muc phat|muc xu phat|muc huong|nguyen tac|khai niem"
+    r"|dinh nghia|quy dinh ve|(?:cac|nhung) truong hop|quyen va nghia vu|nhiem vu(?:,| va)? quyen han|trach nhiem cua)\b"
 )
 # Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
 _ACT = (

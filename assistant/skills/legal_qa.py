@@ -23,7 +23,7 @@ from assistant.documents.legal_basis import check_citations
 from assistant.documents.lines import text_lines
 from assistant.pipeline.answerable import THRESHOLDS
 from assistant.pipeline.turn import Turn
-from assistant.skills.quoting import Quote, Rarity, asked_quote, best_quote, coverage
+from assistant.skills.quoting import Quote, Rarity, asked_quote, best_quote, coverage, says_something
 from assistant.skills.validity import document_name, notice, took_effect_notice, validity_phrase
 from knowledge.asked_article import asks_when_in_force
 from knowledge.base import KnowledgeBase
@@ -146,13 +146,14 @@ class LegalQA:
         answerability rule (none: no grounding). "Xem thêm" are the first two further articles, in
         retrieval order, above the floor (``MIN_COVERAGE``, ``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``,
         ``MIN_QUOTE_COVERAGE``), shown most relevant first: the one whose quote covers more of the
-        question, then the better scored. A passage with no text under its heading (an appendix section whose
-        table the parser placed elsewhere) is never cited. Under an answer from a text in force, a repealed text
+        question, then the better scored. A passage with no text under its heading, or only titles (an appendix
+        section whose diagram or table the parser placed elsewhere: "1. Vị trí trình bày các thành phần thể
+        thức", "2. Sơ đồ"), is never cited. Under an answer from a text in force, a repealed text
         whose replacement the knowledge base holds is no further reading (it ranked first, and answers, when
         the question is about the old law); one whose replacement is not held stays, flagged, as it may be all
         there is.
         """
-        quotable = [e for e in evidence[:CANDIDATES] if e.passage.text.strip()]  # a heading alone quotes nothing
+        quotable = [e for e in evidence[:CANDIDATES] if says_something(e.passage.text)]
         scored = [(e, coverage(question, e.passage, self.rarity)) for e in quotable]
         first = next(((e, share) for e, share in scored[:3] if share >= ANSWERS), None)
         if first is None:
@@ -184,9 +185,7 @@ class LegalQA:
         if evidence.passage.status != "repealed" or answer.passage.status == "repealed":
             return False
         entry = self.kb.registry.get(evidence.passage.doc_id)
-        return entry is not None and any(
-            (replacement := self.kb.registry.get(number)) is not None and replacement.in_corpus for number in entry.replaced_by
-        )
+        return entry is not None and bool(entry.replaced_by) and self.kb.replacement_held(evidence.passage.doc_id)
 
     def _focus(self, question: str, evidence: Evidence, quote: Quote) -> float:
         """How much of the question the part quoted (with its document and heading) covers."""

@@ -50,19 +50,33 @@ _ASKS_LIST = re.compile(
 # A unit holding a kind of answer asked for weighs this much more (per kind).
 ANSWER_TYPE_WEIGHT = 0.5
 # A figure the question gives in a measure the law sets bands of ("ô tô chạy quá tốc độ 25km/h": the band "trên 20
-# km/h đến 35 km/h", not "từ 10 km/h đến 20 km/h"), folded; a unit whose band holds it counts as this many answers,
-# one stating bands that all miss it keeps this share of its score.
-_MEASURE_WORDS = {"km/h": r"km ?/ ?h|km ?/ ?gio|km|cay so", "%": r"%|phan tram"}
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
-_FIGURE_GIVEN = {
-    measure: re.compile(rf"(?<![\d.,]){_NUMBER}\s*(?:{words})(?!\w)") for measure, words in _MEASURE_WORDS.items()
+# km/h đến 35 km/h", not "từ 10 km/h đến 20 km/h"; "nồng độ cồn 0,3 mg/l": "vượt quá 0,25 miligam đến 0,4 miligam/1
+# lít khí thở"; "con 15 tuổi đi xe máy": "từ đủ 14 tuổi đến dưới 16 tuổi"), folded. Per measure: how a question gives
+# the figure, and how the law writes the unit after a band's bound. A unit whose band holds the figure counts as
+# ``BAND_HELD`` answers; one stating bands that all miss it keeps ``BAND_MISSED`` of its score.
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_MEASURES = {
+    "speed": (rf"(?<![\d.,])({_NUMBER})\s*(?:km ?/ ?h|km ?/ ?gio|km|cay so)(?!\w)", r"km/h"),
+    "share": (rf"(?<![\d.,])({_NUMBER})\s*(?:%|phan tram)", r"%"),
+    # breath alcohol (per litre of breath; "mg/100ml" is blood, another scale)
+    "breath": (rf"(?<![\d.,])({_NUMBER})\s*(?:mg|miligam)(?!\s*/\s*100)|\bnong do con(?: la| o muc| muc)? ({_NUMBER})(?![\d.,]|\s*(?:mg|miligam)\s*/\s*100)",
+               r"miligam/1 lit khi tho"),
+    # an age said as an age, not as a bound ("dưới 14 tuổi" is no figure)
+    "age": (rf"(?<!duoi )(?<!tren )(?<!du )(?<![\d.,])({_NUMBER}) tuoi\b", r"tuoi"),
 }
-_BAND = {
-    measure: re.compile(
-        rf"\b(tu|tren)\s+{_NUMBER}\s*{re.escape(measure)}(?:\s+den\s+(duoi\s+)?{_NUMBER}\s*{re.escape(measure)})?"
+_FIGURE_GIVEN = {measure: re.compile(asked) for measure, (asked, _) in _MEASURES.items()}
+
+
+def _band_pattern(unit: str) -> re.Pattern[str]:
+    """The bands a text states of a measure: "từ đủ A đến dưới B U", "trên A U", "chưa vượt quá A U", "A U trở lên"."""
+    return re.compile(
+        rf"\b(?P<low>tu du|tu|tren|vuot qua)\s+(?P<a>{_NUMBER})(?:\s*[^\s\d]+)?\s+den\s+(?P<below>duoi\s+)?(?P<b>{_NUMBER})\s*{unit}"
+        rf"|\b(?P<high>chua vuot qua|khong qua|khong vuot qua|duoi)\s+(?P<c>{_NUMBER})\s*{unit}"
+        rf"|\b(?P<from>tu du|tu|tren|vuot qua)\s+(?P<d>{_NUMBER})\s*{unit}|(?P<e>{_NUMBER})\s*{unit} tro len"
     )
-    for measure in _MEASURE_WORDS
-}
+
+
+_BAND = {measure: _band_pattern(re.escape(unit)) for measure, (_, unit) in _MEASURES.items()}
 BAND_HELD = 2
 BAND_MISSED = 0.3
 # A place the law sets apart, which a question names when it means it: "không sử dụng đèn chiếu sáng" in a hầm
@@ -172,31 +186,52 @@ def _answer_types_held(question: str, unit: _Unit) -> int:
 
 
 def _figure_given(question: str) -> tuple[str, float] | None:
-    """The one figure the question gives in a banded measure ("quá tốc độ 25km/h" → ("km/h", 25.0)), or None."""
+    """The one figure the question gives in a banded measure ("quá tốc độ 25km/h" → ("speed", 25.0)), or None."""
     folded = fold(question)
-    found = {(measure, float(number.replace(",", "."))) for measure, pattern in _FIGURE_GIVEN.items()
-             for number in pattern.findall(folded)}
+    found = {(measure, _value(number)) for measure, pattern in _FIGURE_GIVEN.items()
+             for match in pattern.finditer(folded) for number in match.groups() if number}
     return found.pop() if len(found) == 1 else None
 
 
+def _value(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
 def _in_band(figure: tuple[str, float] | None, text: str) -> bool | None:
-    """Whether a band the text states ("trên 20 km/h đến 35 km/h", "từ 05 km/h đến dưới 10 km/h", "trên 35 km/h")
-    holds the figure; None when the text states no band of its measure."""
+    """Whether a band the text states ("trên 20 km/h đến 35 km/h", "từ đủ 14 tuổi đến dưới 16 tuổi", "chưa vượt quá
+    0,25 miligam/1 lít khí thở", "trên 35 km/h") holds the figure; None when the text states no band of its measure."""
     if figure is None:
         return None
     measure, value = figure
-    bands = _BAND[measure].findall(fold(text))
+    bands = list(_BAND[measure].finditer(fold(text)))
     if not bands:
         return None
 
-    def holds(start: str, low: str, below: str, high: str) -> bool:
-        above = value >= float(low.replace(",", ".")) if start == "tu" else value > float(low.replace(",", "."))
-        if not high:
-            return above
-        limit = float(high.replace(",", "."))
-        return above and (value < limit if below else value <= limit)
+    def holds(band: re.Match[str]) -> bool:
+        if band["a"]:
+            low = _value(band["a"])
+            above = value >= low if band["low"].startswith("tu") else value > low
+            return above and (value < _value(band["b"]) if band["below"] else value <= _value(band["b"]))
+        if band["c"]:
+            return value < _value(band["c"]) if band["high"] == "duoi" else value <= _value(band["c"])
+        if band["d"]:
+            return value >= _value(band["d"]) if band["from"].startswith("tu") else value > _value(band["d"])
+        return value >= _value(band["e"])
 
-    return any(holds(*band) for band in bands)
+    return any(holds(band) for band in bands)
+
+
+_SENTENCE_END = re.compile(r"[.;:!?…»”)]\s*$")
+TITLE_WORDS = 15  # a numbered line this long is content, whatever its end
+
+
+def says_something(text: str) -> bool:
+    """Whether a passage's text holds more than numbered titles ("1. Vị trí trình bày các thành phần thể thức",
+    "2. Sơ đồ", over a diagram the parser could not read): any line that is not one does."""
+    def title(line: str) -> bool:
+        return bool(_KHOAN.match(line)) and not _SENTENCE_END.search(line) and len(line.split()) < TITLE_WORDS
+
+    return any(not title(line.strip()) for line in text.splitlines() if line.strip())
 
 
 def _set_apart(question: str, text: str) -> bool:

@@ -20,6 +20,8 @@ EVALS_DATA = Path(__file__).resolve().parents[3] / "evals" / "data"
     "Vợ chồng phải đóng góp tài sản riêng để đáp ứng nhu cầu thiết yếu của gia đình, đúng hay sai",
     "me toi mat duoc 3 thang roi ma chua ai di khai tu, gio con di lam co bi phat khong",
     "cho hỏi thủ tục nhập hộ khẩu cho con",
+    "Thời hiệu khởi kiện tranh chấp thừa kế",  # a legal topic typed as a search, not a grievance
+    "Thẩm quyền xử phạt của Chủ tịch UBND cấp xã trong lĩnh vực giao thông đường bộ",
 ])
 def test_questions_are_read_as_questions_with_and_without_diacritics(message):
     assert cues(message).asks

@@ -41,7 +41,8 @@ ENTRIES = {
 
 
 def cited(evidence: list[Evidence]) -> list[str]:
-    kb = SimpleNamespace(retriever=SimpleNamespace(diacritics=None), registry=SimpleNamespace(get=ENTRIES.get))
+    kb = SimpleNamespace(retriever=SimpleNamespace(diacritics=None), registry=SimpleNamespace(get=ENTRIES.get),
+                         replacement_held=lambda doc_id: any(n in ENTRIES for n in ENTRIES[doc_id].replaced_by))
     legal = LegalQA(kb)
     return [f"{e.passage.doc_id}:{e.passage.article}" for e, _ in legal.select(QUESTION, evidence)]
 
@@ -67,6 +68,14 @@ def test_further_provisions_come_most_relevant_first():
     # The cư trú decree is retrieved first, but what Điều 16 quotes covers more of the question.
     evidence = [Evidence(ANSWER, 1.0), Evidence(RESIDENCE_7, 0.97), Evidence(PROCEDURE_16, 0.96)]
     assert cited(evidence) == ["60/2014/QH13:15", "60/2014/QH13:16", "31/2014/NĐ-CP:7"]
+
+
+def test_a_passage_of_titles_alone_is_never_cited():
+    # Mục IV Phần I Phụ lục I Nghị định 30/2020/NĐ-CP: the diagram under its two titles is not in the text.
+    titles = Passage("law:30/2020/NĐ-CP:PL1-IV:0", "law", "30/2020/NĐ-CP", "Nghị định số 30/2020/NĐ-CP",
+                     "Mục IV Phần I Phụ lục I. SƠ ĐỒ BỐ TRÍ CÁC THÀNH PHẦN THỂ THỨC VĂN BẢN HÀNH CHÍNH",
+                     "1. Thời hạn đăng ký khai sinh cho con\n2. Sơ đồ", article="PL1-IV")
+    assert cited([Evidence(titles, 1.0), Evidence(ANSWER, 0.99)]) == ["60/2014/QH13:15"]
 
 
 def test_a_repealed_text_whose_replacement_is_held_is_no_further_reading_under_an_answer_in_force():

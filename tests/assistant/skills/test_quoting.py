@@ -155,3 +155,39 @@ def test_a_figure_the_question_gives_picks_the_band_that_holds_it(question, clau
 def test_a_place_the_question_does_not_name_is_not_quoted_before_the_plain_rule():
     assert (best_quote("xe không bật đèn chiếu sáng bị phạt bao nhiêu", SPEED_6).point) == "b"
     assert (best_quote("chạy trong hầm đường bộ không bật đèn chiếu sáng bị phạt bao nhiêu", SPEED_6).point) == "c"
+
+
+# Điều 6 khoản 6, 9, 11 and Điều 18 khoản 1 of Nghị định 168/2024/NĐ-CP, shortened: alcohol in two scales, ages.
+ALCOHOL = "\n".join([
+    "6. Phạt tiền từ 6.000.000 đồng đến 8.000.000 đồng đối với người điều khiển xe thực hiện một trong các hành vi vi phạm sau đây:",
+    "c) Điều khiển xe trên đường mà trong máu hoặc hơi thở có nồng độ cồn nhưng chưa vượt quá 50 miligam/100 mililít máu"
+    " hoặc chưa vượt quá 0,25 miligam/1 lít khí thở;",
+    "9. Phạt tiền từ 18.000.000 đồng đến 20.000.000 đồng đối với người điều khiển xe thực hiện một trong các hành vi vi phạm sau đây:",
+    "a) Điều khiển xe trên đường mà trong máu hoặc hơi thở có nồng độ cồn vượt quá 50 miligam đến 80 miligam/100 mililít máu"
+    " hoặc vượt quá 0,25 miligam đến 0,4 miligam/1 lít khí thở;",
+    "11. Phạt tiền từ 30.000.000 đồng đến 40.000.000 đồng đối với người điều khiển xe thực hiện một trong các hành vi vi phạm sau đây:",
+    "a) Điều khiển xe trên đường mà trong máu hoặc hơi thở có nồng độ cồn vượt quá 80 miligam/100 mililít máu hoặc vượt quá"
+    " 0,4 miligam/1 lít khí thở;",
+])
+ALCOHOL_6 = Passage("a", "law", "168/2024/NĐ-CP", "Nghị định xử phạt giao thông đường bộ", "Điều 6. Xử phạt người điều khiển xe ô tô",
+                    ALCOHOL, article="6")
+AGES = "\n".join([
+    "1. Phạt cảnh cáo người từ đủ 14 tuổi đến dưới 16 tuổi điều khiển xe mô tô, xe gắn máy.",
+    "2. Phạt tiền từ 400.000 đồng đến 600.000 đồng đối với người từ đủ 16 tuổi đến dưới 18 tuổi điều khiển xe ô tô.",
+])
+AGES_18 = Passage("g", "law", "168/2024/NĐ-CP", "Nghị định xử phạt giao thông đường bộ", "Điều 18. Điều kiện của người lái xe",
+                  AGES, article="18")
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("lái ô tô nồng độ cồn 0,3 mg/l bị phạt bao nhiêu", "9"),  # breath: over 0,25 up to 0,4
+    ("oto nong do con 0.1 phat bao nhieu", "6"),  # "chưa vượt quá 50 miligam/100 mililít máu" is the blood scale
+    ("thổi nồng độ cồn 0,5 miligam bị phạt thế nào", "11"),
+])
+def test_alcohol_in_the_breath_picks_its_band_not_the_blood_one(question, clause):
+    assert best_quote(question, ALCOHOL_6).clause == clause
+
+
+def test_an_age_said_picks_the_band_holding_it():
+    assert best_quote("con 15 tuổi đi xe máy có bị phạt không", AGES_18).clause == "1"
+    assert best_quote("con 17 tuoi lai o to bi phat the nao", AGES_18).clause == "2"
