@@ -445,6 +445,8 @@ class Registry:
                 when = _date(effective_on) or (subject.effective_on if subject else None)
                 by_object[object_key].append(_Change(subject_id, verb, when, evidence or ""))
         timelines = {key: _corpus_timeline(identities.get(key), by_object.get(key, [])) for key in self._keys()}
+        for key, timeline in _replacements_outside_the_corpus(feed.values(), identities, timelines).items():
+            timelines[key] = timeline
         for key, row in feed.items():
             if key in timelines:
                 timelines[key] = _with_feed_row(timelines[key], row)
@@ -539,6 +541,25 @@ class _Change:
     verb: str
     when: date | None
     evidence: str
+
+
+def _replacements_outside_the_corpus(
+    rows: Iterable[FeedRow], identities: dict[str, _Identity], timelines: dict[str, list[StatusChange]]
+) -> dict[str, list[StatusChange]]:
+    """The timelines of documents a feed names as replacements that the corpus only mentions and knows nothing
+    of: in force from the replacement on ("Luật Căn cước 26/2023/QH15", which replaced Luật Căn cước công dân
+    from 01/7/2024). A feed row on the replacement itself comes after (a law replaced in turn)."""
+    known: dict[str, list[StatusChange]] = {}
+    for row in rows:
+        if row.since is None or row.status not in ("repealed", "partially_repealed"):
+            continue
+        for number in row.replaced_by:
+            key = number_key(number)
+            unknown = all(step.status == "unknown" for step in timelines.get(key, []))
+            if key in timelines and key not in identities and unknown and (key not in known or known[key][-1].since > row.since):
+                basis = f"thay thế {row.number}: {row.basis}" if row.basis else f"thay thế {row.number}"
+                known[key] = [StatusChange("unknown"), StatusChange("in_force", row.since, source="feed", basis=basis)]
+    return known
 
 
 def _corpus_timeline(identity: _Identity | None, changes: list[_Change]) -> list[StatusChange]:

@@ -165,9 +165,12 @@ class LawTitles:
 
 
 def _as_written(match: re.Match[str], name_words: int) -> str:
-    """"Luật" (or "Bộ luật") and the first ``name_words`` words of its name, as the question wrote them."""
+    """"Luật" (or "Bộ luật") and the first ``name_words`` words of its name, as the question wrote them; up to a
+    year among them ("Luật Căn cước 2023", not "Luật Căn cước 2023 có")."""
     words = match.group(0).replace(",", " ").split()
-    return " ".join(words[: name_words + (2 if fold(words[0]) == "bo" else 1)])
+    words = words[: name_words + (2 if fold(words[0]) == "bo" else 1)]
+    year = next((i for i, word in enumerate(words) if _YEAR.match(fold(word))), None)
+    return " ".join(words[: year + 1] if year is not None else words)
 
 
 def _name(folded_title: str) -> str:

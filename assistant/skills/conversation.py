@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from assistant.answer import Answer, refusal
 from assistant.pipeline.turn import Turn
+from assistant.skills.validity import known_beyond_the_corpus
 from knowledge.base import KnowledgeBase
 
 GREETING = {
@@ -106,6 +107,8 @@ class Conversation:
     def _next_steps(self, turn: Turn) -> str:
         detail = turn.route.detail if turn.route else ""
         lines = [WHY_NOT.get(detail) or LAW_NOT_HELD.format(law=detail)] if detail else []
+        if detail and detail not in WHY_NOT and self.kb is not None and (known := known_beyond_the_corpus(self.kb.registry, detail)):
+            lines.append(known)
         lines.append(NO_GROUNDING)
         procedure = self.kb.procedure(turn.evidence[0].passage.doc_id) if self.kb is not None and turn.evidence else None
         if procedure is not None:

@@ -13,6 +13,7 @@ in one (01/8/2024, 01/01/2025).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Protocol
@@ -35,6 +36,9 @@ STATUS_WORDS = {
 class Registry(Protocol):
     def lookup(self, number: str) -> RegistryEntry | None:
         """The entry of a số hiệu, if known."""
+
+    def lookup_title(self, title: str, year: int | None = None) -> RegistryEntry | None:
+        """The document a title (and year) most likely means, if known."""
 
 
 def legal_date(day: date) -> str:
@@ -112,6 +116,19 @@ def notice(registry: Registry, entry: RegistryEntry | None) -> str:
     if entry.replaced_by and not any(e.in_corpus for e in current_documents(registry.lookup, entry)):
         sentence += f"; {NOT_IN_KNOWLEDGE_BASE}"
     return sentence + "."
+
+
+def known_beyond_the_corpus(registry: Registry, name: str) -> str:
+    """What the validity data says of a law the corpus does not hold, named with its year ("Luật Căn cước 2023"):
+    "Theo dữ liệu hiệu lực, Luật Căn cước 26/2023/QH15 có hiệu lực từ 01/7/2024, còn hiệu lực." ("" when it
+    knows nothing of it)."""
+    named = re.match(r"^(.*?)\s*(?:năm\s+)?((?:19|20)\d{2})?$", name.strip())
+    title, year = named.group(1), int(named.group(2)) if named.group(2) else None
+    entry = registry.lookup_title(title, year)
+    if entry is None or entry.in_corpus or entry.status == "unknown" or (year is not None and entry.year != year):
+        return ""
+    began = f" có hiệu lực từ {legal_date(entry.status_since)}," if entry.status == "in_force" and entry.status_since else ""
+    return f"Theo dữ liệu hiệu lực, {document_name(entry)}{began} {validity_phrase(registry, entry)}."
 
 
 def took_effect_notice(entry: RegistryEntry) -> str:

@@ -83,6 +83,12 @@ def test_a_law_the_knowledge_base_lacks_is_named_in_an_honest_refusal_with_next_
     assert "gặp cán bộ" in answer.text
 
 
+def test_a_law_the_corpus_lacks_but_the_validity_feed_names_is_said_in_force_since_the_feed_s_day(shared_assistant):
+    answer = shared_assistant.ask("Luật Căn cước 2023 có hiệu lực từ ngày nào?", role="officer")
+    assert answer.refusal_reason == "no_grounding" and "chưa có Luật Căn cước 2023" in answer.text
+    assert "Theo dữ liệu hiệu lực, Luật Căn cước 26/2023/QH15 có hiệu lực từ 01/7/2024, còn hiệu lực." in answer.text
+
+
 def test_personal_data_is_answered_around_and_never_stored(shared_assistant):
     answer = shared_assistant.ask("CCCD của tôi là 079204001234, sđt 0912345678, làm lại căn cước bị mất ở đâu", session_id="pii")
     assert "079204001234" not in answer.text and "0912345678" not in answer.text

@@ -285,7 +285,17 @@ def test_documents_known_only_from_a_feed(registry):
     assert (old.in_corpus, old.title, old.doc_type, old.status, old.replaced_by) == (
         False, "Luật Tổ chức chính quyền địa phương", "Luật", "repealed", ("65/2025/QH15",))
     assert registry.lookup("65/2025/QH15").title == "Luật Tổ chức chính quyền địa phương"  # named in the basis
-    assert registry.lookup("65/2025/QH15").status == "unknown"
+    new = registry.lookup("65/2025/QH15")  # not in the corpus: in force from the replacement the feed dates
+    assert (new.status, new.status_since, new.status_source, new.in_corpus) == ("in_force", date(2025, 3, 1), "feed", False)
+    assert new.basis.startswith("thay thế 77/2015/QH13: Điều khoản thi hành")
+    registry.apply_feed(feed_of(  # replaced in turn: the feed's row on it comes after
+        "65/2025/QH15\tLuật Tổ chức chính quyền địa phương\trepealed\t2025-07-01\t72/2025/QH15\tLuật số 72/2025/QH15\n",
+        name="later.tsv"))
+    new = registry.lookup("65/2025/QH15")
+    assert (new.status, new.status_since, new.replaced_by) == ("repealed", date(2025, 7, 1), ("72/2025/QH15",))
+    assert registry.lookup("72/2025/QH15").status == "in_force"
+    registry.today = lambda: date(2025, 5, 1)
+    assert registry.lookup("65/2025/QH15").status == "in_force"
     decree = registry.lookup("100/2019/ND-CP")
     assert (decree.status, decree.replaced_by) == ("partially_repealed", ("168/2024/NĐ-CP",))
     assert registry.lookup("168/2024/NĐ-CP").title == "Nghị định số 168/2024/NĐ-CP"

@@ -83,6 +83,13 @@ def test_a_question_never_becomes_a_side_effect_whatever_the_classifier_says(gue
     assert turn.intent == "legal_question" and turn.answer is None
 
 
+def test_a_legal_topic_typed_as_a_search_is_answered_not_offered_as_a_complaint():
+    turn = decided("Thẩm quyền bổ nhiệm trợ giúp viên pháp lý", guess="feedback", role="officer", law=[TRO_GIUP])
+    assert (turn.intent, turn.route.reason) == ("legal_question", "law_evidence")
+    complaint = decided("đường nhà tôi ngập nước mấy tháng nay không ai xử lý", guess="feedback", law=[TRO_GIUP])
+    assert (complaint.intent, complaint.route.reason) == ("feedback", "complaint")
+
+
 def test_asking_for_papers_is_a_procedure_question_for_an_officer_too():
     turn = decided("làm giấy khai sinh cần gì", role="officer", law=[HO_TICH], procedures=[KHAI_SINH])
     assert (turn.intent, turn.route.reason) == ("procedure_guide", "asks_for_procedure")
@@ -140,6 +147,7 @@ def test_a_poem_or_a_recipe_asked_for_is_out_of_scope_whatever_the_classifier_an
 @pytest.mark.parametrize("message, detail", [
     ("Luật Trí tuệ nhân tạo quy định hệ thống rủi ro cao thế nào?", "Luật Trí tuệ nhân tạo"),
     ("Luật Hộ tịch 2025 quy định thời hạn đăng ký khai sinh thế nào?", "Luật Hộ tịch 2025"),
+    ("Luật Căn cước 2023 có hiệu lực từ ngày nào?", "Luật Căn cước 2023"),  # named up to its year
     ("Ở Singapore đăng ký khai sinh cần giấy tờ gì?", "other_country"),
     ("Theo bạn thủ tục đăng ký khai sinh có rườm rà không?", "opinion"),
 ])

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from assistant.skills.validity import legal_date, notice, took_effect_notice, validity_phrase
+from assistant.skills.validity import known_beyond_the_corpus, legal_date, notice, took_effect_notice, validity_phrase
 from knowledge.models import Dieu, LegalDocument, ParsedLegalDocument, Relation
 from knowledge.parsing.status_feed import parse_feed
 from knowledge.registry import Registry
@@ -96,3 +96,14 @@ def test_a_feed_bringing_a_law_forward_is_said_under_its_own_effect_article(regi
                                         "01/01/2025 ghi trong văn bản (theo dữ liệu hiệu lực)")
     assert took_effect_notice(registry.lookup("60/2014/QH13")) == ""  # in force from the day its text says
     assert took_effect_notice(registry.lookup("45/2013/QH13")) == ""  # no longer in force: its notice says so
+
+
+def test_a_law_the_corpus_lacks_is_told_as_the_validity_data_knows_it(registry):
+    assert known_beyond_the_corpus(registry, "Luật Căn cước 2023") == (
+        "Theo dữ liệu hiệu lực, Luật Căn cước 26/2023/QH15 có hiệu lực từ 01/7/2024, còn hiệu lực.")
+    # two laws of that title in 2025: the one in force, which replaced the other
+    assert known_beyond_the_corpus(registry, "Luật Tổ chức chính quyền địa phương năm 2025") == (
+        "Theo dữ liệu hiệu lực, Luật Tổ chức chính quyền địa phương 72/2025/QH15 có hiệu lực từ 01/7/2025, còn hiệu lực.")
+    assert known_beyond_the_corpus(registry, "Luật Bảo hiểm xã hội 2024") == ""  # in force from 2027: the feed says no more
+    assert known_beyond_the_corpus(registry, "Luật Trí tuệ nhân tạo") == ""  # nothing known
+    assert known_beyond_the_corpus(registry, "Luật Căn cước 2019") == ""  # no such year
