@@ -40,7 +40,7 @@ import re
 from functools import lru_cache
 
 from knowledge.models import Evidence, lowered
-from knowledge.text import fold, folded_question, normalize
+from knowledge.text import expand_query, fold, folded_question, normalize
 
 OTHER_ACTION = 0.15
 PLAIN_WHEN_OTHER_ASKED = 0.08
@@ -210,6 +210,25 @@ def _names(said: str, title: str) -> bool:
     return bool(name) and name in said
 
 
+def _names_paper(expanded: str, title: str) -> bool:
+    """Whether the question, everyday words mapped to the portal's, says what the procedure acts on ("mất bằng lái
+    xe ô tô, làm lại": "Cấp lại giấy phép lái xe", not "Cấp lại Giấy phép đào tạo lái xe ô tô khi bị mất")."""
+    paper = _object_phrase(title)
+    return bool(paper) and paper in expanded
+
+
+_VERBS_FIRST = re.compile(rf"^(?:(?:{'|'.join(_NAMED.values())})\b(?:{_LIST.pattern})?)+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _object_phrase(title: str) -> str:
+    """What the procedure acts on, its verbs left out, between spaces ("Cấp lại giấy phép lái xe" → " giay phep lai
+    xe "); "" under three words."""
+    rest = _VERBS_FIRST.sub("", _THU_TUC.sub("", title.strip().lower()))
+    words = _WORDS.findall(_LEVEL.sub("", fold(rest)))
+    return f" {' '.join(words)} " if len(words) >= 3 else ""
+
+
 def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
     """``evidence`` with procedures lowered that do none of the actions asked or are for circumstances
     the question does not name, best first. The question is read once; each name's reading is cached."""
@@ -217,6 +236,7 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
         return evidence
     text = folded_question(question)
     asked, named, said = _asked_in(text), _named_in(text), _words_of(text)
+    expanded = _words_of(fold(expand_query(text)))
     age = _age_in(text)
     held = {f" {phrase} " for phrase in _HELD.findall(text)}
     wanted = asked or {PLAIN}
@@ -236,7 +256,7 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
             share += OTHER_FIELD  # the police's and the army's own: no civilian can use it, whatever its name says
         elif circumstances - named or not _fits_age(age, title):
             share += OTHER_CIRCUMSTANCE
-        if share == 0 and _names(said, title) and not named - circumstances:
+        if share == 0 and (_names(said, title) or _names_paper(expanded, title)) and not named - circumstances:
             share -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")
         return share
 

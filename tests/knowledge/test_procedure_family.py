@@ -224,3 +224,12 @@ def test_the_procedure_for_the_age_the_question_gives_comes_first():
     assert asked_member_first("cap can cuoc cho nguoi tren 14 tuoi", found)[0].passage.doc_id == "1.014061"
     unsaid = asked_member_first("làm căn cước cho con", found)
     assert [e.score for e in unsaid] == [1.0, 0.98]  # no age given: the order stays
+
+
+def test_a_paper_said_in_everyday_words_names_the_procedure_acting_on_it():
+    found = [procedure_evidence("1.000000", "Cấp lại Giấy phép đào tạo lái xe ô tô khi bị mất, bị hỏng", 1.0, "Lĩnh vực: Đường bộ"),
+             procedure_evidence("1.002835", "Cấp lại giấy phép lái xe", 0.95, "Lĩnh vực: Đường bộ")]
+    lost = asked_member_first("bị mất bằng lái xe ô tô thì làm lại ở đâu", found)  # "bằng lái xe": giấy phép lái xe
+    assert lost[0].passage.doc_id == "1.002835" and lost[0].score == pytest.approx(0.95 + 0.2)
+    unsaid = asked_member_first("bị mất giấy tờ xe thì làm lại ở đâu", found)  # no paper of either named
+    assert {e.passage.doc_id: e.score for e in unsaid}["1.002835"] == pytest.approx(0.95)
