@@ -22,6 +22,7 @@ from typing import Mapping
 
 from assistant.answer import ELLIPSIS
 from knowledge.asked_article import asks_when_in_force
+from knowledge.figures import figure_given, in_band
 from knowledge.models import Passage
 from knowledge.text import content_tokens, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables
 
@@ -49,34 +50,8 @@ _ASKS_LIST = re.compile(
 )
 # A unit holding a kind of answer asked for weighs this much more (per kind).
 ANSWER_TYPE_WEIGHT = 0.5
-# A figure the question gives in a measure the law sets bands of ("ô tô chạy quá tốc độ 25km/h": the band "trên 20
-# km/h đến 35 km/h", not "từ 10 km/h đến 20 km/h"; "nồng độ cồn 0,3 mg/l": "vượt quá 0,25 miligam đến 0,4 miligam/1
-# lít khí thở"; "con 15 tuổi đi xe máy": "từ đủ 14 tuổi đến dưới 16 tuổi"), folded. Per measure: how a question gives
-# the figure, and how the law writes the unit after a band's bound. A unit whose band holds the figure counts as
-# ``BAND_HELD`` answers; one stating bands that all miss it keeps ``BAND_MISSED`` of its score.
-_NUMBER = r"\d+(?:[.,]\d+)?"
-_MEASURES = {
-    "speed": (rf"(?<![\d.,])({_NUMBER})\s*(?:km ?/ ?h|km ?/ ?gio|km|cay so)(?!\w)", r"km/h"),
-    "share": (rf"(?<![\d.,])({_NUMBER})\s*(?:%|phan tram)", r"%"),
-    # breath alcohol (per litre of breath; "mg/100ml" is blood, another scale)
-    "breath": (rf"(?<![\d.,])({_NUMBER})\s*(?:mg|miligam)(?!\s*/\s*100)|\bnong do con(?: la| o muc| muc)? ({_NUMBER})(?![\d.,]|\s*(?:mg|miligam)\s*/\s*100)",
-               r"miligam/1 lit khi tho"),
-    # an age said as an age, not as a bound ("dưới 14 tuổi" is no figure)
-    "age": (rf"(?<!duoi )(?<!tren )(?<!du )(?<![\d.,])({_NUMBER}) tuoi\b", r"tuoi"),
-}
-_FIGURE_GIVEN = {measure: re.compile(asked) for measure, (asked, _) in _MEASURES.items()}
-
-
-def _band_pattern(unit: str) -> re.Pattern[str]:
-    """The bands a text states of a measure: "từ đủ A đến dưới B U", "trên A U", "chưa vượt quá A U", "A U trở lên"."""
-    return re.compile(
-        rf"\b(?P<low>tu du|tu|tren|vuot qua)\s+(?P<a>{_NUMBER})(?:\s*[^\s\d]+)?\s+den\s+(?P<below>duoi\s+)?(?P<b>{_NUMBER})\s*{unit}"
-        rf"|\b(?P<high>chua vuot qua|khong qua|khong vuot qua|duoi)\s+(?P<c>{_NUMBER})\s*{unit}"
-        rf"|\b(?P<from>tu du|tu|tren|vuot qua)\s+(?P<d>{_NUMBER})\s*{unit}|(?P<e>{_NUMBER})\s*{unit} tro len"
-    )
-
-
-_BAND = {measure: _band_pattern(re.escape(unit)) for measure, (_, unit) in _MEASURES.items()}
+# A unit whose band holds the figure the question gives (``knowledge.figures``) counts as ``BAND_HELD`` answers;
+# one stating bands that all miss it keeps ``BAND_MISSED`` of its score.
 BAND_HELD = 2
 BAND_MISSED = 0.3
 # A place the law sets apart, which a question names when it means it: "không sử dụng đèn chiếu sáng" in a hầm
@@ -185,42 +160,6 @@ def _answer_types_held(question: str, unit: _Unit) -> int:
     return held + bool(unit.items and _ASKS_LIST.search(folded_question))
 
 
-def _figure_given(question: str) -> tuple[str, float] | None:
-    """The one figure the question gives in a banded measure ("quá tốc độ 25km/h" → ("speed", 25.0)), or None."""
-    folded = fold(question)
-    found = {(measure, _value(number)) for measure, pattern in _FIGURE_GIVEN.items()
-             for match in pattern.finditer(folded) for number in match.groups() if number}
-    return found.pop() if len(found) == 1 else None
-
-
-def _value(number: str) -> float:
-    return float(number.replace(",", "."))
-
-
-def _in_band(figure: tuple[str, float] | None, text: str) -> bool | None:
-    """Whether a band the text states ("trên 20 km/h đến 35 km/h", "từ đủ 14 tuổi đến dưới 16 tuổi", "chưa vượt quá
-    0,25 miligam/1 lít khí thở", "trên 35 km/h") holds the figure; None when the text states no band of its measure."""
-    if figure is None:
-        return None
-    measure, value = figure
-    bands = list(_BAND[measure].finditer(fold(text)))
-    if not bands:
-        return None
-
-    def holds(band: re.Match[str]) -> bool:
-        if band["a"]:
-            low = _value(band["a"])
-            above = value >= low if band["low"].startswith("tu") else value > low
-            return above and (value < _value(band["b"]) if band["below"] else value <= _value(band["b"]))
-        if band["c"]:
-            return value < _value(band["c"]) if band["high"] == "duoi" else value <= _value(band["c"])
-        if band["d"]:
-            return value >= _value(band["d"]) if band["from"].startswith("tu") else value > _value(band["d"])
-        return value >= _value(band["e"])
-
-    return any(holds(band) for band in bands)
-
-
 _SENTENCE_END = re.compile(r"[.;:!?…»”)]\s*$")
 TITLE_WORDS = 15  # a numbered line this long is content, whatever its end
 
@@ -286,26 +225,33 @@ def _asks_list(question: str) -> bool:
 
 
 def best_quote(question: str, passage: Passage) -> Quote:
-    """The unit of the passage that best answers ``question``, quoted verbatim (with its list, trimmed)."""
+    """The unit of the passage that best answers ``question``, quoted verbatim (with its list, trimmed).
+
+    The question's words the article's heading holds tell none of its units apart: "xe máy" is the heading's
+    "xe mô tô, xe gắn máy" in the article on motorbikes, and only the point on helmets repeats it, so "đi xe máy
+    vào đường cao tốc" is told by the other words (the article's khoản taken as the list its heading names
+    excepted)."""
     terms = question_terms(question)
+    telling = terms - _terms(passage.heading) or terms
     units = _units(passage.text)
     if _asks_list(question) and len(units) > 1 and not any(u.clause is None for u in units):
         # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead:
         # its heading says what the khoản are.
         items = tuple(u.body.split("\n") for u in units if u.point is None)
         units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=f"{passage.heading}\n{passage.text}"))
-    figure = _figure_given(question)
+    figure = figure_given(question)
     best: tuple[float, _Unit, _Unit] | None = None
     for unit in units:
         body = unit.body
         held = _answer_types_held(question, unit)
-        band = _in_band(figure, unit.body if unit.point or not unit.items else "\n".join(unit.lines))
+        band = in_band(figure, unit.body if unit.point or not unit.items else "\n".join(unit.lines))
         quoted = unit
-        if unit.parent and not band and relevance(terms, body) <= relevance(terms, unit.context):
+        if unit.parent and not band and relevance(telling, body) <= relevance(telling, unit.context):
             if not held:
                 continue  # the điểm adds nothing its khoản's lead does not say: quote the khoản
             quoted = unit.parent  # it adds the answer (a figure) to its lead's words: quote the list it is in
-        relevant = relevance(terms, f"{unit.context}\n{body}")
+        # the article's khoản as one list, said by its heading, is scored with the heading's words
+        relevant = relevance(telling if unit.lines else terms, f"{unit.context}\n{body}")
         held += BAND_HELD if band else 0
         score = relevant * (1 + ANSWER_TYPE_WEIGHT * held) / math.log(2 + len(body) / 400)
         score *= (BAND_MISSED if band is False else 1) * (SET_APART if _set_apart(question, body) else 1)
