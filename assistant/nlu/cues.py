@@ -25,6 +25,8 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
 - ``asks_condition``: it asks what the law requires or allows — an age ("nam mấy tuổi thì được
   đăng ký kết hôn"), a condition ("cần điều kiện gì"), a deadline ("trong bao lâu phải đi đăng ký
   khai tử") — which a procedure's page does not say;
+- ``before_a_court``: a divorce or a lawsuit ("ly hôn", "khởi kiện", "tòa án"), which courts settle, not an
+  office's procedure;
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
   pháp luật") or asks as a legal quiz does ("đúng hay sai", "nào sau đây", "chọn câu sai").
 
@@ -166,6 +168,11 @@ _PAYS_FINE = re.compile(r"\bnop (?:tien )?phat\b")
 # How the law settles a sum or a share, asked: "nhà đất mua trước hôn nhân chia thế nào", "lương làm thêm giờ
 # ngày lễ được tính thế nào" ask the rule, not how to get a paper.
 _RULE_HOW = re.compile(r"\b(?:chia|phan chia|tinh|boi thuong|xu ly|giai quyet)\s+(?:the nao|ra sao|nhu the nao)\b")
+# A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
+# tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
+# divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn").
+_BEFORE_A_COURT = re.compile(r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa)\b")
+_RECORDED = re.compile(r"\bghi (?:chu|vao so)\b")
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
     r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
@@ -284,6 +291,7 @@ class Cues:
     asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
     asks_condition: bool = False  # what the law requires or allows: an age, a condition, a deadline
     cites_law: bool = False
+    before_a_court: bool = False  # a divorce or a lawsuit: the law and the courts', no administrative procedure's
     # what it asks that no law or procedure holds: "other_country", "general_task", "opinion", "live_fact",
     # "local_fact"
     beyond: str | None = None
@@ -337,6 +345,7 @@ def cues(text: str) -> Cues:
         wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
         asks_how=how,
         asks_condition=condition,
+        before_a_court=bool(_BEFORE_A_COURT.search(plain)) and not _RECORDED.search(plain),
         cites_law=cites_law,
         beyond=_beyond(text, plain, how, cites_law),
         about_assistant=bool(_ABOUT_ASSISTANT.search(plain)),

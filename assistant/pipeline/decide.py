@@ -233,7 +233,8 @@ def _asks_how(turn: Turn) -> bool:
 
 
 def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
-    """Both answer: never a procedure whose name the question hardly shares (``NAME_FLOOR``); the procedure
+    """Both answer: never a procedure whose name the question hardly shares (``NAME_FLOOR``), nor one the
+    question does not name when it is about a divorce or a lawsuit ("thủ tục ly hôn thuận tình"); the procedure
     when it is asked for, or when a citizen's message the classifier
     calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ"). A citizen
     who names a procedure's things (papers, fees) without asking how to get something done asks for
@@ -241,8 +242,9 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     giấy tờ gì, giữ luôn được không?" is a question on the law; so is one asking an age, a condition
     or a deadline without asking how ("nam mấy tuổi thì được đăng ký kết hôn")."""
     said, procedure = turn.cues, verdict.procedure
-    if title_share(turn.text, procedure.best) < NAME_FLOOR:
-        return False  # "em 16 tuổi muốn xin tài liệu của xã …": what the procedure found is named does not match
+    share = title_share(turn.text, procedure.best)
+    if share < NAME_FLOOR or (said.before_a_court and share < NAMED):
+        return False  # what the procedure found is named does not match; a divorce is a court's, not an office's
     if turn.role != "citizen":
         return _asks_how(turn)
     if said.asks_how or (said.wants_procedure and procedure.coverage >= verdict.law.coverage):

@@ -267,3 +267,13 @@ def test_an_age_a_condition_or_a_deadline_is_asked_of_the_law(message, condition
 ])
 def test_a_question_on_the_assistant_itself(message, about):
     assert cues(message).about_assistant is about
+
+
+@pytest.mark.parametrize("message, court", [
+    ("thu tuc ly hon thuan tinh", True),
+    ("muốn khởi kiện đòi nợ thì nộp đơn ở đâu", True),
+    ("ghi chú ly hôn đã giải quyết ở nước ngoài", False),  # recorded by an office
+    ("làm giấy khai sinh cho con", False),
+])
+def test_a_divorce_or_a_lawsuit_is_before_a_court(message, court):
+    assert cues(message).before_a_court is court

@@ -106,6 +106,19 @@ def test_a_procedure_whose_name_the_question_hardly_shares_does_not_take_a_quest
     assert named.route.reason == "asks_for_procedure"
 
 
+def test_a_divorce_is_the_law_s_and_the_court_s_unless_the_question_names_the_office_s_procedure():
+    divorce = Passage("law:52/2014/QH13:55:0", "law", "52/2014/QH13", "Luật Hôn nhân và gia đình", "Điều 55. Thuận tình ly hôn",
+                      "Trong trường hợp vợ chồng cùng yêu cầu ly hôn, nếu xét thấy hai bên thật sự tự nguyện ly hôn thì Tòa án"
+                      " công nhận thuận tình ly hôn.", article="55")
+    status = Passage("procedure:1.004873", "procedure", "1.004873", "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+                     "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân", "Hồ sơ: tờ khai; giấy tờ chứng minh đã ly hôn thuận tình.")
+    turn = decided("thu tuc ly hon thuan tinh", guess="procedure_guide", law=[divorce], procedures=[status])
+    assert (turn.intent, turn.route.reason) == ("legal_question", "law_evidence")
+    named = decided("thủ tục cấp giấy xác nhận tình trạng hôn nhân sau khi ly hôn", guess="procedure_guide", law=[divorce],
+                    procedures=[status])
+    assert named.route.reason == "asks_for_procedure"
+
+
 def test_asking_for_papers_is_a_procedure_question_for_an_officer_too():
     turn = decided("làm giấy khai sinh cần gì", role="officer", law=[HO_TICH], procedures=[KHAI_SINH])
     assert (turn.intent, turn.route.reason) == ("procedure_guide", "asks_for_procedure")
