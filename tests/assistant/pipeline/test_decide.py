@@ -90,22 +90,6 @@ def test_a_legal_topic_typed_as_a_search_is_answered_not_offered_as_a_complaint(
     assert (complaint.intent, complaint.route.reason) == ("feedback", "complaint")
 
 
-def test_a_procedure_whose_name_the_question_hardly_shares_does_not_take_a_question_the_law_answers():
-    access = Passage("law:104/2016/QH13:4:0", "law", "104/2016/QH13", "Luật Tiếp cận thông tin", "Điều 4. Chủ thể thực hiện quyền",
-                     "2. Người chưa thành niên thực hiện quyền yêu cầu cung cấp thông tin thông qua người đại diện theo pháp luật; "
-                     "người từ đủ 16 tuổi đến dưới 18 tuổi tự mình yêu cầu cung cấp thông tin.", article="4")
-    fish = Passage("procedure:1.003821", "procedure", "1.003821", "Cấp giấy chứng nhận cơ sở đủ điều kiện ương dưỡng giống thủy sản",
-                   "Cấp giấy chứng nhận cơ sở đủ điều kiện ương dưỡng giống thủy sản",
-                   "Hồ sơ: đơn đề nghị. Cá nhân từ đủ 16 tuổi tự đi nộp hồ sơ tại xã hoặc nhờ người đại diện, xin cấp tài liệu.")
-    message = "em 16 tuoi muon xin tai lieu cua xa thi tu di xin duoc khong hay phai nho bo me"
-    turn = decided(message, guess="procedure_guide", law=[access], procedures=[fish])
-    assert (turn.intent, turn.route.reason) == ("legal_question", "law_evidence")
-    # the same question, the procedure named in it: the procedure
-    named = decided("em 16 tuổi muốn xin cấp giấy chứng nhận cơ sở đủ điều kiện ương dưỡng giống thủy sản ở đâu",
-                    guess="procedure_guide", law=[access], procedures=[fish])
-    assert named.route.reason == "asks_for_procedure"
-
-
 def test_a_divorce_is_the_law_s_and_the_court_s_unless_the_question_names_the_office_s_procedure():
     divorce = Passage("law:52/2014/QH13:55:0", "law", "52/2014/QH13", "Luật Hôn nhân và gia đình", "Điều 55. Thuận tình ly hôn",
                       "Trong trường hợp vợ chồng cùng yêu cầu ly hôn, nếu xét thấy hai bên thật sự tự nguyện ly hôn thì Tòa án"
