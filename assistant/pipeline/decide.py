@@ -229,8 +229,7 @@ def _asks_how(turn: Turn) -> bool:
 
 def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     """Both answer: never a procedure the question does not name when it is about a divorce or a lawsuit ("thủ
-    tục ly hôn thuận tình"); the procedure
-    when it is asked for, or when a citizen's message the classifier
+    tục ly hôn thuận tình"); the procedure when it is asked for, or when a citizen's message the classifier
     calls a procedure question names the procedure ("đăng ký tạm trú cho người thuê trọ"). A citizen
     who names a procedure's things (papers, fees) without asking how to get something done asks for
     the procedure only when it covers the message as well as the law does: "nhặt được ví, không có

@@ -107,8 +107,9 @@ class Conversation:
     def _next_steps(self, turn: Turn) -> str:
         detail = turn.route.detail if turn.route else ""
         lines = [WHY_NOT.get(detail) or LAW_NOT_HELD.format(law=detail)] if detail else []
-        if detail and detail not in WHY_NOT and self.kb is not None and (known := known_beyond_the_corpus(self.kb.registry, detail)):
-            lines.append(known)
+        law_not_held = detail and detail not in WHY_NOT
+        if law_not_held and self.kb is not None and (known := known_beyond_the_corpus(self.kb.registry, detail)):
+            lines.append(known)  # what the validity data says of it: in force since when, or replaced
         lines.append(NO_GROUNDING)
         procedure = self.kb.procedure(turn.evidence[0].passage.doc_id) if self.kb is not None and turn.evidence else None
         if procedure is not None:
