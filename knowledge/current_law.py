@@ -10,11 +10,13 @@ of the old law that answers far better than anything in force still appears.
 
 No demotion when the question is about the old law: it names the document's number,
 or a year or date before the repeal ("Luật Đất đai 2013", "năm 2020", "trước ngày
-01/7/2014"). Half the demotion when the text that replaced it is not in the knowledge
-base: no passage of the new law can take its place, and the full one would raise
-unrelated law above the law the question is about ("những hành vi bị nghiêm cấm
-trong kinh doanh bất động sản": Luật Kinh doanh bất động sản 2014, flagged as replaced
-by the 2023 law, not Luật Tiêu chuẩn và quy chuẩn kỹ thuật).
+01/7/2014"). Half the demotion when the question names the law's subject and the text
+that replaced it is not in the knowledge base: no passage of the new law can take its
+place, and the full one would raise unrelated law above the law the question is about
+("những hành vi bị nghiêm cấm trong kinh doanh bất động sản": Luật Kinh doanh bất động
+sản 2014, flagged as replaced by the 2023 law, not Luật Tiêu chuẩn và quy chuẩn kỹ
+thuật). A question on another subject keeps the full demotion ("thời hạn đăng ký khai
+sinh" is Luật Hộ tịch's, not the repealed decree on Luật Cư trú's).
 
 Statuses are read from the registry when the question is asked, not from the copy
 each passage got at ingest, so a feed imported since (``troly status import``)
@@ -29,10 +31,12 @@ from dataclasses import replace
 from knowledge.models import Evidence, StatusChange, lowered
 from knowledge.parsing.citations import find_numbers, number_key
 from knowledge.parsing.legal.common import dates_in
+from knowledge.text import fold
 
 DEMOTION = {"repealed": 0.3, "partially_repealed": 0.15}
 REPLACEMENT_MISSING = 0.5  # the share of the demotion kept when the replacing text is not in the knowledge base
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_WORD = re.compile(r"[0-9a-z]+")
 
 
 def asks_about_the_past(question: str, doc_id: str, change: StatusChange) -> bool:
@@ -66,9 +70,21 @@ def current_first(
         share = DEMOTION.get(change.status, 0.0) if change is not None else 0.0
         if not share or asks_about_the_past(question, e.passage.doc_id, change):
             return 0.0
-        return share if replacement_held(e.passage.doc_id) else share * REPLACEMENT_MISSING
+        if replacement_held(e.passage.doc_id) or not names_subject(question, e.passage.doc_title):
+            return share
+        return share * REPLACEMENT_MISSING
 
     return lowered([today(e) for e in evidence], demotion)
+
+
+_SUBJECT = re.compile(r"\bluat\s+((?:\w+\s*){1,8})$")
+
+
+def names_subject(question: str, title: str) -> bool:
+    """Whether the question names the subject of a law, or of the law a decree details: "kinh doanh bất động sản"
+    for Luật Kinh doanh bất động sản, "cư trú" for a decree detailing Luật Cư trú (diacritics folded)."""
+    subject = _SUBJECT.search(fold(title))
+    return bool(subject) and f" {subject.group(1).strip()} " in f" {' '.join(_WORD.findall(fold(question)))} "
 
 
 def _change(evidence: Evidence, statuses: dict[str, StatusChange]) -> StatusChange | None:

@@ -1,6 +1,7 @@
+from dataclasses import replace
 from datetime import date
 
-from knowledge.current_law import asks_about_the_past, current_first
+from knowledge.current_law import asks_about_the_past, current_first, names_subject
 from knowledge.models import Evidence, Passage, StatusChange
 
 REPEALED = StatusChange("repealed", date(2024, 8, 1), ("31/2024/QH15",), source="feed")
@@ -58,13 +59,26 @@ def test_partial_repeals_demote_less_and_other_kinds_are_untouched():
     assert current_first("x", [], partial) == []
 
 
-def test_half_the_demotion_when_the_replacing_text_is_not_in_the_knowledge_base():
+def test_half_the_demotion_when_the_question_names_the_subject_of_a_law_whose_replacement_is_not_held():
     # Luật Kinh doanh bất động sản 2014 (replaced by the 2023 law, not held) answers; another law merely shares words.
     statuses = {"66/2014/QH13": StatusChange("repealed", date(2024, 8, 1), ("29/2023/QH15",), source="feed")}
-    found = [evidence("66/2014/QH13", 1.0), evidence("68/2006/QH11", 0.8)]
+    old = evidence("66/2014/QH13", 1.0)
+    old = replace(old, passage=replace(old.passage, doc_title="Luật Kinh doanh bất động sản"))
+    found = [old, evidence("68/2006/QH11", 0.8)]
     question = "Những hành vi bị nghiêm cấm trong kinh doanh bất động sản"
     held = current_first(question, found, statuses, replacement_held=lambda doc_id: True)
     missing = current_first(question, found, statuses, replacement_held=lambda doc_id: False)
     assert [e.passage.doc_id for e in held] == ["68/2006/QH11", "66/2014/QH13"]
     assert [(e.passage.doc_id, e.passage.status, round(e.score, 2)) for e in missing] == [
         ("66/2014/QH13", "repealed", 0.85), ("68/2006/QH11", "in_force", 0.8)]
+    # another subject: the full demotion, whether the replacement is held or not
+    other = current_first("thời hạn đăng ký khai sinh", found, statuses, replacement_held=lambda doc_id: False)
+    assert [e.passage.doc_id for e in other] == ["68/2006/QH11", "66/2014/QH13"]
+
+
+def test_a_question_names_the_subject_of_a_law_or_of_the_law_a_decree_details():
+    assert names_subject("hành vi bị cấm trong kinh doanh bat dong san", "Luật Kinh doanh bất động sản")
+    decree = "Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Cư trú"
+    assert names_subject("theo luật cư trú, đăng ký tạm trú ở đâu", decree)
+    assert not names_subject("thời hạn đăng ký khai sinh là bao lâu?", decree)
+    assert not names_subject("cư trú", "Nghị định số 30/2020/NĐ-CP")  # no law named in the title
