@@ -274,6 +274,7 @@ def test_a_question_on_the_assistant_itself(message, about):
     ("muốn khởi kiện đòi nợ thì nộp đơn ở đâu", True),
     ("ghi chú ly hôn đã giải quyết ở nước ngoài", False),  # recorded by an office
     ("ly hôn theo bản án của tòa án Hàn Quốc, phải làm thủ tục để được ghi nhận vào sổ hộ tịch", False),
+    ("Tôi đã ly hôn bên Mỹ, giờ về Việt Nam muốn cưới người khác thì phải ghi bản án ly hôn đó vào sổ ở đâu?", False),
     ("làm giấy khai sinh cho con", False),
 ])
 def test_a_divorce_or_a_lawsuit_is_before_a_court(message, court):
