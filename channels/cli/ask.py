@@ -1,9 +1,16 @@
-"""``troly ask QUESTION [--role ...] [--session ID] [--user NAME] [--file DRAFT] [--json]`` — one turn."""
+"""``troly ask QUESTION [--role ...] [--session ID] [--user NAME] [--file DRAFT] [--json]`` — one turn.
+
+Exit 0 with any answer, refusals included; 2 when the question cannot be asked (empty, too long) or an option is
+bad (an unknown ``--user``, a missing ``--file``), with the reason."""
 from __future__ import annotations
 
 import argparse
 import json
 from pathlib import Path
+
+
+# Refusals that say the message itself cannot be asked: the command fails with them (exit 2), the answer saying why.
+BAD_INPUT = ("empty", "too_long")
 
 
 def render(answer) -> str:
@@ -30,7 +37,7 @@ def _ask(args: argparse.Namespace) -> int:
         upload=Path(args.file) if args.file else None,
     )
     print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else render(answer))
-    return 0
+    return 2 if answer.refusal_reason in BAD_INPUT else 0
 
 
 def register(subparsers) -> None:
