@@ -77,14 +77,15 @@ def current_first(
     return lowered([today(e) for e in evidence], demotion)
 
 
-_SUBJECT = re.compile(r"\bluat\s+((?:\w+\s*){1,8})$")
-
-
 def names_subject(question: str, title: str) -> bool:
     """Whether the question names the subject of a law, or of the law a decree details: "kinh doanh bất động sản"
-    for Luật Kinh doanh bất động sản, "cư trú" for a decree detailing Luật Cư trú (diacritics folded)."""
-    subject = _SUBJECT.search(fold(title))
-    return bool(subject) and f" {subject.group(1).strip()} " in f" {' '.join(_WORD.findall(fold(question)))} "
+    for Luật Kinh doanh bất động sản, "cư trú" for a decree detailing Luật Cư trú (diacritics and punctuation
+    aside: "phòng chống tác hại của thuốc lá")."""
+    words = _WORD.findall(fold(title))
+    if "luat" not in words:
+        return False
+    subject = words[len(words) - words[::-1].index("luat"):]
+    return bool(subject) and f" {' '.join(subject)} " in f" {' '.join(_WORD.findall(fold(question)))} "
 
 
 def _change(evidence: Evidence, statuses: dict[str, StatusChange]) -> StatusChange | None:

@@ -82,3 +82,4 @@ def test_a_question_names_the_subject_of_a_law_or_of_the_law_a_decree_details():
     assert names_subject("theo luật cư trú, đăng ký tạm trú ở đâu", decree)
     assert not names_subject("thời hạn đăng ký khai sinh là bao lâu?", decree)
     assert not names_subject("cư trú", "Nghị định số 30/2020/NĐ-CP")  # no law named in the title
+    assert names_subject("luật phòng chống tác hại của thuốc lá cấm hút ở đâu", "Luật Phòng, chống tác hại của thuốc lá")
