@@ -70,8 +70,8 @@ def current_first(
         share = DEMOTION.get(change.status, 0.0) if change is not None else 0.0
         if not share or asks_about_the_past(question, e.passage.doc_id, change):
             return 0.0
-        if replacement_held(e.passage.doc_id) or not names_subject(question, e.passage.doc_title):
-            return share
+        if not names_subject(question, e.passage.doc_title) or replacement_held(e.passage.doc_id):
+            return share  # the registry is read only for a question on the law's own subject
         return share * REPLACEMENT_MISSING
 
     return lowered([today(e) for e in evidence], demotion)

@@ -173,10 +173,10 @@ def says_something(text: str) -> bool:
     return any(not title(line.strip()) for line in text.splitlines() if line.strip())
 
 
-def _set_apart(question: str, text: str) -> bool:
-    """Whether the text names a place set apart (a tunnel, an expressway) that the question does not."""
+def _set_apart(asked: set[str], text: str) -> bool:
+    """Whether the text names a place set apart (a tunnel, an expressway) that is not among those ``asked``."""
     places = set(_SET_APART.findall(fold(text)))
-    return bool(places) and not places <= set(_SET_APART.findall(fold(question)))
+    return bool(places) and not places <= asked
 
 
 def _introduces_list(line: str) -> bool:
@@ -240,6 +240,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
         items = tuple(u.body.split("\n") for u in units if u.point is None)
         units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=f"{passage.heading}\n{passage.text}"))
     figure = figure_given(question)
+    places_asked = set(_SET_APART.findall(fold(question)))
     best: tuple[float, _Unit, _Unit] | None = None
     for unit in units:
         body = unit.body
@@ -254,7 +255,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
         relevant = relevance(telling if unit.lines else terms, f"{unit.context}\n{body}")
         held += BAND_HELD if band else 0
         score = relevant * (1 + ANSWER_TYPE_WEIGHT * held) / math.log(2 + len(body) / 400)
-        score *= (BAND_MISSED if band is False else 1) * (SET_APART if _set_apart(question, body) else 1)
+        score *= (BAND_MISSED if band is False else 1) * (SET_APART if _set_apart(places_asked, body) else 1)
         if best is None or score > best[0]:
             best = (score, quoted, unit)
     if best is None:
