@@ -2,9 +2,9 @@
 
 "ô tô chạy quá tốc độ 25km/h" gives a speed of 25; the traffic decree fines bands of it: "trên 20 km/h đến
 35 km/h", "từ 10 km/h đến 20 km/h". "nồng độ cồn 0,3 mg/l" gives breath alcohol, "con 15 tuổi" an age ("từ đủ
-14 tuổi đến dưới 16 tuổi"). ``figure_given`` reads the one figure a question gives, ``in_band`` whether a
-text states a band holding it; ``band_held_first`` raises the passages that do (what the question asks is
-most likely the rule for its own figure). All is read folded.
+14 tuổi đến dưới 16 tuổi"; "bé 2 tuổi" is held by "dưới 36 tháng tuổi"). ``figure_given`` reads the one
+figure a question gives, ``in_band`` whether a text states a band holding it; ``band_held_first`` raises the
+passages that do (what the question asks is most likely the rule for its own figure). All is read folded.
 """
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ _MEASURES = {
     "age": (rf"(?<!duoi )(?<!tren )(?<!du )(?<![\d.,])({_NUMBER}) tuoi\b", r"tuoi"),
 }
 _FIGURE_GIVEN = {measure: re.compile(asked) for measure, (asked, _) in _MEASURES.items()}
+# An age in months ("dưới 36 tháng tuổi", "bé 18 tháng tuổi") is read in years, the scale of the rest.
+_MONTHS_OLD = re.compile(rf"(?<![\d.,])({_NUMBER}) thang tuoi\b")
+
+
+def _folded(text: str) -> str:
+    return _MONTHS_OLD.sub(lambda match: f"{_value(match[1]) / 12:g} tuoi", fold(text))
 
 
 def _band_pattern(unit: str) -> re.Pattern[str]:
@@ -43,7 +49,7 @@ BAND_RAISE = 0.1
 
 def figure_given(question: str) -> tuple[str, float] | None:
     """The one figure the question gives in a banded measure ("quá tốc độ 25km/h" → ("speed", 25.0)), or None."""
-    folded = fold(question)
+    folded = _folded(question)
     found = {(measure, _value(number)) for measure, pattern in _FIGURE_GIVEN.items()
              for match in pattern.finditer(folded) for number in match.groups() if number}
     return found.pop() if len(found) == 1 else None
@@ -59,7 +65,7 @@ def in_band(figure: tuple[str, float] | None, text: str) -> bool | None:
     if figure is None:
         return None
     measure, value = figure
-    bands = list(_BAND[measure].finditer(fold(text)))
+    bands = list(_BAND[measure].finditer(_folded(text)))
     if not bands:
         return None
 

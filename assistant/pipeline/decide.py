@@ -42,6 +42,7 @@ from assistant.nlu.cues import folded
 from assistant.pipeline.answerable import LawTitles, Verdict, grounding
 from assistant.pipeline.turn import Skill, Turn
 from assistant.security.roles import may_use
+from assistant.skills.citizen_guide import offered
 from assistant.skills.dvhc import INTENT as DVHC_LOOKUP
 from assistant.skills.quoting import Rarity
 from knowledge.models import Evidence
@@ -81,6 +82,9 @@ NEAR = 0.3
 # (chosen on the development sets: evals/reports/routing.md).
 CONFIDENT_PROCEDURE = 0.6
 NAMED = 0.6
+# A question holding less than this share of the name of every procedure the guide would offer, and covered
+# better by the law, asks the law whatever its "muốn xin" or "có phải … không" says (chosen on the same sets).
+NAME_FLOOR = 0.2
 _POINTS_AT_DOCUMENT = re.compile(r"\b(?:nay|dinh kem|vua gui|tai len|file|tep)\b")
 
 
@@ -220,11 +224,12 @@ def _procedure_intent(turn: Turn) -> str:
 def _asks_how(turn: Turn) -> bool:
     """Asks for a procedure: a citizen naming papers, fees, forms or asking how to get something done;
     staff asking how to get something done ("làm giấy khai sinh cần gì"), not in the law's own words
-    ("hồ sơ đăng ký tạm trú bao gồm những gì" is a question on Luật Cư trú when an officer asks it)."""
+    ("hồ sơ đăng ký tạm trú bao gồm những gì" is a question on Luật Cư trú when an officer asks it) nor
+    asking a condition or a deadline the law sets ("phải làm thủ tục gia hạn tạm trú bao nhiêu ngày trước …")."""
     said = turn.cues
     if turn.role == "citizen":
         return said.wants_procedure
-    return said.asks_how and not said.cites_law
+    return said.asks_how and not (said.cites_law or said.asks_condition)
 
 
 def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
@@ -234,10 +239,13 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     who names a procedure's things (papers, fees) without asking how to get something done asks for
     the procedure only when it covers the message as well as the law does: "nhặt được ví, không có
     giấy tờ gì, giữ luôn được không?" is a question on the law; so is one asking an age, a condition
-    or a deadline without asking how ("nam mấy tuổi thì được đăng ký kết hôn")."""
+    or a deadline without asking how ("nam mấy tuổi thì được đăng ký kết hôn"), and one covered better by
+    the law that names no procedure found ("em 16 tuổi muốn xin tài liệu của xã thì tự đi xin được không")."""
     said, procedure = turn.cues, verdict.procedure
     if said.before_a_court and title_share(turn.text, procedure.best) < NAMED:
         return False  # a divorce is a court's, not an office's
+    if procedure.coverage < verdict.law.coverage and _held_name_share(turn) < NAME_FLOOR:
+        return False  # "Xin biên bản cuộc họp nội bộ của phường có được không?" names no procedure
     if turn.role != "citizen":
         return _asks_how(turn)
     if said.asks_how or (said.wants_procedure and procedure.coverage >= verdict.law.coverage):
@@ -247,6 +255,11 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED
+
+
+def _held_name_share(turn: Turn) -> float:
+    """The largest share of a procedure's name the question holds, over the procedures the guide would offer."""
+    return max((title_share(turn.text, found) for found in offered(turn.found.get("procedure", []))), default=0.0)
 
 
 def title_share(question: str, evidence: Evidence | None) -> float:

@@ -27,7 +27,7 @@ from assistant.pipeline.turn import Turn
 from assistant.skills import procedure_view
 from assistant.skills.quoting import question_terms, relevance
 from knowledge.base import KnowledgeBase
-from knowledge.models import Procedure
+from knowledge.models import Evidence, Procedure
 from knowledge.text import content_tokens, fold, folded_syllables
 
 CANDIDATES = 10
@@ -180,12 +180,10 @@ class CitizenGuide:
 
     # ------------------------------------------------------------ one procedure
 
-    def _candidates(self, turn: Turn) -> list[str]:
-        evidence = [e for e in turn.evidence if e.passage.kind == "procedure"]
-        if not evidence:  # whether the procedures found answer at all, the decide step has judged
-            return []
-        top = evidence[0].score
-        return [e.passage.doc_id for e in evidence if top > 0 and e.score >= CLOSE_SCORE * top][:MAX_OPTIONS]
+    @staticmethod
+    def _candidates(turn: Turn) -> list[str]:
+        # whether the procedures found answer at all, the decide step has judged
+        return [e.passage.doc_id for e in offered(turn.evidence)]
 
     def _label(self, code: str) -> str:
         procedure = self.kb.procedure(code)
@@ -231,6 +229,13 @@ class CitizenGuide:
     def _citation(procedure: Procedure | None) -> Citation:
         assert procedure is not None
         return Citation(kind="procedure", id=procedure.code, title=procedure.title, url=procedure.url or None)
+
+
+def offered(evidence: list[Evidence]) -> list[Evidence]:
+    """The procedures among ``evidence`` the guide details or offers: the best and the runners-up close to it."""
+    procedures = [e for e in evidence if e.passage.kind == "procedure"]
+    top = procedures[0].score if procedures else 0.0
+    return [e for e in procedures if top > 0 and e.score >= CLOSE_SCORE * top][:MAX_OPTIONS]
 
 
 def _drop_options(turn: Turn) -> None:

@@ -15,6 +15,7 @@ from knowledge.models import Evidence, Passage
     ("trẻ em dưới 6 tuổi có được cấp thẻ bảo hiểm y tế không", None),  # a bound, not a figure
     ("0,3 mg/100ml máu", None),  # the blood scale is not the breath's
     ("con 15 tuổi chạy 40km/h", None),  # two figures: none is the one asked about
+    ("bé nhà em 18 tháng tuổi", ("age", 1.5)),  # months read in years
     ("thủ tục đăng ký khai sinh", None),
 ])
 def test_the_one_figure_a_question_gives(question, figure):
@@ -34,6 +35,8 @@ def test_the_one_figure_a_question_gives(question, figure):
     (("age", 18.0), "Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên", True),
     (("age", 10.0), "con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng của con", True),
     (("age", 10.0), "Người từ đủ 16 tuổi trở lên phải chịu trách nhiệm hình sự", False),
+    (("age", 2.0), "3. Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi", True),
+    (("age", 5.0), "3. Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi", False),
     (("age", 10.0), "Thời hạn đăng ký khai sinh là 60 ngày", None),
 ])
 def test_whether_a_band_the_text_states_holds_the_figure(figure, text, held):

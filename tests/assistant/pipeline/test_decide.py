@@ -270,3 +270,36 @@ THUE = Passage("procedure:1.0", "procedure", "1.0", "Khai thuế thu nhập doan
 def test_a_sum_of_the_day_the_law_does_not_state_is_not_answered_by_a_procedure_either():
     wage = decided("Mức lương tối thiểu vùng ở Hà Nội hiện nay là bao nhiêu?", law=[HOC_PHI], procedures=[THUE])
     assert (wage.route.reason, wage.route.detail) == ("no_grounding", "figure_not_stated")
+
+
+TAM_TRU = Passage("law:68/2020/QH14:28:0", "law", "68/2020/QH14", "Luật Cư trú", "Điều 28. Hồ sơ, thủ tục đăng ký tạm trú, gia hạn tạm trú",
+                  "3. Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú đã đăng ký, công dân phải làm thủ tục gia hạn"
+                  " tạm trú.", article="28")
+GIA_HAN = Passage("procedure:1.002755", "procedure", "1.002755", "Gia hạn tạm trú", "Gia hạn tạm trú",
+                  "Gia hạn tạm trú. Hồ sơ: tờ khai thay đổi thông tin cư trú. Nộp tại Công an cấp xã.")
+
+
+def test_an_officer_asking_a_deadline_the_law_sets_gets_the_law_and_asking_where_gets_the_procedure():
+    deadline = decided("Công dân phải làm thủ tục gia hạn tạm trú bao nhiêu ngày trước ngày kết thúc thời hạn tạm trú đã đăng ký?",
+                       role="officer", law=[TAM_TRU], procedures=[GIA_HAN])
+    assert deadline.route.reason == "law_evidence"
+    where = decided("gia hạn tạm trú nộp ở đâu", role="officer", law=[TAM_TRU], procedures=[GIA_HAN])
+    assert where.route.reason == "asks_for_procedure"
+
+
+TIEP_CAN = Passage("law:104/2016/QH13:6:0", "law", "104/2016/QH13", "Luật Tiếp cận thông tin",
+                   "Điều 6. Thông tin công dân không được tiếp cận",
+                   "2. Thông tin liên quan đến cuộc họp nội bộ của cơ quan nhà nước, biên bản cuộc họp nội bộ; tài liệu do cơ"
+                   " quan nhà nước soạn thảo cho công việc nội bộ.", article="6")
+TO_HOP_TAC = Passage("procedure:1.0002", "procedure", "1.0002", "Thông báo chấm dứt hoạt động của tổ hợp tác",
+                     "Thông báo chấm dứt hoạt động của tổ hợp tác", "Tổ hợp tác gửi thông báo chấm dứt hoạt động đến Ủy ban nhân dân"
+                     " cấp xã nơi tổ hợp tác có trụ sở.")
+
+
+def test_asking_how_does_not_make_a_procedure_of_one_whose_name_the_question_does_not_hold():
+    turn = decided("Xin biên bản cuộc họp nội bộ của phường có được không?", guess="procedure_guide", law=[TIEP_CAN],
+                   procedures=[TO_HOP_TAC])
+    assert turn.cues.asks_how and turn.route.reason == "law_evidence"
+    named = decided("muốn thông báo chấm dứt hoạt động tổ hợp tác thì nộp ở đâu", guess="procedure_guide", law=[TIEP_CAN],
+                    procedures=[TO_HOP_TAC])
+    assert named.route.reason == "asks_for_procedure"
