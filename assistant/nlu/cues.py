@@ -24,7 +24,7 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
   paper ("Đăng ký xe máy mới mua", "Giấy khai sinh cho con mới đẻ");
 - ``asks_condition``: it asks what the law requires or allows — an age ("nam mấy tuổi thì được
   đăng ký kết hôn"), a condition ("cần điều kiện gì"), a deadline ("trong bao lâu phải đi đăng ký
-  khai tử") — which a procedure's page does not say;
+  khai tử", "gia hạn tạm trú bao nhiêu ngày trước khi hết hạn") — which a procedure's page does not say;
 - ``before_a_court``: a divorce or a lawsuit ("ly hôn", "khởi kiện", "tòa án"), which courts settle, not an
   office's procedure;
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
@@ -106,8 +106,10 @@ _QUESTION = re.compile(
     r"|dinh nghia|quy dinh ve|(?:cac|nhung) truong hop|quyen va nghia vu|nhiem vu(?:,| va)? quyen han|trach nhiem cua)\b"
 )
 # Doing something at an office: "muốn xin …", "làm lại … ở đâu", "đổi … thế nào".
+# Folded, "đổi" is also "đối", "đợi", "đòi": not in "đối thoại", "đối với", "đòi nợ"….
 _ACT = (
-    r"(?:xin|lam|dang ky|cap|doi|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
+    r"(?:xin|lam|dang ky|cap|doi(?!\s+(?:thoai|chieu|chat|voi|tuong|ngu|song|xu|dien|lap|ung|tac|no|hoi|thu|pho)\b)"
+    r"|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
     r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|sua|nop|tra lai)"
 )
 # Papers a citizen gets from an office. Folded, "thẻ" is "thế" too: not in "thế nào", "như thế", "thế thì".
@@ -120,7 +122,7 @@ _PAPER = re.compile(rf"\b(?:{_PAPER_WORDS})\b")
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
     r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
-    r"|lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
+    r"|(?<!co the )(?<!de )(?<!duoc )lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
     r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong|kieu gi|cach nao)"
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong"
     r"|" + _ACT + rf"\s+(?:\S+\s+){{0,2}}(?:{_PAPER_WORDS})\b(?:\s+\S+){{0,10}}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
@@ -155,6 +157,7 @@ _PROCEDURE_WORDS = re.compile(
 _CONDITION = re.compile(
     r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien (?:gi|nao|ra sao|the nao|la gi)|(?:can|phai|co) (?:nhung |cac )?dieu kien"
     r"|trong (?:vong |thoi han )?bao lau (?:thi )?phai|(?:thoi han|han chot) (?:la )?(?:bao lau|khi nao)"
+    r"|(?:bao nhieu|may) ngay (?:lam viec )?truoc|truoc (?:bao nhieu|may) ngay"
     r"|(?:toi da|toi thieu) (?:la )?(?:bao nhieu|may)\b(?! (?:ngay|ngay lam viec|tien|dong)\b))\b"
 )
 # What a named law says, asked: "Luật Nhà ở 2014 quy định điều kiện mua nhà ở xã hội thế nào?" asks the law, not how.

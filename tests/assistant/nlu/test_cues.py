@@ -214,6 +214,9 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("thủ tục nhận lương hưu một lần", True),
     ("sổ gốc cũng thất lạc hết rồi, giờ làm lại giấy khai sinh kiểu gì?", True),
     ("Công ty không đóng bảo hiểm xã hội cho tôi thì làm thế nào?", False),  # "thế nào" names no thẻ
+    ("Bên được thi hành phán quyết có thể làm gì khi bên kia không tự nguyện thi hành?", False),  # what the law allows
+    ("Thẩm phán tiến hành thủ tục đối thoại như thế nào?", False),  # "đối thoại", not "đổi"
+    ("đổi bằng lái xe ở đâu", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
@@ -247,6 +250,7 @@ def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wan
     ("Đăng ký khai tử cần giấy tờ gì?", False),
     ("Hộ kinh doanh được thuê tối đa bao nhiêu lao động?", True),  # a limit the law sets
     ("Làm căn cước mất tối đa bao nhiêu ngày?", False),  # a processing time, on the procedure's page
+    ("Công dân phải làm thủ tục gia hạn tạm trú bao nhiêu ngày trước ngày hết hạn?", True),  # a deadline the law sets
 ])
 def test_an_age_a_condition_or_a_deadline_is_asked_of_the_law(message, condition):
     assert cues(message).asks_condition is condition
