@@ -110,7 +110,8 @@ _QUESTION = re.compile(
 _ACT = (
     r"(?:xin|lam|dang ky|cap|doi(?!\s+(?:thoai|chieu|chat|voi|tuong|ngu|song|xu|dien|lap|ung|tac|no|hoi|thu|pho)\b)"
     r"|cap lai|lam lai|gia han|nhap|tach|chuyen|khai bao|bao|rut|linh|nhan|huong|dong|mua"
-    r"|dang ky lai|cat|xoa|khoa|mo|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh|dieu chinh|sua|nop|tra lai)"
+    r"|dang ky lai|cat|xoa|khoa|mo|khai thue|quyet toan|sang ten|chung thuc|cong chung|trich luc|dinh chinh|cai chinh"
+    r"|dieu chinh|sua|nop|tra lai)"
 )
 # Papers a citizen gets from an office. Folded, "thẻ" is "thế" too: not in "thế nào", "như thế", "thế thì".
 _PAPER_WORDS = (
@@ -123,7 +124,8 @@ _PAPER = re.compile(rf"\b(?:{_PAPER_WORDS})\b")
 _HOW = re.compile(
     r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|(?<!co the )(?<!de )(?<!duoc )lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
-    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong|kieu gi|cach nao)"
+    r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)"
+    r"|thu tuc (?:nhu )?(?:the nao|ra sao)|lam (?:giay|giay to|so|the) gi|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong|kieu gi|cach nao)"
     r"|(?:phai|can) (?:di )?(?:xin|dang ky|khai bao|bao|thong bao|lam thu tuc|thi lai)\b(?:\s+\S+){0,6}\s+(?:gi\s+)?khong"
     r"|" + _ACT + rf"\s+(?:\S+\s+){{0,2}}(?:{_PAPER_WORDS})\b(?:\s+\S+){{0,10}}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong))\b"
     r"|^\W*(?:cho (?:toi|em|minh)\s+)?xin\s+(?!chao|hoi|cam on|loi|phep hoi)"
@@ -178,7 +180,8 @@ _BEFORE_A_COURT = re.compile(r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
-    r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu|quyen)\b"
+    r"|dung hay sai|nao sau day|sau day|duoi day|chon cau|hanh vi|nghiem cam|xu phat|vi pham|tham quyen|nghia vu"
+    r"|quyen(?!\s+(?:su dung|so huu)))\b"  # "giấy chứng nhận quyền sử dụng đất" is a paper, not a right asked about
 )
 
 # What no law or procedure holds, whatever the evidence's words: another country's rules, the

@@ -217,6 +217,9 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("Bên được thi hành phán quyết có thể làm gì khi bên kia không tự nguyện thi hành?", False),  # what the law allows
     ("Thẩm phán tiến hành thủ tục đối thoại như thế nào?", False),  # "đối thoại", not "đổi"
     ("đổi bằng lái xe ở đâu", True),
+    ("muốn mở một công ty trách nhiệm hữu hạn một thành viên, thủ tục thế nào?", True),
+    ("muon di du lich Dong Hung ma khong co ho chieu thi lam giay gi", True),
+    ("mở tiệm cắt tóc rồi, hằng tháng khai thuế thế nào", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
@@ -283,3 +286,14 @@ def test_a_question_on_the_assistant_itself(message, about):
 ])
 def test_a_divorce_or_a_lawsuit_is_before_a_court(message, court):
     assert cues(message).before_a_court is court
+
+
+@pytest.mark.parametrize("message, law", [
+    ("Người sử dụng đất có những quyền gì?", True),
+    ("Thẩm quyền xử phạt của Chủ tịch Ủy ban nhân dân cấp xã", True),
+    ("Câu nào sau đây đúng về đăng ký kết hôn?", True),
+    ("mat so do (gcn qsdd) thi xin cap lai o dau", False),  # the paper's name holds "quyền", the question none
+    ("làm giấy khai sinh cần gì", False),
+])
+def test_speaking_of_the_law_itself(message, law):
+    assert cues(message).cites_law is law
