@@ -25,6 +25,9 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
 - ``asks_condition``: it asks what the law requires or allows — an age ("nam mấy tuổi thì được
   đăng ký kết hôn"), a condition ("cần điều kiện gì"), a deadline ("trong bao lâu phải đi đăng ký
   khai tử", "gia hạn tạm trú bao nhiêu ngày trước khi hết hạn") — which a procedure's page does not say;
+- ``complains``: it tells a grievance and asks nothing — staff conduct ("cán bộ đòi tiền mới giải quyết hồ
+  sơ", "thái độ rất tệ"), a wait ("chờ 3 tiếng mà chưa được tiếp"), a broken or dirty public place ("đèn đường
+  hỏng cả tháng", "rác tồn đọng", "ngập nước");
 - ``before_a_court``: a divorce or a lawsuit ("ly hôn", "khởi kiện", "tòa án"), which courts settle, not an
   office's procedure;
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
@@ -176,6 +179,19 @@ _RULE_HOW = re.compile(r"\b(?:chia|phan chia|tinh|boi thuong|xu ly|giai quyet)\s
 # A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
 # tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
 # divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch").
+# A grievance told, not asked: staff conduct, a wait, a broken or dirty public place ("cán bộ đòi tiền mới giải
+# quyết hồ sơ", "chờ 3 tiếng mà chưa được tiếp", "đèn đường hỏng cả tháng không ai sửa").
+_GRIEVANCE = re.compile(
+    r"\b(?:thieu ton trong|thai do (?:khong|rat|qua|kem|te|loi)|hach sach|nhung nhieu|gay kho de|lam kho (?:dan|nguoi dan|de)"
+    r"|quat thao|to tieng|cau co|xuc pham|coi thuong|tac trach|thieu trach nhiem|dun day|doi hoi lo"
+    r"|doi (?:tien|boi duong)\b(?:\s+\S+){0,4}?\s+(?:thi )?moi\b|(?:can bo|nhan vien|cong an|canh sat)\b(?:\s+\S+){0,3}?\s+doi (?:tien|boi duong)"
+    r"|an hoi lo|nhan hoi lo|tien lot tay|thu them tien|bat (?:dan )?(?:nop|dong) them"
+    r"|(?:cho|doi)\b(?:\s+\S+){0,3}\s+(?:tieng|gio|ngay|tuan|thang|buoi)\b(?:\s+\S+){0,6}?\s+(?:ma )?(?:van )?(?:chua|khong)\b"
+    r"|tre hen|qua hen|qua han ma|(?:khong|chua) (?:ai|thay ai) (?:xu ly|giai quyet|tra loi|sua|don|quan tam|den)"
+    r"|(?:den duong|duong|cong|ong nuoc|via he|bien bao|bien chi dan|cay xanh|ho ga|mat duong|nap cong)\b(?:\s+\S+){0,5}?"
+    r"\s+(?:bi )?(?:hong|vo|sap|mo|nut|lun|ngap|tac|gay|xuong cap|o ga|bong troc)\b|ngap (?:nuoc|ung)|rac (?:thai )?(?:ton dong|bua bai|boc mui)"
+    r"|o nhiem|on ao|lan chiem via he|xa rac|boc mui)"
+)
 _BEFORE_A_COURT = re.compile(r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa)\b")
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")
 _CITES_LAW = re.compile(
@@ -205,7 +221,8 @@ _BEYOND_ACCENTED = (
                      r"|\bdịch\s+(?:(?:giúp|giùm|hộ)\s+)?(?:(?:tôi|mình|em)\s+)?(?:câu|đoạn|bài|từ|chữ)\b(?:\s+[^\s]+){0,8}?\s+sang tiếng\b|\bgiải\s+(?:(?:giúp|giùm|hộ)\s+\w+\s+)?(?:bài toán|phương trình|bài tập)\b"
                      r"|\b(?:công thức|cách) nấu\b|\bviết code\b"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
-                r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b)"),
+                r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b"
+                r"|(?:nào|gì) (?:rẻ|tốt|lời|uy tín|đáng mua) nhất|có nên (?:đầu tư|mua|bán|chơi|gửi tiết kiệm)\b)"),
     # A day named in a question asking how to get something done is the asker's ("tuần sau phải đi khám, xin
     # cấp lại thẻ ở đâu"); in any other question, what it asks is of that day ("giá vàng hôm nay").
     ("day", r"\b(?:(?<!mấy )hôm nay|ngày mai|tối nay|tuần này|tuần sau)\b"),
@@ -297,6 +314,7 @@ class Cues:
     asks_how: bool = False  # the part of ``wants_procedure`` that asks how to get something done
     asks_condition: bool = False  # what the law requires or allows: an age, a condition, a deadline
     cites_law: bool = False
+    complains: bool = False  # a grievance told without asking anything: staff conduct, a wait, a broken public place
     before_a_court: bool = False  # a divorce or a lawsuit: the law and the courts', no administrative procedure's
     # what it asks that no law or procedure holds: "other_country", "general_task", "opinion", "live_fact",
     # "local_fact"
@@ -351,6 +369,7 @@ def cues(text: str) -> Cues:
         wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
         asks_how=how,
         asks_condition=condition,
+        complains=not asks and bool(_GRIEVANCE.search(plain)),
         before_a_court=bool(_BEFORE_A_COURT.search(plain)) and not _RECORDED.search(plain),
         cites_law=cites_law,
         beyond=_beyond(text, plain, how, cites_law),

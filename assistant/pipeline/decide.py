@@ -161,7 +161,8 @@ class Decide:
 
     def _from_evidence(self, turn: Turn) -> tuple[str, str, str]:
         nlu, said = turn.nlu, turn.cues
-        if nlu.intent == "feedback" and nlu.confidence >= CONFIDENT and not (said.asks or said.asks_how):
+        complaint = said.complains or (nlu.intent == "feedback" and nlu.confidence >= CONFIDENT)
+        if complaint and not (said.asks or said.asks_how):
             return "feedback", "complaint", ""
         if nlu.intent == "review_document" and nlu.confidence >= CONFIDENT and _POINTS_AT_DOCUMENT.search(folded(turn.text)):
             return "review_document", "review_request", ""

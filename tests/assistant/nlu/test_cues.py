@@ -102,6 +102,9 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("o singapore dang ky ket hon can giay to gi", "other_country"),
     ("Thủ tục xin visa du lịch Mỹ cần những gì?", "other_country"),
     ("Theo bạn có nên ly hôn khi chồng ngoại tình không?", "opinion"),
+    ("co nen mua dat nen du an khong", "opinion"),  # advice on a purchase
+    ("Gói bảo hiểm sức khỏe nào rẻ nhất?", "opinion"),
+    ("Người nước ngoài có được mua nhà ở tại Việt Nam không?", None),  # what the law allows
     ("Giá vàng SJC hôm nay bao nhiêu một lượng?", "live_fact"),
     ("Chủ tịch UBND tỉnh Lâm Đồng hiện nay là ai?", "live_fact"),
     ("Hồ sơ cấp đổi căn cước của tôi nộp tuần trước giờ đã xong chưa?", "live_fact"),
@@ -297,3 +300,16 @@ def test_a_divorce_or_a_lawsuit_is_before_a_court(message, court):
 ])
 def test_speaking_of_the_law_itself(message, law):
     assert cues(message).cites_law is law
+
+
+@pytest.mark.parametrize("message, complains", [
+    ("Tôi đã chờ 3 tiếng mà chưa được tiếp", True),
+    ("Nhân viên tiếp nhận nói chuyện rất thiếu tôn trọng người dân", True),
+    ("can bo doi tien moi giai quyet ho so nhanh", True),
+    ("đèn đường hẻm 45 hỏng cả tháng nay không ai sửa", True),
+    ("Tại sao làm căn cước cho con mà đợi cả tháng chưa có?", False),  # asked: answered, not filed
+    ("đổi tiền lẻ", False),  # folded "đổi" is not "đòi"
+    ("Tôi đang chờ kết quả hồ sơ đất", False),
+])
+def test_a_grievance_told_without_asking(message, complains):
+    assert cues(message).complains is complains

@@ -52,3 +52,15 @@ def test_a_percentage_asked_is_stated_only_as_a_percentage_by_the_law_or_a_proce
     assert grounding("law", question, [Evidence(fine, 1.0)], None).figure_missing
     assert grounding("procedure", question, [Evidence(registration, 1.0)], None).figure_missing
     assert not grounding("law", question, [Evidence(fine, 1.0), Evidence(rate, 0.9)], None).figure_missing
+
+
+def test_the_classifier_s_out_of_scope_guess_does_not_refuse_evidence_that_covers_the_question():
+    from knowledge.models import Evidence, Passage
+
+    statute = Passage("law:91/2015/QH13:623:0", "law", "91/2015/QH13", "Bộ luật Dân sự", "Điều 623. Thời hiệu thừa kế",
+                      "1. Thời hiệu để người thừa kế yêu cầu chia di sản là 30 năm đối với bất động sản, 10 năm đối với"
+                      " động sản, kể từ thời điểm mở thừa kế.")
+    covered = grounding("law", "Thời hiệu yêu cầu chia di sản thừa kế là bao nhiêu năm?", [Evidence(statute, 1.0)], None)
+    assert covered.coverage >= 0.6 and covered.answers(out_of_scope=0.87)
+    barely = grounding("law", "giá vàng hôm nay bao nhiêu một chỉ, mua ở tiệm nào thì rẻ", [Evidence(statute, 1.0)], None)
+    assert barely.coverage < 0.6 and not barely.answers(out_of_scope=0.87)

@@ -303,3 +303,9 @@ def test_asking_how_does_not_make_a_procedure_of_one_whose_name_the_question_doe
     named = decided("muốn thông báo chấm dứt hoạt động tổ hợp tác thì nộp ở đâu", guess="procedure_guide", law=[TIEP_CAN],
                     procedures=[TO_HOP_TAC])
     assert named.route.reason == "asks_for_procedure"
+
+
+@pytest.mark.parametrize("guess", ["legal_question", "out_of_scope", "handover", "draft_document"])
+def test_a_grievance_told_is_offered_as_a_complaint_whatever_the_classifier_guesses(guess):
+    turn = decided("Tôi đã chờ 3 tiếng ở bộ phận một cửa mà chưa được tiếp", guess=guess, law=[TRO_GIUP])
+    assert (turn.intent, turn.route.reason) == ("feedback", "complaint")
