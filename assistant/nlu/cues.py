@@ -162,7 +162,7 @@ _PROCEDURE_WORDS = re.compile(
 _CONDITION = re.compile(
     r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien (?:gi|nao|ra sao|the nao|la gi)|(?:can|phai|co) (?:nhung |cac )?dieu kien"
     r"|trong (?:vong |thoi han )?bao lau (?:thi )?phai|(?:thoi han|han chot) (?:la )?(?:bao lau|khi nao)"
-    r"|(?:bao nhieu|may) ngay (?:lam viec )?truoc|truoc (?:bao nhieu|may) ngay"
+    r"|(?:bao nhieu|may) ngay (?:lam viec )?truoc|truoc\b(?!\s+(?:day|kia|gio|nay|do)\b)(?:\s+\S+){0,6}?\s+(?:bao nhieu|may) ngay"
     r"|(?:toi da|toi thieu) (?:la )?(?:bao nhieu|may)\b(?! (?:ngay|ngay lam viec|tien|dong)\b))\b"
 )
 # What a named law says, asked: "Luật Nhà ở 2014 quy định điều kiện mua nhà ở xã hội thế nào?" asks the law, not how.

@@ -167,7 +167,7 @@ class Decide:
         if nlu.intent == "review_document" and nlu.confidence >= CONFIDENT and _POINTS_AT_DOCUMENT.search(folded(turn.text)):
             return "review_document", "review_request", ""
         verdict = self.judge(turn)
-        law_ok, procedure_ok = verdict.law_answers, verdict.procedure_answers
+        law_ok, procedure_ok = verdict.law_answers, verdict.procedure_answers or _names_procedure(turn, verdict)
         if verdict.law.figure_missing and not said.wants_procedure:
             procedure_ok = False  # a sum of the day the law does not state is no procedure's either
         if procedure_ok and (not law_ok or _prefers_procedure(turn, verdict)):
@@ -256,6 +256,14 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     probability = dict(turn.nlu.ranking)
     classified = sum(probability.get(intent, 0.0) for intent in PROCEDURE_INTENTS)
     return classified >= CONFIDENT_PROCEDURE and title_share(turn.text, procedure.best) >= NAMED
+
+
+def _names_procedure(turn: Turn, verdict: Verdict) -> bool:
+    """Asks how to get done what a procedure the guide would offer is named for, nothing ruling it out: the
+    procedure answers, however little of a long message it covers ("Mất ví có cả căn cước và bằng lái, làm lại cả
+    hai thì đi đâu trước?" holds .8 of "Cấp lại giấy phép lái xe" and .2 of its words are the procedure's)."""
+    return (turn.cues.asks_how and verdict.why_not is None and not verdict.classified_out_of_scope
+            and _held_name_share(turn) >= NAMED)
 
 
 def _held_name_share(turn: Turn) -> float:

@@ -257,6 +257,7 @@ def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wan
     ("Hộ kinh doanh được thuê tối đa bao nhiêu lao động?", True),  # a limit the law sets
     ("Làm căn cước mất tối đa bao nhiêu ngày?", False),  # a processing time, on the procedure's page
     ("Công dân phải làm thủ tục gia hạn tạm trú bao nhiêu ngày trước ngày hết hạn?", True),  # a deadline the law sets
+    ("Trước khi hết hạn tạm trú bao nhiêu ngày thì phải gia hạn?", True),
 ])
 def test_an_age_a_condition_or_a_deadline_is_asked_of_the_law(message, condition):
     assert cues(message).asks_condition is condition

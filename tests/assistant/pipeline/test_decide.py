@@ -309,3 +309,18 @@ def test_asking_how_does_not_make_a_procedure_of_one_whose_name_the_question_doe
 def test_a_grievance_told_is_offered_as_a_complaint_whatever_the_classifier_guesses(guess):
     turn = decided("Tôi đã chờ 3 tiếng ở bộ phận một cửa mà chưa được tiếp", guess=guess, law=[TRO_GIUP])
     assert (turn.intent, turn.route.reason) == ("feedback", "complaint")
+
+
+CAP_LAI_GPLX = Passage("procedure:1.002804", "procedure", "1.002804", "Cấp lại giấy phép lái xe", "Cấp lại giấy phép lái xe",
+                       "Cấp lại giấy phép lái xe. Hồ sơ: đơn đề nghị cấp lại giấy phép lái xe theo mẫu.")
+PHUC_HOI_DIEM = Passage("law:168/2024/NĐ-CP:51:0", "law", "168/2024/NĐ-CP", "Nghị định 168/2024/NĐ-CP",
+                        "Điều 51. Thẩm quyền, trình tự, thủ tục phục hồi điểm giấy phép lái xe",
+                        "c) Việc thông báo phục hồi điểm giấy phép lái xe thực hiện bằng văn bản, giao trực tiếp hoặc gửi qua dịch vụ"
+                        " bưu chính.", article="51")
+
+
+def test_asking_how_to_get_done_what_a_procedure_is_named_for_gets_the_procedure_however_long_the_message():
+    message = ("Hôm qua đi chợ Bến Thành đông quá bị móc túi mất cái ví có cả căn cước, thẻ ngân hàng và bằng lái, giờ"
+               " làm lại cả hai thì đi đâu trước?")
+    turn = decided(message, law=[PHUC_HOI_DIEM], procedures=[CAP_LAI_GPLX])
+    assert (turn.route.skill, turn.route.reason) == ("citizen_guide", "asks_for_procedure")
