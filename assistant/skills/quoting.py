@@ -234,9 +234,11 @@ def best_quote(question: str, passage: Passage) -> Quote:
     terms = question_terms(question)
     telling = terms - _terms(passage.heading) or terms
     units = _units(passage.text)
-    if _asks_list(question) and len(units) > 1 and not any(u.clause is None for u in units):
-        # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead:
-        # its heading says what the khoản are.
+    asks_list = _asks_list(question)
+    if (asks_list and len(units) > 1 and not any(u.clause is None or u.point for u in units)
+            and units[0].clause == "1"):
+        # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead: its heading says
+        # what the khoản are (not when a khoản has its own list, nor the later khoản of a long article in pieces).
         items = tuple(u.body.split("\n") for u in units if u.point is None)
         units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=f"{passage.heading}\n{passage.text}"))
     figure = figure_given(question)
@@ -254,7 +256,9 @@ def best_quote(question: str, passage: Passage) -> Quote:
         # the article's khoản as one list, said by its heading, is scored with the heading's words
         relevant = relevance(telling if unit.lines else terms, f"{unit.context}\n{body}")
         held += BAND_HELD if band else 0
-        score = relevant * (1 + ANSWER_TYPE_WEIGHT * held) / math.log(2 + len(body) / 400)
+        # a long unit is quoted trimmed to MAX_QUOTE_CHARS: it weighs no more than that; a list asked for weighs its lead
+        length = len("\n".join(unit.lines)) if unit.items and unit.lines and asks_list else min(len(body), MAX_QUOTE_CHARS)
+        score = relevant * (1 + ANSWER_TYPE_WEIGHT * held) / math.log(2 + length / 400)
         score *= (BAND_MISSED if band is False else 1) * (SET_APART if _set_apart(places_asked, body) else 1)
         if best is None or score > best[0]:
             best = (score, quoted, unit)

@@ -187,3 +187,34 @@ def test_alcohol_in_the_breath_picks_its_band_not_the_blood_one(question, clause
 def test_an_age_said_picks_the_band_holding_it():
     assert best_quote("con 15 tuổi đi xe máy có bị phạt không", AGES_18).clause == "1"
     assert best_quote("con 17 tuoi lai o to bi phat the nao", AGES_18).clause == "2"
+
+
+TAM_VANG_LIST = "\n".join([
+    "1. Công dân có trách nhiệm khai báo tạm vắng trong các trường hợp sau đây:",
+    "a) Đi khỏi phạm vi đơn vị hành chính cấp xã nơi đang cư trú từ 01 ngày trở lên đối với bị can, bị cáo đang tại ngoại;"
+    " người bị kết án phạt tù nhưng chưa có quyết định thi hành án hoặc đã có quyết định thi hành án nhưng đang tại ngoại;",
+    "b) Đi khỏi phạm vi đơn vị hành chính cấp huyện nơi đang cư trú từ 03 tháng liên tục trở lên đối với người trong độ tuổi"
+    " thực hiện nghĩa vụ quân sự hoặc người đang phải thực hiện các nghĩa vụ khác đối với Nhà nước theo quyết định của cơ"
+    " quan, tổ chức có thẩm quyền;",
+    "c) Đi khỏi phạm vi đơn vị hành chính cấp xã nơi thường trú từ 12 tháng liên tục trở lên đối với người không thuộc"
+    " trường hợp quy định tại điểm a, điểm b khoản này, trừ trường hợp đã đăng ký tạm trú tại nơi ở mới hoặc đã xuất cảnh"
+    " ra nước ngoài.",
+    "2. Trước khi đi khỏi nơi cư trú, người quy định tại điểm a và điểm b khoản 1 Điều này phải đến khai báo tạm vắng tại"
+    " cơ quan đăng ký cư trú nơi người đó cư trú.",
+])
+TAM_VANG_REST = "\n".join([
+    "3. Người quy định tại điểm c khoản 1 Điều này có thể đến khai báo tạm vắng trực tiếp tại cơ quan đăng ký cư trú hoặc"
+    " khai báo qua điện thoại, phương tiện điện tử.",
+    "4. Nội dung khai báo tạm vắng bao gồm họ và tên, số định danh cá nhân của người khai báo; lý do tạm vắng.",
+])
+
+
+def test_a_list_asked_for_is_the_khoan_introducing_it_not_the_rest_of_a_long_article_indexed_in_pieces():
+    question = "Những trường hợp nào phải khai báo tạm vắng?"
+    first = Passage("law:68/2020/QH14:31:0", "law", "68/2020/QH14", "Luật Cư trú", "Điều 31. Khai báo tạm vắng", TAM_VANG_LIST,
+                    article="31")
+    rest = Passage("law:68/2020/QH14:31:1", "law", "68/2020/QH14", "Luật Cư trú", "Điều 31. Khai báo tạm vắng", TAM_VANG_REST,
+                   article="31")
+    listed, later = best_quote(question, first), best_quote(question, rest)
+    assert listed.clause == "1" and listed.text.startswith("1. Công dân có trách nhiệm khai báo tạm vắng trong các trường hợp")
+    assert later.clause is not None and listed.score > later.score  # the later khoản are no list of the article's
