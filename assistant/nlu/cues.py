@@ -176,22 +176,24 @@ _PAYS_FINE = re.compile(r"\bnop (?:tien )?phat\b")
 # How the law settles a sum or a share, asked: "nhà đất mua trước hôn nhân chia thế nào", "lương làm thêm giờ
 # ngày lễ được tính thế nào" ask the rule, not how to get a paper.
 _RULE_HOW = re.compile(r"\b(?:chia|phan chia|tinh|boi thuong|xu ly|giai quyet)\s+(?:the nao|ra sao|nhu the nao)\b")
-# A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
-# tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
-# divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch").
 # A grievance told, not asked: staff conduct, a wait, a broken or dirty public place ("cán bộ đòi tiền mới giải
 # quyết hồ sơ", "chờ 3 tiếng mà chưa được tiếp", "đèn đường hỏng cả tháng không ai sửa").
 _GRIEVANCE = re.compile(
     r"\b(?:thieu ton trong|thai do (?:khong|rat|qua|kem|te|loi)|hach sach|nhung nhieu|gay kho de|lam kho (?:dan|nguoi dan|de)"
     r"|quat thao|to tieng|cau co|xuc pham|coi thuong|tac trach|thieu trach nhiem|dun day|doi hoi lo"
-    r"|doi (?:tien|boi duong)\b(?:\s+\S+){0,4}?\s+(?:thi )?moi\b|(?:can bo|nhan vien|cong an|canh sat)\b(?:\s+\S+){0,3}?\s+doi (?:tien|boi duong)"
+    r"|doi (?:tien|boi duong)\b(?:\s+\S+){0,4}?\s+(?:thi )?moi\b"
+    r"|(?:can bo|nhan vien|cong an|canh sat)\b(?:\s+\S+){0,3}?\s+doi (?:tien|boi duong)"
     r"|an hoi lo|nhan hoi lo|tien lot tay|thu them tien|bat (?:dan )?(?:nop|dong) them"
     r"|(?:cho|doi)\b(?:\s+\S+){0,3}\s+(?:tieng|gio|ngay|tuan|thang|buoi)\b(?:\s+\S+){0,6}?\s+(?:ma )?(?:van )?(?:chua|khong)\b"
     r"|tre hen|qua hen|qua han ma|(?:khong|chua) (?:ai|thay ai) (?:xu ly|giai quyet|tra loi|sua|don|quan tam|den)"
     r"|(?:den duong|duong|cong|ong nuoc|via he|bien bao|bien chi dan|cay xanh|ho ga|mat duong|nap cong)\b(?:\s+\S+){0,5}?"
-    r"\s+(?:bi )?(?:hong|vo|sap|mo|nut|lun|ngap|tac|gay|xuong cap|o ga|bong troc)\b|ngap (?:nuoc|ung)|rac (?:thai )?(?:ton dong|bua bai|boc mui)"
+    r"\s+(?:bi )?(?:hong|vo|sap|mo|nut|lun|ngap|tac|gay|xuong cap|o ga|bong troc)\b"
+    r"|ngap (?:nuoc|ung)|rac (?:thai )?(?:ton dong|bua bai|boc mui)"
     r"|o nhiem|on ao|lan chiem via he|xa rac|boc mui)"
 )
+# A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
+# tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
+# divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch").
 _BEFORE_A_COURT = re.compile(r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa)\b")
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")
 _CITES_LAW = re.compile(

@@ -10,8 +10,8 @@ kind of evidence (law, procedure), from:
 - the classifier's probability that the message is about none of the assistant's subjects
   (weather, prices, recipes): from ``Thresholds.out_of_scope`` on, nothing answers — unless a
   candidate covers the question from ``Thresholds.decisive`` on: the classifier, trained on a few
-  hundred messages, takes "Thời hiệu yêu cầu chia di sản thừa kế là bao nhiêu năm?" for small talk
-  about numbers, while Điều 623 Bộ luật Dân sự covers .7 of it;
+  hundred messages, gives "Thời hiệu yêu cầu chia di sản thừa kế là bao nhiêu năm?" .87 out of
+  scope, while Điều 623 Bộ luật Dân sự covers .7 of it;
 - what no candidate can answer whatever words it shares (``assistant.nlu.cues``): another
   country's rules, the assistant's opinion, facts of the day; and a law the question names that
   the knowledge base does not hold (``LawTitles``: "Luật Trí tuệ nhân tạo", "Luật Điện lực 2024"

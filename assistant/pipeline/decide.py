@@ -260,8 +260,8 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
 
 def _names_procedure(turn: Turn, verdict: Verdict) -> bool:
     """Asks how to get done what a procedure the guide would offer is named for, nothing ruling it out: the
-    procedure answers, however little of a long message it covers ("Mất ví có cả căn cước và bằng lái, làm lại cả
-    hai thì đi đâu trước?" holds .8 of "Cấp lại giấy phép lái xe" and .2 of its words are the procedure's)."""
+    procedure answers, however little of a long message its page covers ("Mất ví có cả căn cước và bằng lái, làm
+    lại cả hai thì đi đâu trước?" holds .8 of the name "Cấp lại giấy phép lái xe"; the page covers under .2 of it)."""
     return (turn.cues.asks_how and verdict.why_not is None and not verdict.classified_out_of_scope
             and _held_name_share(turn) >= NAMED)
 
