@@ -25,9 +25,10 @@ with abbreviations expanded ("ko" → "không", "dk" → "đăng ký"):
 - ``asks_condition``: it asks what the law requires or allows — an age ("nam mấy tuổi thì được
   đăng ký kết hôn"), a condition ("cần điều kiện gì"), a deadline ("trong bao lâu phải đi đăng ký
   khai tử", "gia hạn tạm trú bao nhiêu ngày trước khi hết hạn") — which a procedure's page does not say;
-- ``complains``: it tells a grievance and asks nothing — staff conduct ("cán bộ đòi tiền mới giải quyết hồ
-  sơ", "thái độ rất tệ"), a wait ("chờ 3 tiếng mà chưa được tiếp"), a broken or dirty public place ("đèn đường
-  hỏng cả tháng", "rác tồn đọng", "ngập nước");
+- ``complains``: it tells a grievance and asks nothing, or asks only as a reproach ("Sao … mà không ai sửa
+  vậy?") — staff conduct ("cán bộ đòi tiền mới giải quyết hồ sơ", "thái độ rất tệ"), a wait ("chờ 3 tiếng mà
+  chưa được tiếp", "hẹn 3 lần vẫn chưa giải quyết"), a broken or dirty public place ("đèn đường hỏng cả tháng",
+  "rác tồn đọng", "ngập nước"), an authority doing nothing ("phường không xử lý");
 - ``before_a_court``: a divorce or a lawsuit ("ly hôn", "khởi kiện", "tòa án"), which courts settle, not an
   office's procedure;
 - ``cites_law``: it speaks of the law itself (luật, nghị định, điều, khoản, quy định, "theo
@@ -97,10 +98,12 @@ _FEEDBACK_HEAD = re.compile(
     r"^\W*(?:" + _SPEAKER + "?" + _MODAL + "*" + r")?" + _FEEDBACK_VERB + r"(?:\s+(?:giup|gium|ho|cho)(?:\s+(?:toi|em|minh))?)?\s*(?::|-|–)"
 )
 
+# "ở đầu ngõ", "đầu tháng": folded "đầu" is not "đâu".
+_WHERE = r"dau(?!\s+(?:ngo|hem|duong|pho|cau|lang|xom|thon|khu|day|tuan|thang|nam|gio|mua|tien))"
 _QUESTION = re.compile(
     r"\?|(?<!khong )(?<!chua )(?<!khong co )\bai\b|\bgi\b(?!\s+ca\b)"
     r"|\b(?:nao|bao nhieu|bao lau|bao gio|(?:so )?may (?:ngay|thang|nam|tuoi|gio|lan|bo|buoc)(?!\s+(?:nay|qua|roi|lien))|so may|the nao|ra sao|nhu nao|lam sao"
-    r"|tai sao|vi sao|sao lai|sao van|(?:o|tu|den) dau(?!\s+(?:ngo|hem|duong|pho|cau|lang|xom|thon|khu|day|tuan|thang|nam|gio|mua|tien))|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
+    r"|tai sao|vi sao|sao lai|sao van|(?:o|tu|den) " + _WHERE + r"|dau la|la dau|co phai|phai khong|hay khong|duoc khong"
     r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
     r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
@@ -125,7 +128,7 @@ _PAPER_WORDS = (
 _PAPER = re.compile(rf"\b(?:{_PAPER_WORDS})\b")
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
-    r"\b(?:o dau|di dau|ra dau|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
+    r"\b(?:(?:o|di|ra) " + _WHERE + r"|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
     r"|(?<!co the )(?<!de )(?<!duoc )lam (?:the nao|sao(?! de (?:phan biet|biet|hieu|xac dinh|tinh|chung minh))|gi|nhu the nao)|mat (?:bao lau|may ngay)|bao lau (?:thi )?(?:xong|co|duoc)"
     r"|can (?:nhung )?(?:gi|giay)|(?:nhung|cac) giay to (?:gi|nao)|(?:lam|can|phai lam|la) (?:nhung )?thu tuc (?:gi|nao|the nao)"
     r"|thu tuc (?:nhu )?(?:the nao|ra sao)|lam (?:giay|giay to|so|the) gi|" + _ACT + r"\b(?:\s+\S+){0,8}\s+(?:the nao|ra sao|o dau|lam sao|can gi|duoc khong|kieu gi|cach nao)"
@@ -186,6 +189,8 @@ _GRIEVANCE = re.compile(
     r"|an hoi lo|nhan hoi lo|tien lot tay|thu them tien|bat (?:dan )?(?:nop|dong) them"
     r"|(?:cho|doi)\b(?:\s+\S+){0,3}\s+(?:tieng|gio|ngay|tuan|thang|buoi)\b(?:\s+\S+){0,6}?\s+(?:ma )?(?:van )?(?:chua|khong)\b"
     r"|tre hen|qua hen|qua han ma|(?:khong|chua) (?:ai|thay ai) (?:xu ly|giai quyet|tra loi|sua|don|quan tam|den)"
+    r"|hen\b(?:\s+\S+){0,4}?\s+(?:van )?(?:chua|khong) (?:giai quyet|tra|xu ly|lam|cap)"
+    r"|(?:phuong|xa|chinh quyen|uy ban|cong an)\b(?:\s+\S+){0,2}?\s+(?:khong|chua|cung khong) (?:xu ly|giai quyet|lam gi|can thiep)"
     r"|(?:den duong|duong|cong|ong nuoc|via he|bien bao|bien chi dan|cay xanh|ho ga|mat duong|nap cong)\b(?:\s+\S+){0,5}?"
     r"\s+(?:bi )?(?:hong|vo|sap|mo|nut|lun|ngap|tac|gay|xuong cap|o ga|bong troc)\b"
     r"|ngap (?:nuoc|ung)|rac (?:thai )?(?:ton dong|bua bai|boc mui)"
@@ -194,6 +199,9 @@ _GRIEVANCE = re.compile(
 # A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
 # tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
 # divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch").
+# A grievance asked as a reproach, not for an answer: "Sao … mà không ai sửa vậy?", "… vậy là sao?", "phường có biết
+# không?".
+_REPROACH = re.compile(r"^\W*(?:sao|tai sao|vi sao|the sao)\b|\b(?:vay la sao|the la sao|co biet khong|co ai biet khong)\b")
 _BEFORE_A_COURT = re.compile(r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa)\b")
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")
 _CITES_LAW = re.compile(
@@ -371,7 +379,7 @@ def cues(text: str) -> Cues:
         wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
         asks_how=how,
         asks_condition=condition,
-        complains=not asks and bool(_GRIEVANCE.search(plain)),
+        complains=bool(_GRIEVANCE.search(plain)) and (not asks or bool(_REPROACH.search(plain))),
         before_a_court=bool(_BEFORE_A_COURT.search(plain)) and not _RECORDED.search(plain),
         cites_law=cites_law,
         beyond=_beyond(text, plain, how, cites_law),

@@ -21,7 +21,8 @@ The classifier's intent is one signal, not a gate. In order:
    citizen's message the classifier calls a procedure question that names the procedure ("đăng ký
    tạm trú cho người thuê trọ"); the rest is a legal question, and so is a divorce or a lawsuit unless the
    procedure is named ("thủ tục ly hôn thuận tình" is the courts'). A
-   complaint stated without asking to file it, nor how to get something done ("sổ đỏ ghi sai diện
+   complaint stated without asking to file it, or asked only as a reproach ("Sao đèn đường hỏng cả
+   tháng mà không ai sửa vậy?"), and not asking how to get something done ("sổ đỏ ghi sai diện
    tích, muốn đính chính lại" asks for the procedure), is offered as a phản ánh (nothing is filed
    without a yes).
 5. When nothing answers: ``no_grounding`` with a next step when the message is about law or public
@@ -60,7 +61,7 @@ REASONS: dict[str, str] = {
     "explicit_request": "asks for a side effect in so many words",
     "declined": "refuses a side effect and asks nothing else",
     "small_talk": "a greeting or thanks that asks nothing",
-    "complaint": "a complaint stated without asking to file it: filing is offered, with a confirmation",
+    "complaint": "a complaint stated or asked as a reproach, without asking to file it: filing is offered, with a confirmation",
     "review_request": "asks to review a document it points at",
     "asks_for_procedure": "asks how to get something done (papers, fees, where, how long), and a procedure answers",
     "procedure_evidence": "a procedure answers it and the law does not, or better for this role",
@@ -161,8 +162,8 @@ class Decide:
 
     def _from_evidence(self, turn: Turn) -> tuple[str, str, str]:
         nlu, said = turn.nlu, turn.cues
-        complaint = said.complains or (nlu.intent == "feedback" and nlu.confidence >= CONFIDENT)
-        if complaint and not (said.asks or said.asks_how):
+        complaint = said.complains or (nlu.intent == "feedback" and nlu.confidence >= CONFIDENT and not said.asks)
+        if complaint and not said.asks_how:
             return "feedback", "complaint", ""
         if nlu.intent == "review_document" and nlu.confidence >= CONFIDENT and _POINTS_AT_DOCUMENT.search(folded(turn.text)):
             return "review_document", "review_request", ""

@@ -302,7 +302,10 @@ def test_a_divorce_or_a_lawsuit_is_before_a_court(message, court):
     ("Nhân viên tiếp nhận nói chuyện rất thiếu tôn trọng người dân", "complains", True),
     ("can bo doi tien moi giai quyet ho so nhanh", "complains", True),
     ("đèn đường hẻm 45 hỏng cả tháng nay không ai sửa", "complains", True),
-    ("Tại sao làm căn cước cho con mà đợi cả tháng chưa có?", "complains", False),  # asked: answered, not filed
+    ("Tại sao làm căn cước cho con mà đợi cả tháng chưa có?", "complains", True),  # a reproach, not a question
+    ("Sao đèn đường hẻm tôi hỏng cả tháng mà không ai sửa vậy?", "complains", True),
+    ("tai sao rac o dau hem ton dong ca tuan khong ai don", "complains", True),  # "đầu hẻm", not "ở đâu"
+    ("Đèn đường hỏng thì báo cho ai sửa?", "complains", False),  # asked: answered, not filed
     ("đổi tiền lẻ", "complains", False),  # folded "đổi" is not "đòi"
     ("Tôi đang chờ kết quả hồ sơ đất", "complains", False),
 ])

@@ -324,3 +324,10 @@ def test_asking_how_to_get_done_what_a_procedure_is_named_for_gets_the_procedure
                " làm lại cả hai thì đi đâu trước?")
     turn = decided(message, law=[PHUC_HOI_DIEM], procedures=[CAP_LAI_GPLX])
     assert (turn.route.skill, turn.route.reason) == ("citizen_guide", "asks_for_procedure")
+
+
+def test_a_grievance_asked_as_a_reproach_is_offered_as_a_complaint_and_asking_how_long_is_answered():
+    reproach = decided("Sao hàng quán lấn chiếm vỉa hè hết chỗ đi mà phường không xử lý?", law=[TRO_GIUP])
+    assert (reproach.intent, reproach.route.reason) == ("feedback", "complaint")
+    how_long = decided("Tại sao làm căn cước cho con mà đợi cả tháng chưa có? Bình thường mất bao lâu?", law=[TRO_GIUP])
+    assert how_long.route.reason != "complaint"
