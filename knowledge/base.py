@@ -13,6 +13,7 @@ from knowledge.current_law import current_first
 from knowledge.dvhc import UnitLookup
 from knowledge.errors import BadInput
 from knowledge.figures import band_held_first
+from knowledge.heading_match import heading_said_first
 from knowledge.index.base import SearchFilters
 from knowledge.index.builder import open_index
 from knowledge.index.chunk_vectors import Coverage, first_coverage, read_coverage
@@ -29,7 +30,7 @@ from knowledge.settings import Settings
 POOL, MIN_POOL = 3, 20  # retrieved for a search of k: max(POOL × k, MIN_POOL)
 # After current law first, in order: the rule or the fine asked, the road user asked, the band of the figure given,
 # the procedure asked.
-_RERANKS = (rule_or_fine_first, road_user_asked_first, band_held_first, asked_member_first)
+_RERANKS = (rule_or_fine_first, road_user_asked_first, band_held_first, heading_said_first, asked_member_first)
 _EFFECT_HEADING = re.compile(r"^Điều\s+\d+\w*\.\s*Hiệu lực(?: thi hành)?\b", re.IGNORECASE)
 
 
@@ -72,7 +73,8 @@ class KnowledgeBase:
         """The ``k`` best passages, current law first (``knowledge.current_law``), with today's statuses,
         the rule before the fine for breaking it and the fine for the road user asked about before the others
         (``knowledge.sanctions``), a passage setting the band of a figure the question gives raised
-        (``knowledge.figures``), and procedures doing the action asked for before the rest of their family
+        (``knowledge.figures``), an article whose heading the question says in full raised (``knowledge.heading_match``),
+        and procedures doing the action asked for before the rest of their family
         (``knowledge.procedure_family``); an article the question names by number and document first of all.
 
         A deeper pool is retrieved so that passages in force can take the places of demoted ones.
