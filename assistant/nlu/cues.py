@@ -372,6 +372,7 @@ def cues(text: str) -> Cues:
     if ((cites_law and _LAW_SAYS.search(plain)) or (_ASKS_SANCTION.search(plain) and not _PAYS_FINE.search(plain))
             or _RULE_HOW.search(plain)):
         how = False
+    beyond = _beyond(text, plain, how, cites_law)
     return Cues(
         asks=asks,
         request=chosen,
@@ -379,10 +380,11 @@ def cues(text: str) -> Cues:
         wants_procedure=bool(how or _PROCEDURE_WORDS.search(plain)),
         asks_how=how,
         asks_condition=condition,
-        complains=bool(_GRIEVANCE.search(plain)) and (not asks or bool(_REPROACH.search(plain))),
+        # the asker's own file, slow ("sao hồ sơ của tôi nộp 2 tháng rồi vẫn chưa giải quyết?"), is asked of the office
+        complains=bool(_GRIEVANCE.search(plain)) and (not asks or bool(_REPROACH.search(plain))) and beyond is None,
         before_a_court=bool(_BEFORE_A_COURT.search(plain)) and not _RECORDED.search(plain),
         cites_law=cites_law,
-        beyond=_beyond(text, plain, how, cites_law),
+        beyond=beyond,
         about_assistant=bool(_ABOUT_ASSISTANT.search(plain)),
     )
 

@@ -308,6 +308,7 @@ def test_a_divorce_or_a_lawsuit_is_before_a_court(message, court):
     ("Đèn đường hỏng thì báo cho ai sửa?", "complains", False),  # asked: answered, not filed
     ("đổi tiền lẻ", "complains", False),  # folded "đổi" is not "đòi"
     ("Tôi đang chờ kết quả hồ sơ đất", "complains", False),
+    ("sao hồ sơ của tôi nộp 2 tháng rồi phường vẫn chưa giải quyết?", "complains", False),  # the office's to tell
 ])
 def test_the_law_spoken_of_and_a_grievance_told(message, cue, said):
     assert getattr(cues(message), cue) is said
