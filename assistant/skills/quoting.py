@@ -24,7 +24,7 @@ from assistant.answer import ELLIPSIS
 from knowledge.asked_article import asks_when_in_force
 from knowledge.figures import figure_given, in_band
 from knowledge.models import Passage
-from knowledge.text import content_tokens, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables
+from knowledge.text import STOPWORDS, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables
 
 _TIME_UNITS = r"(?:ngay(?: lam viec)?|thang|nam|gio|tuan|phut)"
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:dong|trieu|ty|nghin)\b|\bmien (?:phi|le phi)\b")
@@ -106,11 +106,35 @@ class Rarity:
         return self.weights.get(term, self.unseen)
 
 
+# "không" before a word negates it: "không xác định thời hạn" is paired as "khong_xac", never as the "xác định
+# thời hạn" the function word's removal would leave (a question's closing "… không?" is followed by nothing).
+_NEGATION = "khong"
+
+
+def _content_terms(syllables: list[str]) -> tuple[list[str], set[str]]:
+    """The content words of folded syllables and their pairs, function words between them skipped ("chở theo 02
+    người trên xe": cho_02, 02_tren); a word after "không" is paired with it, not with the word before."""
+    words: list[str] = []
+    pairs: set[str] = set()
+    before = ""
+    for syllable in syllables:
+        if syllable in STOPWORDS:
+            before = syllable
+            continue
+        if before == _NEGATION:
+            pairs.add(f"{_NEGATION}_{syllable}")
+        elif words:
+            pairs.add(f"{words[-1]}_{syllable}")
+        words.append(syllable)
+        before = syllable
+    return words, pairs
+
+
 @lru_cache(maxsize=64)  # one question is scored against every candidate passage
 def question_terms(question: str) -> frozenset[str]:
-    """Folded content words and adjacent pairs of a question (abbreviations and everyday words expanded)."""
-    tokens = content_tokens(folded_syllables(expand_query(expand_abbreviations(question))))
-    return frozenset(tokens) | {f"{a}_{b}" for a, b in zip(tokens, tokens[1:])}
+    """Folded content words and their pairs in a question (abbreviations and everyday words expanded)."""
+    words, pairs = _content_terms(folded_syllables(expand_query(expand_abbreviations(question))))
+    return frozenset(words) | pairs
 
 
 def _terms(text: str) -> set[str]:
@@ -119,8 +143,9 @@ def _terms(text: str) -> set[str]:
 
 
 def relevance(terms: set[str], text: str) -> float:
-    """How much of the question a text covers: matched words count 1, matched pairs 2."""
-    found = terms & _terms(text)
+    """How much of the question a text covers: matched words count 1, matched pairs 2 (adjacent, or content words
+    with function words between, as the question's are made: "chở theo 02 người trên xe" holds cho_02, 02_tren)."""
+    found = terms & (_terms(text) | _content_terms(folded_syllables(text))[1])
     return sum(2.0 if "_" in t else 1.0 for t in found)
 
 
@@ -209,10 +234,17 @@ def _khoan_units(number: str, lines: list[str]) -> list[_Unit]:
     return [khoan] + [_Unit(number, letter, tuple(d), context=head[0], parent=khoan) for letter, d in diems]
 
 
-def _units(text: str) -> list[_Unit]:
-    lead, khoans = _split([line.rstrip() for line in text.split("\n") if line.strip()], _KHOAN)
+def _units(passage: Passage) -> list[_Unit]:
+    """The passage's units. A later piece of a long article may open inside a khoản ("h) Giấy tờ …" of khoản 1):
+    what comes before its first numbered khoản is then the rest of the first khoản it holds, not the article's lead."""
+    lead, khoans = _split([line.rstrip() for line in passage.text.split("\n") if line.strip()], _KHOAN)
     units: list[_Unit] = []
-    if lead:
+    opened_in = passage.clauses[0] if passage.clauses else None
+    if lead and opened_in and opened_in not in {number for number, _ in khoans}:
+        _, diems = _split(lead, _DIEM)
+        units.append(_Unit(opened_in, None, tuple(lead)))
+        units += [_Unit(opened_in, letter, tuple(d)) for letter, d in diems]
+    elif lead:
         items = tuple(tuple(k) for _, k in khoans) if khoans and _introduces_list(lead[-1]) else ()
         units.append(_Unit(None, None, tuple(lead), items=items, item_name="khoản"))
     for number, lines in khoans:
@@ -233,7 +265,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
     excepted)."""
     terms = question_terms(question)
     telling = terms - _terms(passage.heading) or terms
-    units = _units(passage.text)
+    units = _units(passage)
     asks_list = _asks_list(question)
     if (asks_list and len(units) > 1 and not any(u.clause is None or u.point for u in units)
             and units[0].clause == "1"):
@@ -297,7 +329,7 @@ def asked_quote(question: str, passage: Passage) -> Quote | None:
     → the article from its start), verbatim; to "… có hiệu lực từ ngày nào", the unit saying from when; None
     when the question names no unit of it."""
     if asks_when_in_force(question) and not _ASKED_UNIT.search(question):
-        said = next((unit for unit in _units(passage.text) if _TAKES_EFFECT.search(unit.body)), None)
+        said = next((unit for unit in _units(passage) if _TAKES_EFFECT.search(unit.body)), None)
         return _quote_of(said, 1.0) if said is not None else None
     for match in _ASKED_UNIT.finditer(question):
         if match.group("article") != passage.article:
@@ -308,7 +340,7 @@ def asked_quote(question: str, passage: Passage) -> Quote | None:
                 return None  # a question about the article ("Điều 51 … chồng có được …?"): its best khoản
             text, more = _shorten((passage.text,))
             return Quote(text, None, None, 1.0, more)
-        for unit in _units(passage.text):
+        for unit in _units(passage):
             if unit.clause == clause and unit.point == point:
                 return _quote_of(unit, 1.0)
     return None

@@ -218,3 +218,38 @@ def test_a_list_asked_for_is_the_khoan_introducing_it_not_the_rest_of_a_long_art
     listed, later = best_quote(question, first), best_quote(question, rest)
     assert listed.clause == "1" and listed.text.startswith("1. Công dân có trách nhiệm khai báo tạm vắng trong các trường hợp")
     assert later.clause is not None and listed.score > later.score  # the later khoản are no list of the article's
+
+
+# Điều 36 Bộ luật Lao động: the employer's notice, by kind of contract.
+NOTICE = "\n".join([
+    "2. Khi đơn phương chấm dứt hợp đồng lao động trong trường hợp quy định tại các điểm a, b, c, đ và g khoản 1 Điều này,"
+    " người sử dụng lao động phải báo trước cho người lao động như sau:",
+    "a) Ít nhất 45 ngày đối với hợp đồng lao động không xác định thời hạn;",
+    "b) Ít nhất 30 ngày đối với hợp đồng lao động xác định thời hạn có thời hạn từ 12 tháng đến 36 tháng;",
+    "c) Ít nhất 03 ngày làm việc đối với hợp đồng lao động xác định thời hạn có thời hạn dưới 12 tháng và đối với trường"
+    " hợp quy định tại điểm b khoản 1 Điều này;",
+])
+NOTICE_36 = Passage("n", "law", "45/2019/QH14", "Bộ luật Lao động",
+                    "Điều 36. Quyền đơn phương chấm dứt hợp đồng lao động của người sử dụng lao động", NOTICE, article="36")
+
+
+def test_a_word_negated_in_the_question_is_matched_negated():
+    question = ("Người sử dụng lao động phải báo trước bao nhiêu ngày khi đơn phương chấm dứt hợp đồng lao động"
+                " không xác định thời hạn?")
+    quote = best_quote(question, NOTICE_36)
+    assert (quote.clause, quote.point) == ("2", "a") and "45 ngày" in quote.text
+    assert best_quote(question.replace(" không xác định", " xác định"), NOTICE_36).point != "a"
+
+
+def test_a_piece_of_a_long_article_opening_inside_a_khoan_cites_that_khoan():
+    text = "\n".join([
+        "h) Giấy tờ của đơn vị quốc phòng giao đất cho cán bộ, chiến sĩ làm nhà ở theo Chỉ thị số 282/CT-QP;",
+        "i) Giấy tờ tạm giao đất của Ủy ban nhân dân cấp huyện, cấp tỉnh;",
+        "2. Hộ gia đình, cá nhân đang sử dụng đất có giấy tờ của nông trường, lâm trường quốc doanh về việc giao đất.",
+    ])
+    piece = Passage("law:31/2024/QH15:137:1", "law", "31/2024/QH15", "Luật Đất đai",
+                    "Điều 137. Cấp Giấy chứng nhận quyền sử dụng đất đối với trường hợp có giấy tờ về quyền sử dụng đất",
+                    text, article="137", clauses=("1", "2"))
+    quote = best_quote("giấy tờ của đơn vị quốc phòng giao đất cho chiến sĩ làm nhà ở", piece)
+    assert (quote.clause, quote.point) == ("1", "h") and quoted_from(quote.text, text)
+    assert asked_quote("điểm i khoản 1 Điều 137 Luật Đất đai quy định gì?", piece).text.startswith("i) Giấy tờ tạm giao")
