@@ -26,9 +26,13 @@ def _words(text: str) -> set[str]:
     return set(content_tokens(folded_syllables(text)))
 
 
+# "Điều kiện đối với người nhận con nuôi": "đối với" names whom the heading is about, which the question says its own way.
+_FOR_WHOM = re.compile(r"\bđối với\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def _heading_words(heading: str) -> frozenset[str]:
-    return frozenset(_words(_NUMBERED.sub("", heading)))
+    return frozenset(_words(_FOR_WHOM.sub(" ", _NUMBERED.sub("", heading))))
 
 
 def heading_said_first(question: str, evidence: list[Evidence]) -> list[Evidence]:

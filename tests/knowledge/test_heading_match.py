@@ -22,3 +22,14 @@ def test_the_article_whose_heading_the_question_says_in_full_comes_first():
 def test_a_heading_said_in_part_keeps_its_place():
     ranked = heading_said_first("Ai được làm chứng cho việc lập di chúc?", [Evidence(WITNESS, 1.1), Evidence(TESTATOR, 1.04)])
     assert [e.passage.article for e in ranked] == ["632", "625"]
+
+
+def test_for_whom_a_heading_is_said_need_not_be_in_the_question():
+    adoptive = Passage("law:52/2010/QH12:29:0", "law", "52/2010/QH12", "Luật Nuôi con nuôi",
+                       "Điều 29. Điều kiện đối với người nhận con nuôi", "1. Người nước ngoài thường trú ở nước ngoài nhận con nuôi…",
+                       article="29")
+    cases = Passage("law:52/2010/QH12:28:0", "law", "52/2010/QH12", "Luật Nuôi con nuôi",
+                    "Điều 28. Các trường hợp nuôi con nuôi có yếu tố nước ngoài", "1. Người nước ngoài thường trú…", article="28")
+    ranked = heading_said_first("Điều kiện để người nước ngoài được nhận con nuôi là công dân Việt Nam?",
+                                [Evidence(cases, 1.08), Evidence(adoptive, 1.05)])
+    assert [e.passage.article for e in ranked] == ["29", "28"]
