@@ -251,7 +251,10 @@ _BEYOND_ACCENTED = (
                   # the asker's own file, slow: its progress is the office's to tell ("sao hồ sơ của tôi chậm thế")
                   r"|\bhồ sơ\s+(?:của\s+)?(?:tôi|mình|em|nhà tôi)\b(?:\s+[^\s]+){0,8}?\s+(?:chậm|lâu (?:thế|vậy|quá)|mãi (?:chưa|không)"
                   r"|vẫn chưa|chưa (?:xong|có kết quả|được giải quyết|trả))\b"
-                  r"|\b(?:thứ bảy|chủ nhật|cuối tuần|ngày lễ)\s+(?:có\s+)?(?:làm việc|mở cửa|tiếp dân|nhận hồ sơ)\b"),
+                  r"|\b(?:thứ bảy|thứ 7|chủ nhật|cuối tuần|ngày lễ)\s+(?:có\s+)?(?:làm việc|làm(?! thêm)|mở cửa|tiếp dân|nhận hồ sơ)\b"
+                  # an office's hours ("phường làm việc mấy giờ"), not a worker's ("làm việc từ mấy giờ là ban đêm")
+                  r"|\b(?:phường|xã|ủy ban|ubnd|công an|một cửa|hành chính công)\b(?:\s+[^\s]+){0,5}?\s+"
+                  r"(?:làm việc|mở cửa|đóng cửa|tiếp dân|nhận hồ sơ)\s+(?:từ\s+|đến\s+|lúc\s+)?(?:mấy giờ|giờ nào)\b"),
 )
 # A ward's or commune's own affairs — its schedule, address, quota, this year's handouts — asked of a unit
 # that is the asker's, numbered or named ("phường tôi bao giờ phát gạo", "ubnd phường 12 giờ làm việc",

@@ -113,6 +113,9 @@ def test_what_a_phan_anh_says_without_the_words_that_send_it():
     ("Bộ phận một cửa của phường Tân Định thứ bảy có làm việc không?", "live_fact"),
     ("Người lao động làm việc vào ngày lễ có được trả lương không?", None),
     ("Ngày mai phường có làm việc không?", "live_fact"),
+    ("phuong lam viec may gio, thu 7 co lam khong", "live_fact"),  # an office's hours
+    ("Người lao động làm việc từ mấy giờ thì được tính là làm việc vào ban đêm?", None),  # a worker's
+    ("Thứ 7 có làm thêm giờ thì được trả lương thế nào?", None),
     ("Tôi làm rơi mất thẻ bảo hiểm y tế, tuần sau phải đi khám bệnh. Xin cấp lại thẻ ở đâu?", None),  # the asker's day
     ("Gửi phản ánh giúp tôi: rác tập kết ở đầu ngõ 12 bốc mùi mấy hôm nay", None),  # "these days", not today's news
     ("Hồ sơ đăng ký khai sinh gồm những giấy tờ gì?", None),
