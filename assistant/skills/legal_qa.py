@@ -261,7 +261,7 @@ _NOT_HELD = (
     "không có trong cơ sở dữ liệu văn bản của trợ lý, nên tôi không xác định được tình trạng hiệu lực; bạn có thể "
     "tra cứu tại Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn) hoặc nhắn \"gặp cán bộ\""
 )
-_UNCONFIRMED = " (theo văn bản trong cơ sở dữ liệu; chưa ghi nhận văn bản nào thay thế)"
+_UNCONFIRMED = " (chưa ghi nhận văn bản nào thay thế; có thể đối chiếu tại vbpl.vn)"
 _SUPERSEDED_FINDINGS = ("LEGAL_BASIS_REPEALED", "LEGAL_BASIS_PARTIALLY_REPEALED")
 
 

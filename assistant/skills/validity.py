@@ -2,7 +2,7 @@
 
 - ``validity_phrase``: what follows a citation, "còn hiệu lực", "đã hết hiệu lực từ
   01/8/2024, được thay thế bởi Luật Đất đai 31/2024/QH15", "còn hiệu lực, sẽ hết hiệu
-  lực từ 01/01/2027";
+  lực từ 01/01/2027"; "còn hiệu lực theo dữ liệu hiện có" when only the texts held say so;
 - ``notice``: the sentence a quote from a document no longer (wholly) in force opens
   with — "Luật Đất đai 45/2013/QH13 đã hết hiệu lực từ 01/8/2024, được thay thế bởi
   Luật Đất đai 31/2024/QH15." — saying plainly when the replacing document is not in
@@ -22,6 +22,9 @@ from knowledge.models import SUPERSEDED, RegistryEntry, StatusChange
 from knowledge.parsing.citations import number_key
 from knowledge.registry import current_documents
 
+# In force as far as the texts held say, no validity feed naming the document: a text crawled years ago may have been
+# replaced since by one the knowledge base does not hold (Luật Phòng, chống bạo lực gia đình 2007, replaced in 2023).
+IN_FORCE_AS_READ = "còn hiệu lực theo dữ liệu hiện có"
 NOT_IN_KNOWLEDGE_BASE = "văn bản thay thế chưa có trong cơ sở dữ liệu; nội dung dưới đây là của văn bản cũ"
 # How a status reads in a table or a badge (review, rà soát, HĐND report, web chat).
 STATUS_WORDS = {
@@ -102,10 +105,11 @@ def validity_phrase(registry: Registry, entry: RegistryEntry | None) -> str:
     if entry.status == "partially_repealed":
         basis = f" ({entry.basis})" if entry.basis else ""
         return "đã hết hiệu lực một phần" + _since(entry.status_since) + _replacements(registry, entry, True) + basis
+    in_force = IN_FORCE_AS_READ if entry.status_source == "corpus" else "còn hiệu lực"
     if entry.status == "amended":
         amended = names_of(registry, entry.amended_by)
-        return "còn hiệu lực, đã được sửa đổi, bổ sung" + (f" bởi {amended}" if amended else "") + _upcoming(registry, entry.upcoming)
-    return "còn hiệu lực" + _upcoming(registry, entry.upcoming)
+        return f"{in_force}, đã được sửa đổi, bổ sung" + (f" bởi {amended}" if amended else "") + _upcoming(registry, entry.upcoming)
+    return in_force + _upcoming(registry, entry.upcoming)
 
 
 def notice(registry: Registry, entry: RegistryEntry | None) -> str:

@@ -40,7 +40,7 @@ def test_an_officer_gets_the_quoted_khoan_with_citation_and_validity(shared_assi
     dieu_15 = cited[("law", "60/2014/QH13", "15", "1")]
     assert "Trong thời hạn 60 ngày kể từ ngày sinh con" in dieu_15.text and dieu_15.status == "in_force"
     assert all(c.text in answer.text for c in answer.citations)
-    assert "khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13, còn hiệu lực)" in answer.text
+    assert "khoản 1 Điều 15 Luật Hộ tịch (60/2014/QH13, còn hiệu lực theo dữ liệu hiện có)" in answer.text
 
 
 def test_a_repealed_law_is_named_with_its_replacement(shared_assistant):

@@ -50,7 +50,7 @@ def test_a_cited_answer_true_to_its_source_is_given_with_its_citation_and_validi
     assert answer.refusal_reason is None and answer.grounded and answer.extras["composer"] == "llm"
     assert answer.text == (
         "Người sử dụng được vào vườn hoa từ 5 giờ đến 22 giờ hằng ngày [1].\n\n"
-        "Nguồn:\n[1] Điều 5 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực)"
+        "Nguồn:\n[1] Điều 5 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực theo dữ liệu hiện có)"
     )
     [citation] = answer.citations
     assert (citation.id, citation.article, citation.status) == ("12/2030/QH16", "5", "in_force")
@@ -76,7 +76,7 @@ def test_dates_and_amounts_written_another_way_are_still_backed(ask):
 def test_an_unverified_answer_is_replaced_by_the_extractive_one(ask, caplog, reply, why):
     answer = ask(OPENING_HOURS, reply)
     assert answer.refusal_reason == "llm_unverified", why
-    assert answer.text.startswith("Theo Điều 5 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực):\n«")
+    assert answer.text.startswith("Theo Điều 5 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực theo dữ liệu hiện có):\n«")
     assert "composer" not in answer.extras and answer.citations[0].article == "5"
     assert "language-model answer rejected" in caplog.text
 
@@ -126,7 +126,7 @@ def test_fences_in_the_data_cannot_be_closed_by_the_data(prompts):
 def _sources(n: int) -> list[Source]:
     return [
         Source(Citation(kind="law", id="12/2030/QH16", title="Luật Vườn hoa công cộng", article=str(i), text=f"Điều {i}",
-                        label=f"Điều {i} Luật Vườn hoa công cộng"), "12/2030/QH16, còn hiệu lực")
+                        label=f"Điều {i} Luật Vườn hoa công cộng"), "12/2030/QH16, còn hiệu lực theo dữ liệu hiện có")
         for i in range(1, n + 1)
     ]
 
@@ -136,7 +136,7 @@ def test_markers_become_the_cited_sources_renumbered_in_source_order():
     answer = cited_answer(" Ý thứ nhất [3]. Ý thứ hai [1, 3]. ", sources, "legal_question")
     assert answer.citations == (sources[0].citation, sources[2].citation)
     assert answer.text.startswith("Ý thứ nhất [2]. Ý thứ hai [1, 2].\n\nNguồn:\n[1] Điều 1 Luật Vườn hoa công cộng (")
-    assert answer.text.endswith("[2] Điều 3 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực)")
+    assert answer.text.endswith("[2] Điều 3 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực theo dữ liệu hiện có)")
 
 
 def test_a_marker_that_names_no_source_is_kept_out_of_range():

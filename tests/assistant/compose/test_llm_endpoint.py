@@ -16,7 +16,7 @@ from assistant.core import Assistant
 from channels.rasa_server import free_port
 
 QUESTION = "Người sử dụng vườn hoa được vào vườn từ mấy giờ?"
-EXTRACTIVE = "Theo Điều 5 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực):\n«Người sử dụng vườn hoa được vào vườn từ 05 giờ đến 22 giờ hằng ngày.»"
+EXTRACTIVE = "Theo Điều 5 Luật Vườn hoa công cộng (12/2030/QH16, còn hiệu lực theo dữ liệu hiện có):\n«Người sử dụng vườn hoa được vào vườn từ 05 giờ đến 22 giờ hằng ngày.»"
 TIMEOUT = 0.5
 
 
