@@ -152,7 +152,7 @@ _WANTS = re.compile(r"\bmuon\b")
 # giấy khai sinh", "thủ tục đăng ký thường trú cho con mới sinh", "thủ tục nhận lương hưu một lần".
 _NAMES_A_TASK = re.compile(
     r"^\W*(?:(?:toi|em|minh|chung toi|nha toi) (?:dang |rat )?(?:can|muon|dinh|sap) )?(?:thu tuc (?=\w)|(?:"
-    r"dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao"
+    r"dang ky|cap|cap lai|cap doi|lam lai|lam giay|lam the|lam so|gia han|sang ten|chung thuc|cong chung|khai bao|xac nhan"
     r"|xin (?:cap|giay|so|the|phieu|ban sao|trich luc|xac nhan)|giay|so|the|phieu|ban sao|trich luc|ho chieu|can cuoc"
     rf"|(?:thay )?doi (?:ho|ten)|doi (?=(?:\S+\s+){{0,2}}(?:{_PAPER_WORDS})\b)|cai chinh|tach (?:thua|so)|nhap khau|chuyen khau"
     r"|chuyen muc dich|tam ngung kinh doanh"

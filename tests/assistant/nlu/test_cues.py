@@ -240,6 +240,7 @@ def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(
     ("đổi tiền lẻ", False),  # no paper named
     ("toi can xin ban sao giay khai sinh vi ban goc bi rach", True),
     ("Tôi muốn đăng ký tạm trú cho người thuê trọ", True),
+    ("xac nhan cu tru de cho con di hoc", True),
     ("xin chào", False),
     ("Tôi muốn hỏi về quyền của người lao động", False),
     ("nhận được rồi, cảm ơn nhé", False),
