@@ -229,7 +229,10 @@ _BEYOND_ACCENTED = (
                      r"(?:(?:một|1|vài|mấy)\s+)?(?:bài thơ|bài hát|bài rap|bài văn|câu chuyện|truyện ngắn|thơ|lời bài hát|câu đối)\b"
                      r"|\bkể\s+(?:(?:cho|giúp)\s+\w+\s+)?(?:nghe\s+)?(?:một\s+|1\s+)?(?:câu\s+)?(?:chuyện|truyện)\s+(?:cười|cổ tích|ma)\b"
                      r"|\bdịch\s+(?:(?:giúp|giùm|hộ)\s+)?(?:(?:tôi|mình|em)\s+)?(?:câu|đoạn|bài|từ|chữ)\b(?:\s+[^\s]+){0,8}?\s+sang tiếng\b|\bgiải\s+(?:(?:giúp|giùm|hộ)\s+\w+\s+)?(?:bài toán|phương trình|bài tập)\b"
-                     r"|\b(?:công thức|cách) nấu\b|\bviết code\b"),
+                     r"|\b(?:công thức|cách) nấu\b|\bviết code\b"
+                     r"|\b(?:nấu|nướng|hấp|chiên|rán|luộc|làm bánh|làm món|làm chè)\s+(?:[^\s]+\s+){0,3}?bằng\s+(?:nồi|lò|chảo)\b"
+                     # a trip planned ("lịch trình … 3 ngày 2 đêm"), not a tour operator's duty to keep one
+                     r"|\blịch trình\b(?:\s+[^\s]+){0,5}?\s+\d+\s+ngày\s+\d+\s+đêm\b|\b(?:gợi ý|lên|lập|tư vấn)\s+(?:giúp\s+)?(?:[^\s]+\s+)?lịch trình\b"),
     ("opinion", r"\b(?:theo bạn|bạn nghĩ|bạn thấy|bạn thích|bạn có thích|bạn có ủng hộ|bạn đánh giá|ý kiến của bạn"
                 r"|đánh giá thế nào về|tốt hơn|có tốt không|lời hơn|hợp tuổi|nên bầu ai|nên chọn\b.*\bhay\b"
                 r"|(?:nào|gì) (?:rẻ|tốt|lời|uy tín|đáng mua) nhất|có nên (?:đầu tư|mua|bán|chơi|gửi tiết kiệm)\b)"),
