@@ -160,6 +160,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # work and insurance
     "mat viec": "thất nghiệp",
     "nghi viec": "chấm dứt hợp đồng lao động",
+    # quitting without the notice owed is a termination in breach (Bộ luật Lao động Điều 39–40)
+    "nghi viec khong bao truoc": "người lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật",
+    "nghi ngang": "người lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật",
+    "bo viec ngang": "người lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật",
     "bi duoi viec": "đơn phương chấm dứt hợp đồng lao động sa thải",
     "duoi viec": "sa thải đơn phương chấm dứt hợp đồng lao động",
     "sa thai trai": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc",
