@@ -196,12 +196,12 @@ _GRIEVANCE = re.compile(
     r"|ngap (?:nuoc|ung)|rac (?:thai )?(?:ton dong|bua bai|boc mui)"
     r"|o nhiem|on ao|lan chiem via he|xa rac|boc mui)"
 )
-# A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
-# tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
-# divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch").
 # A grievance asked as a reproach, not for an answer: "Sao … mà không ai sửa vậy?", "… vậy là sao?", "phường có biết
 # không?".
 _REPROACH = re.compile(r"^\W*(?:sao|tai sao|vi sao|the sao)\b|\b(?:vay la sao|the la sao|co biet khong|co ai biet khong)\b")
+# A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
+# tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
+# divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch").
 _BEFORE_A_COURT = re.compile(r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa)\b")
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")
 _CITES_LAW = re.compile(

@@ -24,7 +24,7 @@ from assistant.answer import ELLIPSIS
 from knowledge.asked_article import asks_when_in_force
 from knowledge.figures import figure_given, in_band
 from knowledge.models import Passage
-from knowledge.text import STOPWORDS, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables
+from knowledge.text import STOPWORDS, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables, with_bigrams
 
 _TIME_UNITS = r"(?:ngay(?: lam viec)?|thang|nam|gio|tuan|phut)"
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:dong|trieu|ty|nghin)\b|\bmien (?:phi|le phi)\b")
@@ -138,14 +138,14 @@ def question_terms(question: str) -> frozenset[str]:
 
 
 def _terms(text: str) -> set[str]:
-    tokens = folded_syllables(text)
-    return set(tokens) | {f"{a}_{b}" for a, b in zip(tokens, tokens[1:])}
+    return set(with_bigrams(folded_syllables(text)))
 
 
 def relevance(terms: set[str], text: str) -> float:
     """How much of the question a text covers: matched words count 1, matched pairs 2 (adjacent, or content words
     with function words between, as the question's are made: "chở theo 02 người trên xe" holds cho_02, 02_tren)."""
-    found = terms & (_terms(text) | _content_terms(folded_syllables(text))[1])
+    tokens = folded_syllables(text)  # once: every unit of every candidate passage is scored
+    found = terms & (set(with_bigrams(tokens)) | _content_terms(tokens)[1])
     return sum(2.0 if "_" in t else 1.0 for t in found)
 
 
