@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Mapping
 
@@ -24,7 +24,9 @@ from assistant.answer import ELLIPSIS
 from knowledge.asked_article import asks_when_in_force
 from knowledge.figures import figure_given, in_band
 from knowledge.models import Passage
-from knowledge.text import STOPWORDS, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables, with_bigrams
+from knowledge.text import (
+    STOPWORDS, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables, legal_terms_for, with_bigrams,
+)
 
 _TIME_UNITS = r"(?:ngay(?: lam viec)?|thang|nam|gio|tuan|phut)"
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:dong|trieu|ty|nghin)\b|\bmien (?:phi|le phi)\b")
@@ -43,10 +45,13 @@ _ASKS_COUNT = re.compile(
 )
 _ASKS_FIGURE = re.compile(r"\b(?:bao nhieu|toi da|toi thieu|it nhat|muc nao)\b")
 _FIGURE = re.compile(r"\b\d")
+_MARKER = re.compile(r"^\s*\d+[a-zđ]?\.\s", re.MULTILINE)
 _ASKS_LIST = re.compile(
-    r"\b(?:nhung|cac)\s+(?:truong hop|hanh vi|noi dung|dieu kien|giay to|quyen|nghia vu|loai|hinh thuc|doi tuong"
+    r"\b(?:nhung|cac)\s+(?P<noun>truong hop|hanh vi|noi dung|dieu kien|giay to|quyen|nghia vu|loai|hinh thuc|doi tuong"
     r"|ai|gi|viec|nguyen tac|tieu chuan|che do|khoan)\b"
     r"|\btruong hop nao\b|\bgom (?:nhung )?(?:gi|nao)\b|\bbao gom\b|\bnhung ai\b|\bnhu the nao\b"
+    # how many kinds of a thing there are is answered by their list, not by a figure ("có bao nhiêu hệ thống …")
+    r"|\b(?:co|gom) bao nhieu (?!(?:ngay|thang|nam|gio|tuan|phut|tuoi|lan|phan tram|tien|dong|nguoi)\b)"
 )
 # A unit holding a kind of answer asked for weighs this much more (per kind).
 ANSWER_TYPE_WEIGHT = 0.5
@@ -132,9 +137,15 @@ def _content_terms(syllables: list[str]) -> tuple[list[str], set[str]]:
 
 @lru_cache(maxsize=64)  # one question is scored against every candidate passage
 def question_terms(question: str) -> frozenset[str]:
-    """Folded content words and their pairs in a question (abbreviations and everyday words expanded)."""
-    words, pairs = _content_terms(folded_syllables(expand_query(expand_abbreviations(question))))
-    return frozenset(words) | pairs
+    """Folded content words and their pairs in a question (abbreviations and everyday words expanded). Pairs are
+    made within the question and within each legal term its words expand to, never across: "nghỉ phép năm được mấy
+    ngày" expanded to "nghỉ hằng năm" holds no "ngày nghỉ"."""
+    said = expand_abbreviations(question)
+    terms: set[str] = set()
+    for segment in (said, *legal_terms_for(said)):
+        words, pairs = _content_terms(folded_syllables(segment))
+        terms |= set(words) | pairs
+    return frozenset(terms)
 
 
 def _terms(text: str) -> set[str]:
@@ -173,7 +184,8 @@ def coverage(question: str, passage: Passage | str, rarity: Rarity | None = None
 def _answer_types_held(question: str, unit: _Unit) -> int:
     """How many of the kinds of answer the question asks for the unit holds (a điểm: with its lead)."""
     folded_question = fold(question)
-    folded = fold(f"{unit.context}\n{unit.body}")  # a điểm is quoted under its lead, which may hold the figure
+    # a điểm is quoted under its lead, which may hold the figure; a khoản's number ("5. Tên loại …") is none
+    folded = _MARKER.sub("", fold(f"{unit.context}\n{unit.body}"))
     wanted = [holds for asks, holds in _ANSWER_TYPES if asks.search(folded_question)]
     count = _ASKS_COUNT.search(folded_question)
     if count:
@@ -247,13 +259,21 @@ def _units(passage: Passage) -> list[_Unit]:
     elif lead:
         items = tuple(tuple(k) for _, k in khoans) if khoans and _introduces_list(lead[-1]) else ()
         units.append(_Unit(None, None, tuple(lead), items=items, item_name="khoản"))
+    listed_by = units[0] if units and units[0].clause is None and units[0].items else None
     for number, lines in khoans:
-        units += _khoan_units(number, lines)
+        khoan, *diems = _khoan_units(number, lines)
+        units += [replace(khoan, parent=listed_by), *diems]
     return units
 
 
 def _asks_list(question: str) -> bool:
     return bool(_ASKS_LIST.search(fold(question)))
+
+
+def _listed_noun(question: str) -> str | None:
+    """What a list asked for is a list of: "những hình thức nào" → "hinh thuc" (folded)."""
+    match = _ASKS_LIST.search(fold(question))
+    return match.group("noun") if match and match.group("noun") not in (None, "ai", "gi") else None
 
 
 def best_quote(question: str, passage: Passage) -> Quote:
@@ -266,7 +286,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
     terms = question_terms(question)
     telling = terms - _terms(passage.heading) or terms
     units = _units(passage)
-    asks_list = _asks_list(question)
+    asks_list, noun = _asks_list(question), _listed_noun(question)
     if (asks_list and len(units) > 1 and not any(u.clause is None or u.point for u in units)
             and units[0].clause == "1"):
         # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead: its heading says
@@ -285,8 +305,10 @@ def best_quote(question: str, passage: Passage) -> Quote:
             if not held:
                 continue  # the điểm adds nothing its khoản's lead does not say: quote the khoản
             quoted = unit.parent  # it adds the answer (a figure) to its lead's words: quote the list it is in
-        # the article's khoản as one list, said by its heading, is scored with the heading's words
-        relevant = relevance(telling if unit.lines else terms, f"{unit.context}\n{body}")
+        # the article's khoản as one list, said by its heading, is scored with the heading's words; so is a list of
+        # what the question asks ("những hình thức nào" and "… một trong những hình thức kỷ luật sau đây:")
+        said_by_heading = not unit.lines or bool(unit.items and noun and noun in fold(unit.lines[-1]))
+        relevant = relevance(terms if said_by_heading else telling, f"{unit.context}\n{body}")
         held += BAND_HELD if band else 0
         # a long unit is quoted trimmed to MAX_QUOTE_CHARS: it weighs no more than that; a list asked for weighs its lead
         length = len("\n".join(unit.lines)) if unit.items and unit.lines and asks_list else min(len(body), MAX_QUOTE_CHARS)
@@ -301,7 +323,14 @@ def best_quote(question: str, passage: Passage) -> Quote:
 
 
 def _quote_of(unit: _Unit, score: float) -> Quote:
-    """A unit quoted: with the list it introduces (trimmed), a điểm under its khoản's lead, else its lines."""
+    """A unit quoted: with the list it introduces (trimmed), a điểm under its khoản's lead, else its lines. A khoản
+    completing its article's lead, as a điểm completes its khoản's, is quoted with the lead, and with the whole list
+    when it fits: "1. Hòa giải viên lao động;" alone does not say that Điều 187 lists who settles a labour dispute,
+    nor that two more do."""
+    if unit.point is None and unit.parent is not None and not _completes_lead(unit.parent):
+        unit = replace(unit, parent=None)  # a khoản saying something of its own ("1. Thông tin là …")
+    elif unit.point is None and unit.parent is not None and _fits(unit.parent):
+        unit = unit.parent
     if unit.items:
         text, more = _with_list(unit)
     elif unit.parent and unit.parent.items:
@@ -375,6 +404,16 @@ def _with_list(unit: _Unit) -> tuple[str, str]:
     left = len(unit.items) - len(kept)
     text = "\n".join([*unit.lines, *kept])
     return (f"{text}\n{ELLIPSIS}", _left_out(unit, left)) if left else (text, "")
+
+
+def _completes_lead(unit: _Unit) -> bool:
+    """Whether a list's items complete its lead as one sentence: each but the last ends with ";"."""
+    return len(unit.items) > 1 and all(item[-1].rstrip().endswith(";") for item in unit.items[:-1])
+
+
+def _fits(unit: _Unit) -> bool:
+    """Whether a list's lead and all its items fit in one quote."""
+    return sum(len(line) + 1 for line in (*unit.lines, *(line for item in unit.items for line in item))) <= MAX_QUOTE_CHARS
 
 
 def _left_out(unit: _Unit, count: int) -> str:
