@@ -107,6 +107,8 @@ _QUESTION = re.compile(
     r"|dung hay sai|dung khong|cho hoi|xin hoi|muon hoi|muon biet|cho biet|giai thich|chon (?:cau|dap an|y)|duoi day|sau day)\b"
     r"|(?:^|\b(?:can|nho|xin|muon)\s+)(?:tu van|huong dan)\b|\b(?:tu van|huong dan)\s+(?:cho|giup|ve|toi|em|minh|cach|thu tuc|lam)\b"
     r"|\bco\b(?:\s+\S+){1,12}\s+(?:khong|chua)\b|\b(?:khong|chua|nhi|ha)\W*$"
+    # who of two must pay: "trường hay bố mẹ phải đền"
+    r"|\bhay\b(?:\s+\S+){1,2}\s+phai (?:den|boi thuong|tra|chiu)\b"
     # a legal topic typed as a search ("Thời hiệu khởi kiện tranh chấp thừa kế", "Thẩm quyền xử phạt của …")
     r"|^\W*(?:thoi hieu|thoi han|tham quyen|dieu kien|trinh tu|muc phat|muc xu phat|muc huong|nguyen tac|khai niem"
     r"|dinh nghia|quy dinh ve|(?:cac|nhung) truong hop|quyen va nghia vu|nhiem vu(?:,| va)? quyen han|trach nhiem cua)\b"
@@ -158,9 +160,10 @@ _NAMES_A_TASK = re.compile(
     r"|chuyen muc dich|tam ngung kinh doanh"
     rf"|lam (?:{_PAPER_WORDS}))\b)"
 )
-# What a procedure has: papers, fees, forms, online submission.
+# What a procedure has: papers, fees, forms, online submission; papers said to be missing are a circumstance told
+# ("cho mượn tiền không có giấy tờ", "nhặt được ví không có giấy tờ gì").
 _PROCEDURE_WORDS = re.compile(
-    r"\b(?:thu tuc|ho so|giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"
+    r"\b(?:thu tuc|ho so|(?<!khong co )(?<!khong )giay to|le phi|mat phi|truc tuyen|online|qua mang|vneid|dich vu cong|mau don|to khai|may ngay)\b"
 )
 _CONDITION = re.compile(
     r"\b(?:(?:may|bao nhieu) tuoi|du tuoi|dieu kien (?:gi|nao|ra sao|the nao|la gi)|(?:can|phai|co) (?:nhung |cac )?dieu kien"
@@ -176,6 +179,9 @@ _ASKS_SANCTION = re.compile(
     r"\bbi (?:xu )?(?:phat|xu ly)\b(?:\s+[^\s]+){0,3}?\s+(?:the nao|ra sao|nhu the nao|bao nhieu|gi|khong)\b|\bmuc (?:xu )?phat\b"
 )
 _PAYS_FINE = re.compile(r"\bnop (?:tien )?phat\b")
+# A debt claimed: after money lent or owed, folded "doi" is "đòi", not "đổi" ("cho mượn tiền không có giấy tờ có
+# đòi được không" asks what the law gives the lender, not how to exchange a paper).
+_CLAIMS_A_DEBT = re.compile(r"\b(?:cho muon|cho vay|vay|muon|no) (?:tien|no)\b(?:\s+\S+){0,12}?\s+doi\b")
 # How the law settles a sum or a share, asked: "nhà đất mua trước hôn nhân chia thế nào", "lương làm thêm giờ
 # ngày lễ được tính thế nào" ask the rule, not how to get a paper.
 _RULE_HOW = re.compile(r"\b(?:chia|phan chia|tinh|boi thuong|xu ly|giai quyet)\s+(?:the nao|ra sao|nhu the nao)\b")
@@ -201,8 +207,14 @@ _GRIEVANCE = re.compile(
 _REPROACH = re.compile(r"^\W*(?:sao|tai sao|vi sao|the sao)\b|\b(?:vay la sao|the la sao|co biet khong|co ai biet khong)\b")
 # A matter a court settles, which no administrative procedure does: a divorce, a lawsuit ("thủ tục ly hôn thuận
 # tình" is Luật Hôn nhân và gia đình's and the courts', not "Cấp Giấy xác nhận tình trạng hôn nhân"); recording a
-# divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch").
-_BEFORE_A_COURT = re.compile(r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa)\b")
+# divorce settled abroad in the civil-status register is an office's ("ghi chú ly hôn", "… vào sổ hộ tịch"). Suing
+# someone is said "kiện … ở đâu", "đi kiện", "kiện công ty". So is a theft, which the police take as a crime.
+_BEFORE_A_COURT = re.compile(
+    r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa|di kien)\b"
+    # a theft is reported to the police as a crime, no office's procedure ("bị mất xe máy thì trình báo ở đâu")
+    r"|\b(?:bi trom|mat trom|bi cuop|trom mat|mat xe(?! \S+ (?:giay|cavet|ca vet|dang ky)))\b"
+    r"|(?<!dieu )(?<!su )(?<!du )\bkien (?:o dau|tai dau|ai|cong ty|chu)\b"  # folded "điều kiện", "sự kiện", "dự kiến"
+)
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")
 _CITES_LAW = re.compile(
     r"\b(?:luat|bo luat|nghi dinh|thong tu|nghi quyet|hien phap|dieu \d+|khoan \d+|quy dinh|theo phap luat|phap luat"
@@ -376,7 +388,7 @@ def cues(text: str) -> Cues:
                or (not asks and _NAMES_A_TASK.search(plain)))
     cites_law = bool(_CITES_LAW.search(plain))
     if ((cites_law and _LAW_SAYS.search(plain)) or (_ASKS_SANCTION.search(plain) and not _PAYS_FINE.search(plain))
-            or _RULE_HOW.search(plain)):
+            or _RULE_HOW.search(plain) or _CLAIMS_A_DEBT.search(plain)):
         how = False
     beyond = _beyond(text, plain, how, cites_law)
     return Cues(

@@ -52,6 +52,7 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # marriage and family
     "tuoi … ket hon": "điều kiện kết hôn độ tuổi",
     "tuoi … dang ky ket hon": "điều kiện kết hôn độ tuổi",
+    "tuoi … lai xe": "tuổi, sức khỏe của người lái xe",
     "bo nhau": "ly hôn",
     "don phuong ly hon": "quyền yêu cầu ly hôn",
     "mang thai": "có thai",
@@ -63,6 +64,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "quyen nuoi con": "trực tiếp nuôi con",
     "gianh nuoi": "trực tiếp nuôi con",
     "tien nuoi con": "cấp dưỡng",
+    "duoi 3 tuoi": "dưới 36 tháng tuổi",
+    "duoi ba tuoi": "dưới 36 tháng tuổi",
     "chu cap": "cấp dưỡng",
     "chia tai san": "chia tài sản chung",
     "tai san rieng": "tài sản riêng của vợ chồng",
@@ -173,8 +176,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "lam them": "làm thêm giờ",
     "tang ca": "làm thêm giờ",
     "nghi de": "nghỉ thai sản",
-    "nghi phep nam": "nghỉ hằng năm người lao động",
-    "ngay phep": "nghỉ hằng năm người lao động",
+    "nghi phep nam": "người lao động nghỉ hằng năm",
+    "ngay phep": "người lao động nghỉ hằng năm",
     "luong huu": "lương hưu hưu trí",
     "ve huu": "nghỉ hưu hưởng lương hưu",
     "rut bao hiem": "bảo hiểm xã hội một lần",
@@ -288,6 +291,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "chia thua ke": "thừa kế",
     "thua ke": "thừa kế",
     "no tien": "nghĩa vụ trả nợ hợp đồng vay",
+    "cho muon tien": "hợp đồng vay tài sản",
+    "nhat duoc": "tài sản do người khác đánh rơi, bỏ quên",
+    "danh roi": "tài sản do người khác đánh rơi, bỏ quên",
     "vay tien": "hợp đồng vay tài sản",
     "boi thuong": "bồi thường thiệt hại",
     "tro giup phap ly": "trợ giúp pháp lý",
@@ -296,6 +302,18 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "luat su nha nuoc": "yêu cầu trợ giúp pháp lý",
     "nho luat su": "yêu cầu trợ giúp pháp lý",
     "khong chiu tra": "yêu cầu thi hành án dân sự",
+    # a theft is reported to the police as a crime (Bộ luật Tố tụng hình sự Điều 144–145)
+    "bi trom": "tố giác, tin báo về tội phạm",
+    "mat trom": "tố giác, tin báo về tội phạm",
+    "bi cuop": "tố giác, tin báo về tội phạm",
+    "mat xe … trinh bao": "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm",
+    "trinh bao … mat xe": "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm",
+    "bi trom … bao": "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm",
+    "tai nan … bo chay": "gây tai nạn rồi bỏ chạy để trốn tránh trách nhiệm",
+    # a child hurt by another at school: the school answers for a pupil under fifteen in its care (Bộ luật Dân sự Điều 599)
+    "danh … o truong": "bồi thường thiệt hại do người dưới mười lăm tuổi gây ra trong thời gian trường học trực tiếp quản lý",
+    "o truong … danh": "bồi thường thiệt hại do người dưới mười lăm tuổi gây ra trong thời gian trường học trực tiếp quản lý",
+    "danh … gio ra choi": "bồi thường thiệt hại do người dưới mười lăm tuổi gây ra trong thời gian trường học trực tiếp quản lý",
     "thi hanh an": "thi hành án dân sự",
     # security, drugs, military
     "nghien ma tuy": "người nghiện ma túy cai nghiện",
@@ -403,6 +421,21 @@ EVERYDAY_TO_LEGAL |= {
     for paper, legal in _CIVIL_STATUS_COPY.items()
     for loss in ("mat", "that lac", "rach", "hu", "nat", "cap lai", "lam lai", "xin lai")
     for key in (f"{paper} … {loss}", f"{loss} … {paper}")
+}
+
+# Money lent on a word, with no paper: a civil transaction may be made orally (Bộ luật Dân sự Điều 119), and a loan
+# is a contract like any other ("cho mượn tiền không có giấy tờ có đòi được không").
+EVERYDAY_TO_LEGAL |= {
+    f"{lent} … {unwritten}": "hình thức giao dịch dân sự bằng lời nói hợp đồng vay tài sản"
+    for lent in ("cho muon tien", "cho vay tien", "vay tien", "muon tien", "muon no")
+    for unwritten in ("khong co giay", "khong viet giay", "khong lam giay", "khong co hop dong", "noi mieng", "bang mieng")
+}
+# Suing an employer over pay is a labour dispute, settled by a labour mediator first, then arbitration or a court
+# (pay said with it: folded, "kiện" is also the "kiện" of "điều kiện").
+EVERYDAY_TO_LEGAL |= {
+    key: "thẩm quyền giải quyết tranh chấp lao động cá nhân hòa giải viên lao động"
+    for grievance in ("no luong", "quyt luong", "khong tra luong", "cham luong", "chua tra luong", "giu luong")
+    for key in (f"{grievance} … kien", f"kien … {grievance}")
 }
 
 # Drink and drive: the fine is for "nồng độ cồn trong máu hoặc hơi thở" (not for drinking alone: "học sinh uống

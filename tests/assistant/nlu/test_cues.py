@@ -22,6 +22,7 @@ EVALS_DATA = Path(__file__).resolve().parents[3] / "evals" / "data"
     "cho hỏi thủ tục nhập hộ khẩu cho con",
     "Thời hiệu khởi kiện tranh chấp thừa kế",  # a legal topic typed as a search, not a grievance
     "Thẩm quyền xử phạt của Chủ tịch UBND cấp xã trong lĩnh vực giao thông đường bộ",
+    "con hoc lop 6 danh ban trong gio ra choi lam ban bi thuong, truong hay bo me phai den",  # which of two pays
 ])
 def test_questions_are_read_as_questions_with_and_without_diacritics(message):
     assert cues(message).asks
@@ -231,6 +232,8 @@ def test_no_alqac_question_asks_for_a_side_effect_or_is_beyond_the_law(shared_di
     ("muốn mở một công ty trách nhiệm hữu hạn một thành viên, thủ tục thế nào?", True),
     ("muon di du lich Dong Hung ma khong co ho chieu thi lam giay gi", True),
     ("mở tiệm cắt tóc rồi, hằng tháng khai thuế thế nào", True),
+    ("cho muon tien khong co giay to co doi duoc khong", False),  # "đòi" a debt, not "đổi" a paper
+    ("bằng lái hết hạn đổi được không", True),
 ])
 def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(message, how):
     assert cues(message).asks_how is how
@@ -251,6 +254,7 @@ def test_asking_how_to_get_something_done_is_told_from_asking_how_to_understand(
     ("nhận được rồi, cảm ơn nhé", False),
     ("Đăng ký kết hôn khi nào thì có hiệu lực?", False),  # a question on the law
     ("Giấy chứng nhận quyền sử dụng đất được cấp cho ai?", False),
+    ("nhặt được ví, không có giấy tờ gì, giữ luôn được không?", False),  # papers missing are a circumstance
 ])
 def test_a_message_naming_the_task_or_the_paper_wants_the_procedure(message, wants):
     said = cues(message)
@@ -296,6 +300,11 @@ def test_a_question_on_the_assistant_itself(message, about):
     ("ly hôn theo bản án của tòa án Hàn Quốc, phải làm thủ tục để được ghi nhận vào sổ hộ tịch", False),
     ("Tôi đã ly hôn bên Mỹ, giờ về Việt Nam muốn cưới người khác thì phải ghi bản án ly hôn đó vào sổ ở đâu?", False),
     ("làm giấy khai sinh cho con", False),
+    ("Bị công ty nợ lương 3 tháng thì kiện ở đâu?", True),
+    ("cong ty quyt luong thi di kien duoc khong", True),
+    ("điều kiện ở đâu cũng như nhau", False),  # folded "điều kiện" is no suing
+    ("bị mất xe máy thì trình báo ở đâu", True),  # a theft is the police's, as a crime
+    ("mất xe máy đăng ký lại giấy tờ xe thế nào", False),
 ])
 def test_a_divorce_or_a_lawsuit_is_before_a_court(message, court):
     assert cues(message).before_a_court is court
