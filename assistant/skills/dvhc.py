@@ -11,7 +11,9 @@ the next message ("quận 3", "ở Bình Thạnh", "2") answers it. dvhc: đơn 
 Routing: ``asks_about_old_unit(turn, skill)`` is the cue the understand step calls. It holds
 when the message names an old unit after a kind word (the lookup finds it, or finds several)
 and asks what became of it (bây giờ, nay thuộc, sau sáp nhập, phường nào, đổi tên, trước ở …),
-or answers the question this skill asked on the previous turn.
+or answers the question this skill asked on the previous turn. One's own commune said without its name ("xã tôi
+sáp nhập rồi giờ làm giấy tờ ở đâu") is asked back: the next message names it, with or without a kind word
+("Tân Thạnh Đông, Củ Chi").
 """
 from __future__ import annotations
 
@@ -37,6 +39,12 @@ _ASKS_WHAT_BECAME = re.compile(
     r"|con (?:khong|ton tai|nua)|ve dau|di dau|thuoc (?:ve )?(?:phuong|xa|dac khu|dau)|gom (?:nhung|cac)|hinh thanh tu)\b"
 )
 
+# "xã tôi", "phường nhà mình": the asker's own commune, not named; merged, as people say it.
+_OWN_UNIT = re.compile(r"\b(?:phuong|xa|thi tran)\s+(?:nha\s+)?(?:toi|minh|em|chung toi|cua toi)\b")
+_MERGED = re.compile(r"\b(?:sap nhap|sat nhap|sap xep|nhap (?:lai|vao|voi))\b")
+# A reply naming the commune asked for is short: a longer message is a new question.
+REPLY_WORDS = 10
+
 
 def asks_about_old_unit(turn: Turn, skill: "OldUnits | None") -> bool:
     """The understand step's cue for this skill (see the module docstring); False without the skill."""
@@ -49,7 +57,11 @@ def asks_about_old_unit(turn: Turn, skill: "OldUnits | None") -> bool:
     folded = fold(turn.text)
     if not _UNIT_WORD.search(folded) or not _ASKS_WHAT_BECAME.search(folded):
         return False
-    return skill.lookup.find(turn.text, bare=False).status in (*_ANSWERED, "ambiguous")
+    return skill.lookup.find(turn.text, bare=False).status in (*_ANSWERED, "ambiguous") or _unnamed_own_unit(folded)
+
+
+def _unnamed_own_unit(folded: str) -> bool:
+    return bool(_OWN_UNIT.search(folded) and _MERGED.search(folded))
 
 
 class OldUnits:
@@ -68,6 +80,10 @@ class OldUnits:
         if not state.dvhc_query or state.last_intent != INTENT:
             return None
         asked = self.lookup.find(state.dvhc_query, bare=False)
+        if asked.status != "ambiguous":  # the question named no commune ("xã tôi …"): the reply names it
+            named = self.lookup.find(turn.text)
+            short = len(turn.text.split()) <= REPLY_WORDS
+            return named if short and named.status in (*_ANSWERED, "ambiguous") else None
         choice = find_choice(turn.text)
         offered = dvhc_view.choices_of(asked)
         if choice is not None and offered:
@@ -107,6 +123,9 @@ class OldUnits:
             state.dvhc_query, state.options = question, []  # the next message may answer it ("quận 3", "2")
             choices = tuple(Choice(*choice) for choice in dvhc_view.choices_of(match))
             return refusal(INTENT, "needs_clarification", text, choices=choices)
+        if match.status not in _ANSWERED and _unnamed_own_unit(fold(question)):
+            state.dvhc_query, state.options = question, []  # the next message names the commune
+            return refusal(INTENT, "needs_clarification", dvhc_view.ASK_OWN_UNIT)
         state.dvhc_query = ""
         citations = self._citations(match, turn) if match.status in _ANSWERED else ()
         if not citations:

@@ -21,6 +21,11 @@ KEPT = "không thực hiện sắp xếp"
 # A part given with where its residents went ("một phần diện tích tự nhiên, toàn bộ quy mô dân số").
 _PART_PEOPLE = {"all": "một phần diện tích, toàn bộ dân cư", "none": "một phần diện tích, không có dân cư"}
 ASK_UNIT = "Hãy cho biết tên phường, xã, thị trấn cũ, ví dụ “phường Bến Nghé, Quận 1” hoặc “Phường 12, Quận 3”."
+ASK_OWN_UNIT = (
+    "Từ ngày 01/7/2025 các phường, xã đã được sắp xếp lại: việc của cấp xã nay làm tại phường, xã mới. "
+    "Để biết xã, phường của bạn nay là đơn vị nào, hãy cho biết tên phường, xã, thị trấn cũ và quận, huyện, "
+    "ví dụ “xã Tân Thạnh Đông, Củ Chi” hoặc “Phường 12, Quận 3”."
+)
 NO_DATA = (
     "Chưa có các nghị quyết sắp xếp đơn vị hành chính cấp xã năm 2025 trong cơ sở dữ liệu: hãy chạy “troly ingest” "
     "(no merger resolutions indexed)."

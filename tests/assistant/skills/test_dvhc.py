@@ -119,6 +119,20 @@ def test_the_question_asked_back_is_forgotten_once_answered_or_left(chat):
     assert chat.ask("quận 5", session="e").intent == "out_of_scope"
 
 
+@pytest.mark.parametrize("reply, clause", [("Tân Thạnh Đông, Củ Chi", "128"), ("phuong 12 quan 3", "7")])
+def test_one_s_own_commune_said_without_its_name_is_asked_back_and_the_reply_names_it(chat, reply, clause):
+    question = chat.ask("xã tôi sáp nhập rồi giờ làm giấy tờ ở đâu", session="own")
+    assert question.intent == INTENT and question.refusal_reason == "needs_clarification" and not question.citations
+    assert "tên phường, xã, thị trấn cũ" in question.text
+    answer = chat.ask(reply, session="own")
+    assert answer.intent == INTENT and [c.clause for c in answer.citations] == [clause]
+
+
+def test_a_new_question_after_the_commune_was_asked_for_is_not_read_as_its_name(chat):
+    chat.ask("phuong minh sap nhap roi thi nop ho so o dau", session="own2")
+    assert chat.ask("cho hỏi làm căn cước cho con dưới 14 tuổi thì cần mang theo những giấy tờ gì vậy", session="own2").intent != INTENT
+
+
 def test_a_new_units_name_says_what_formed_it(chat):
     answer = chat.ask("phường Sài Gòn gồm những phường nào")
     assert answer.intent == INTENT and "toàn bộ phường Bến Nghé" in answer.text
