@@ -37,16 +37,25 @@ DEMOTION = {"repealed": 0.3, "partially_repealed": 0.15}
 REPLACEMENT_MISSING = 0.5  # the share of the demotion kept when the replacing text is not in the knowledge base
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _WORD = re.compile(r"[0-9a-z]+")
+# A law named with its year, read folded: "luat nha o 2023", "bo luat dan su nam 2015".
+_VERSION_YEAR = re.compile(r"\bluat\b[^\d,.;:?!]{1,60}?\b(?:nam )?((?:19|20)\d\d)(?![\d/])")
 
 
 def asks_about_the_past(question: str, doc_id: str, change: StatusChange) -> bool:
-    """Whether ``question`` is about the document as it was: its number, or a year or date before ``change``."""
+    """Whether ``question`` is about the document as it was: its number, or a year or date before ``change``. A
+    year written after a law's name names a version of it: "Luật Nhà ở 2023" is about the old Luật Nhà ở
+    (65/2014/QH13, replaced from 2024) only when that year is the old one's or earlier."""
     if number_key(doc_id) in {number_key(n) for n in find_numbers(question)}:
         return True
     if change.since is None:
         return False
+    folded = fold(question)
+    versions = [int(y) for y in _VERSION_YEAR.findall(folded)]
+    own = _YEAR.search(doc_id)
+    if versions and own is not None and any(year <= int(own.group()) for year in versions):
+        return True
     days = [day for day, _ in dates_in(question)]
-    years = [int(y) for y in _YEAR.findall(question)]
+    years = [int(y) for y in _YEAR.findall(_VERSION_YEAR.sub(" ", folded))]
     return any(day < change.since for day in days) or any(year < change.since.year for year in years)
 
 

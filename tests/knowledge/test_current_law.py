@@ -50,6 +50,13 @@ def test_asks_about_the_past():
     assert not asks_about_the_past("thu hồi đất năm 2013", "45/2013/QH13", StatusChange("repealed"))  # undated repeal
 
 
+def test_a_year_after_a_law_s_name_names_that_version_not_a_time_before_the_repeal():
+    replaced = StatusChange("repealed", date(2024, 8, 1), ("27/2023/QH15",), source="feed")
+    assert not asks_about_the_past("Thời hạn sở hữu nhà chung cư theo Luật Nhà ở 2023?", "65/2014/QH13", replaced)
+    assert asks_about_the_past("Luật Nhà ở 2014 quy định thời hạn sử dụng nhà chung cư thế nào?", "65/2014/QH13", replaced)
+    assert asks_about_the_past("Theo Luật Nhà ở 2023, nhà mua năm 2020 thì sao?", "65/2014/QH13", replaced)  # a year of its own
+
+
 def test_partial_repeals_demote_less_and_other_kinds_are_untouched():
     partial = {"100/2019/NĐ-CP": StatusChange("partially_repealed", date(2025, 1, 1)), "45/2013/QH13": REPEALED}
     found = [evidence("100/2019/NĐ-CP", 1.0), evidence("45/2013/QH13", 1.0), evidence("1.001193", 0.86, kind="procedure")]
