@@ -26,8 +26,9 @@ def _words(text: str) -> set[str]:
     return set(content_tokens(folded_syllables(text)))
 
 
-# "Điều kiện đối với người nhận con nuôi": "đối với" names whom the heading is about, which the question says its own way.
-_FOR_WHOM = re.compile(r"\bđối với\b", re.IGNORECASE)
+# "Điều kiện đối với người nhận con nuôi": "đối với" names whom the heading is about, which the question says its own
+# way; "Thông báo về việc thụ lý vụ án": "về việc" only joins the words.
+_FOR_WHOM = re.compile(r"\b(?:đối với|về việc)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)

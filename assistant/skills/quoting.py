@@ -46,6 +46,8 @@ _ASKS_COUNT = re.compile(
 _ASKS_FIGURE = re.compile(r"\b(?:bao nhieu|toi da|toi thieu|it nhat|muc nao)\b")
 _FIGURE = re.compile(r"\b\d")
 _MARKER = re.compile(r"^\s*\d+[a-zđ]?\.\s", re.MULTILINE)
+# "X là gì?", "X là người bao nhiêu tuổi?", "X là ai?": X, three to eight words, asked to be defined.
+_DEFINITION_ASKED = re.compile(r"^\W*((?:\w+ ){2,7}\w+) la (?:gi|ai|nguoi|to chuc|co quan|viec|hanh vi)\b")
 _ASKS_LIST = re.compile(
     r"\b(?:nhung|cac)\s+(?P<noun>truong hop|hanh vi|noi dung|dieu kien|giay to|quyen|nghia vu|loai|hinh thuc|doi tuong"
     r"|ai|gi|viec|nguyen tac|tieu chuan|che do|khoan)\b"
@@ -270,6 +272,13 @@ def _asks_list(question: str) -> bool:
     return bool(_ASKS_LIST.search(fold(question)))
 
 
+def _defined(question: str) -> str | None:
+    """What a question asks to define, folded with "là": "Người lao động cao tuổi là người bao nhiêu tuổi?" →
+    "nguoi lao dong cao tuoi la "; the unit opening with it defines it ("1. Người lao động cao tuổi là người …")."""
+    match = _DEFINITION_ASKED.match(fold(question))
+    return f"{match.group(1)} la " if match else None
+
+
 def _listed_noun(question: str) -> str | None:
     """What a list asked for is a list of: "những hình thức nào" → "hinh thuc" (folded)."""
     match = _ASKS_LIST.search(fold(question))
@@ -286,7 +295,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
     terms = question_terms(question)
     telling = terms - _terms(passage.heading) or terms
     units = _units(passage)
-    asks_list, noun = _asks_list(question), _listed_noun(question)
+    asks_list, noun, defined = _asks_list(question), _listed_noun(question), _defined(question)
     if (asks_list and len(units) > 1 and not any(u.clause is None or u.point for u in units)
             and units[0].clause == "1"):
         # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead: its heading says
@@ -307,8 +316,10 @@ def best_quote(question: str, passage: Passage) -> Quote:
             quoted = unit.parent  # it adds the answer (a figure) to its lead's words: quote the list it is in
         # the article's khoản as one list, said by its heading, is scored with the heading's words; so is a list of
         # what the question asks ("những hình thức nào" and "… một trong những hình thức kỷ luật sau đây:")
-        said_by_heading = not unit.lines or bool(unit.items and noun and noun in fold(unit.lines[-1]))
+        defines = bool(defined and unit.lines and _MARKER.sub("", fold(unit.lines[0])).startswith(defined))
+        said_by_heading = not unit.lines or defines or bool(unit.items and noun and noun in fold(unit.lines[-1]))
         relevant = relevance(terms if said_by_heading else telling, f"{unit.context}\n{body}")
+        held += defines
         held += BAND_HELD if band else 0
         # a long unit is quoted trimmed to MAX_QUOTE_CHARS: it weighs no more than that; a list asked for weighs its lead
         length = len("\n".join(unit.lines)) if unit.items and unit.lines and asks_list else min(len(body), MAX_QUOTE_CHARS)

@@ -323,3 +323,13 @@ def test_a_list_of_other_things_than_asked_gets_no_help_from_the_heading():
     ])
     passage = Passage("v", "law", "68/2020/QH14", "Luật Cư trú", "Điều 31. Khai báo tạm vắng", text, article="31")
     assert best_quote("Nội dung khai báo tạm vắng bao gồm những thông tin gì?", passage).clause == "4"
+
+
+def test_a_definition_asked_is_the_khoan_opening_with_the_words_defined():
+    text = "\n".join([
+        "1. Người lao động cao tuổi là người tiếp tục lao động sau độ tuổi theo quy định tại khoản 2 Điều 169 của Bộ luật này.",
+        "2. Người lao động cao tuổi có quyền thỏa thuận với người sử dụng lao động về việc rút ngắn thời giờ làm việc hằng ngày.",
+        "3. Nhà nước khuyến khích sử dụng người lao động cao tuổi làm việc phù hợp với sức khỏe để bảo đảm quyền lao động.",
+    ])
+    passage = Passage("o", "law", "45/2019/QH14", "Bộ luật Lao động", "Điều 148. Người lao động cao tuổi", text, article="148")
+    assert best_quote("Người lao động cao tuổi là người bao nhiêu tuổi?", passage).clause == "1"
