@@ -227,8 +227,11 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     # transport
     "xe may": "xe mô tô xe gắn máy",
     "xe may chuyen dung": "xe máy chuyên dùng",
-    "cam dien thoai": "sử dụng điện thoại di động",
-    "nghe dien thoai": "sử dụng điện thoại di động",
+    # Nghị định 168/2024's words: "dùng tay cầm và sử dụng điện thoại … khi điều khiển phương tiện"
+    "cam dien thoai": "dùng tay cầm và sử dụng điện thoại",
+    "nghe dien thoai": "dùng tay cầm và sử dụng điện thoại",
+    "dung dien thoai … lai xe": "dùng tay cầm và sử dụng điện thoại",
+    "dien thoai khi lai xe": "dùng tay cầm và sử dụng điện thoại",
     "bang lai": "giấy phép lái xe",
     "bang lai xe": "giấy phép lái xe",
     "doi bang lai": "đổi giấy phép lái xe",
@@ -315,6 +318,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "o truong … danh": "bồi thường thiệt hại do người dưới mười lăm tuổi gây ra trong thời gian trường học trực tiếp quản lý",
     "danh … gio ra choi": "bồi thường thiệt hại do người dưới mười lăm tuổi gây ra trong thời gian trường học trực tiếp quản lý",
     "thi hanh an": "thi hành án dân sự",
+    # Bộ luật Hình sự 2015 says "người dưới 18 tuổi phạm tội" where the 1999 code and people say "chưa thành niên"
+    "chua thanh nien pham toi": "người dưới 18 tuổi phạm tội",
     # security, drugs, military
     "nghien ma tuy": "người nghiện ma túy cai nghiện",
     "cai nghien": "cai nghiện ma túy",
