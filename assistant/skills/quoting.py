@@ -25,7 +25,7 @@ from knowledge.asked_article import asks_when_in_force
 from knowledge.figures import figure_given, in_band
 from knowledge.models import Passage
 from knowledge.text import (
-    STOPWORDS, expand_abbreviations, expand_query, fold, fold_aligned, folded_syllables, legal_terms_for, with_bigrams,
+    STOPWORDS, expand_abbreviations, fold, fold_aligned, folded_syllables, legal_terms_for, with_bigrams,
 )
 
 _TIME_UNITS = r"(?:ngay(?: lam viec)?|thang|nam|gio|tuan|phut)"
