@@ -23,7 +23,9 @@ from assistant.documents.legal_basis import check_citations
 from assistant.documents.lines import text_lines
 from assistant.pipeline.answerable import THRESHOLDS
 from assistant.pipeline.turn import Turn
-from assistant.skills.quoting import Quote, Rarity, asked_quote, best_quote, coverage, says_something
+from assistant.skills.quoting import (
+    Quote, Rarity, asked_quote, best_quote, coverage, holds_what_is_asked, says_something,
+)
 from assistant.skills.validity import document_name, notice, took_effect_notice, validity_phrase
 from knowledge.asked_article import asks_when_in_force
 from knowledge.base import KnowledgeBase
@@ -143,7 +145,8 @@ class LegalQA:
         """The passages worth citing with their best quote: the answer, then "Xem thêm".
 
         The answer is the best-ranked of the top three that covers enough of the question for the
-        answerability rule (none: no grounding). "Xem thêm" are the first two further articles, in
+        answerability rule (none: no grounding), or the next of them whose quote alone holds the kind of answer
+        asked for (a duration, a sum, an age, a count). "Xem thêm" are the first two further articles, in
         retrieval order, above the floor (``MIN_COVERAGE``, ``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``,
         ``MIN_QUOTE_COVERAGE``), shown most relevant first: the one whose quote covers more of the
         question, then the better scored. A passage with no text under its heading, or only titles (an appendix
@@ -155,12 +158,11 @@ class LegalQA:
         """
         quotable = [e for e in evidence[:CANDIDATES] if says_something(e.passage.text)]
         scored = [(e, coverage(question, e.passage, self.rarity)) for e in quotable]
-        first = next(((e, share) for e, share in scored[:3] if share >= ANSWERS), None)
-        if first is None:
+        answering = [(e, share) for e, share in scored[:3] if share >= ANSWERS]
+        if not answering:
             return []
         pieces = evidence[:CANDIDATES]
-        answer, answer_share = first
-        answer, answer_quote = _best_piece(question, answer, pieces)
+        answer, answer_share, answer_quote = _holding_what_is_asked(question, answering, pieces)
         floor = max(MIN_COVERAGE, RELATIVE_COVERAGE * answer_share)
         top = max(e.score for e in evidence[:CANDIDATES])
         further: list[tuple[float, float, Evidence, Quote]] = []
@@ -232,6 +234,19 @@ def _validity_fields(entry: RegistryEntry) -> dict:
         "replaced_by": entry.replaced_by,
         "status_source": entry.status_source,
     }
+
+
+def _holding_what_is_asked(
+    question: str, answering: list[tuple[Evidence, float]], pieces: list[Evidence]
+) -> tuple[Evidence, float, Quote]:
+    """The first answering passage, with its quote; a later one of them when only its quote holds the kind of answer
+    asked for: "nam mấy tuổi thì được đăng ký kết hôn" is answered by Điều 8 (20 tuổi), not Điều 9 on registering."""
+    quoted = [(*_best_piece(question, e, pieces), share) for e, share in answering]
+    first = quoted[0]
+    if holds_what_is_asked(question, first[1].text) is False:
+        first = next((item for item in quoted if holds_what_is_asked(question, item[1].text)), first)
+    evidence, quote, share = first
+    return evidence, share, quote
 
 
 def _best_piece(question: str, evidence: Evidence, pieces: list[Evidence]) -> tuple[Evidence, Quote]:

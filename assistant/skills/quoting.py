@@ -46,6 +46,8 @@ _ASKS_COUNT = re.compile(
 _ASKS_FIGURE = re.compile(r"\b(?:bao nhieu|toi da|toi thieu|it nhat|muc nao)\b")
 _FIGURE = re.compile(r"\b\d")
 _MARKER = re.compile(r"^\s*\d+[a-zđ]?\.\s", re.MULTILINE)
+_ASKS_MEASURE = re.compile(r"\b(?:bao lau|(?:bao nhieu|may) (?:ngay|thang|nam|gio|tuan|phut|tuoi))\b")
+_JUDGES = re.compile(r"\b(?:dung hay sai|dung khong|nao sau day)\b")
 # "X là gì?", "X là người bao nhiêu tuổi?", "X là ai?": X, three to eight words, asked to be defined.
 _DEFINITION_ASKED = re.compile(r"^\W*((?:\w+ ){2,7}\w+) la (?:gi|ai|nguoi|to chuc|co quan|viec|hanh vi)\b")
 _ASKS_LIST = re.compile(
@@ -185,9 +187,15 @@ def coverage(question: str, passage: Passage | str, rarity: Rarity | None = None
 
 def _answer_types_held(question: str, unit: _Unit) -> int:
     """How many of the kinds of answer the question asks for the unit holds (a điểm: with its lead)."""
+    # a điểm is quoted under its lead, which may hold the figure
+    held = sum(1 for holds in _wanted(question) if holds.search(_plain(f"{unit.context}\n{unit.body}")))
+    return held + bool(unit.items and _ASKS_LIST.search(fold(question)))
+
+
+@lru_cache(maxsize=64)
+def _wanted(question: str) -> tuple[re.Pattern[str], ...]:
+    """What a unit holding each kind of answer the question asks for contains: a duration, a sum, an age, a count."""
     folded_question = fold(question)
-    # a điểm is quoted under its lead, which may hold the figure; a khoản's number ("5. Tên loại …") is none
-    folded = _MARKER.sub("", fold(f"{unit.context}\n{unit.body}"))
     wanted = [holds for asks, holds in _ANSWER_TYPES if asks.search(folded_question)]
     count = _ASKS_COUNT.search(folded_question)
     if count:
@@ -195,8 +203,21 @@ def _answer_types_held(question: str, unit: _Unit) -> int:
         wanted.append(re.compile(r"\d+\s*%|\bphan tram\b" if unit_word == "phan tram" else rf"\b\d+\s*{unit_word}\b"))
     elif _ASKS_FIGURE.search(folded_question) and not wanted:
         wanted.append(_FIGURE)
-    held = sum(1 for holds in wanted if holds.search(folded))
-    return held + bool(unit.items and _ASKS_LIST.search(folded_question))
+    return tuple(wanted)
+
+
+def _plain(text: str) -> str:
+    """Folded, without the khoản numbers that open lines ("5. Tên loại …" holds no figure)."""
+    return _MARKER.sub("", fold(text))
+
+
+def holds_what_is_asked(question: str, text: str) -> bool | None:
+    """Whether a quote holds the measure the question asks for in so many words ("bao lâu", "mấy tuổi", "bao nhiêu
+    ngày"); None when it asks for none (a count of items, a time merely named, a statement to judge)."""
+    folded_question = fold(question)
+    if not _ASKS_MEASURE.search(folded_question) or _JUDGES.search(folded_question):
+        return None
+    return any(holds.search(_plain(text)) for holds in _wanted(question))
 
 
 _SENTENCE_END = re.compile(r"[.;:!?…»”)]\s*$")
@@ -316,7 +337,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
             quoted = unit.parent  # it adds the answer (a figure) to its lead's words: quote the list it is in
         # the article's khoản as one list, said by its heading, is scored with the heading's words; so is a list of
         # what the question asks ("những hình thức nào" and "… một trong những hình thức kỷ luật sau đây:")
-        defines = bool(defined and unit.lines and _MARKER.sub("", fold(unit.lines[0])).startswith(defined))
+        defines = bool(defined and unit.lines and _plain(unit.lines[0]).startswith(defined))
         said_by_heading = not unit.lines or defines or bool(unit.items and noun and noun in fold(unit.lines[-1]))
         relevant = relevance(terms if said_by_heading else telling, f"{unit.context}\n{body}")
         held += defines

@@ -89,6 +89,20 @@ def test_a_repealed_text_whose_replacement_is_held_is_no_further_reading_under_a
     assert cited([Evidence(old_15, 1.0), Evidence(old_16, 0.95)]) == ["60/2000/QH10:15", "60/2000/QH10:16"]
 
 
+def test_an_age_asked_is_answered_by_the_next_provision_stating_one_when_the_first_states_none():
+    registering = article("52/2014/QH13", "Luật Hôn nhân và gia đình", "9", "Đăng ký kết hôn",
+                          "1. Việc kết hôn phải được đăng ký và do cơ quan nhà nước có thẩm quyền thực hiện.")
+    conditions = article("52/2014/QH13", "Luật Hôn nhân và gia đình", "8", "Điều kiện kết hôn",
+                         "1. Nam, nữ kết hôn với nhau phải tuân theo các điều kiện sau đây:\n"
+                         "a) Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên;")
+    legal = LegalQA(SimpleNamespace(retriever=SimpleNamespace(diacritics=None)))
+    found = [Evidence(registering, 1.0), Evidence(conditions, 0.95)]
+    answer, *_ = legal.select("nam mấy tuổi thì được đăng ký kết hôn", found)
+    assert answer[0].passage.article == "8" and "20 tuổi" in answer[1].text
+    # a statement to judge asks no measure: the order stands
+    assert legal.select("Nam đủ 20 tuổi được đăng ký kết hôn, đúng hay sai?", found)[0][0].passage.article == "9"
+
+
 def test_a_long_article_retrieved_in_pieces_is_quoted_from_the_piece_that_answers():
     fines = "Luật Xử lý vi phạm hành chính"
     first_piece = Passage("law:15/2012/QH13:24:1", "law", "15/2012/QH13", fines, "Điều 24. Mức phạt tiền tối đa trong các lĩnh vực",
