@@ -160,6 +160,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "sua nha": "sửa chữa cải tạo giấy phép xây dựng",
     "giay phep xay dung": "cấp giấy phép xây dựng",
     "nha o xa hoi": "nhà ở xã hội",
+    "doi tuong … nha o xa hoi": "đối tượng được hưởng chính sách hỗ trợ về nhà ở xã hội",
+    "ai duoc mua nha o xa hoi": "đối tượng được hưởng chính sách hỗ trợ về nhà ở xã hội",
     # work and insurance
     "mat viec": "thất nghiệp",
     "nghi viec": "chấm dứt hợp đồng lao động",

@@ -25,6 +25,7 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("vo chong ly hon thi con duoi 3 tuoi o voi ai", "dưới 36 tháng tuổi"),
         ("nhặt được ví của người khác có phải trả lại không", "tài sản do người khác đánh rơi, bỏ quên"),
         ("vua chay xe may vua nghe dien thoai bi phat bao nhieu", "dùng tay cầm và sử dụng điện thoại"),
+        ("nhung doi tuong nao duoc mua nha o xa hoi", "đối tượng được hưởng chính sách hỗ trợ về nhà ở xã hội"),
         ("Người chưa thành niên phạm tội có được hưởng án treo không?", "người dưới 18 tuổi phạm tội"),
         ("bị mất xe máy thì trình báo ở đâu", "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm"),
         ("phan biet dat tho cu va dat nong nghiep", "giải thích từ ngữ"),
