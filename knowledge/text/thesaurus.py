@@ -83,6 +83,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "bo me … danh con": "bạo lực gia đình",
     "bi bo danh": "bạo lực gia đình",
     "ngoai tinh": "vi phạm chế độ một vợ một chồng",
+    # a debt one spouse ran up alone (Luật Hôn nhân và gia đình Điều 45, Điều 37)
+    "no rieng": "nghĩa vụ riêng về tài sản của vợ, chồng",
+    "chong … vay no": "nghĩa vụ riêng về tài sản của vợ, chồng nghĩa vụ chung về tài sản của vợ chồng",
+    "vo … vay no": "nghĩa vụ riêng về tài sản của vợ, chồng nghĩa vụ chung về tài sản của vợ chồng",
     "ho hang": "trong phạm vi ba đời",
     "tao hon": "kết hôn chưa đủ tuổi tảo hôn",
     # residence (cư trú)
@@ -150,6 +154,12 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "lan sang dat": "tranh chấp đất đai hòa giải tranh chấp đất đai",
     "xay … lan sang": "tranh chấp đất đai hòa giải tranh chấp đất đai",
     "sang dat o": "chuyển mục đích sử dụng đất sang đất ở",
+    # a neighbour's tree over the boundary (Bộ luật Dân sự Điều 175)
+    "cay … lan sang": "rễ cây, cành cây vượt quá ranh giới",
+    "canh cay … sang nha": "rễ cây, cành cây vượt quá ranh giới",
+    # a tenant not paying: the landlord may end the lease after three months (Luật Nhà ở 2023 Điều 172)
+    "khong tra tien nha": "bên thuê không trả đủ tiền thuê nhà ở đơn phương chấm dứt thực hiện hợp đồng thuê nhà ở",
+    "khong tra tien thue nha": "bên thuê không trả đủ tiền thuê nhà ở đơn phương chấm dứt thực hiện hợp đồng thuê nhà ở",
     "den bu": "bồi thường thu hồi đất",
     "giai toa": "thu hồi đất bồi thường",
     "xay nha": "cấp giấy phép xây dựng mới nhà ở riêng lẻ",
@@ -170,6 +180,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "nghi ngang": "người lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật",
     "bo viec ngang": "người lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật",
     "bi duoi viec": "đơn phương chấm dứt hợp đồng lao động sa thải",
+    # a pregnant worker may not be dismissed for it, nor made to promise not to be (Bộ luật Lao động Điều 137)
+    "duoi viec … mang thai": "bảo vệ thai sản không được sa thải đơn phương chấm dứt hợp đồng lao động lao động nữ mang thai",
+    "cam ket … mang thai": "bảo vệ thai sản không được sa thải đơn phương chấm dứt hợp đồng lao động lao động nữ mang thai",
     "duoi viec": "sa thải đơn phương chấm dứt hợp đồng lao động",
     "sa thai trai": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc",
     "duoi viec trai": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc",
@@ -253,6 +266,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "dung ten … ca vet": "thay đổi chủ xe đăng ký sang tên",
     "dung ten … cavet": "thay đổi chủ xe đăng ký sang tên",
     "sang ten xe": "thay đổi chủ xe đăng ký sang tên",
+    "xe cu … khong sang ten": "không làm thủ tục cấp chứng nhận đăng ký xe trong trường hợp thay đổi chủ xe",
+    "khong sang ten xe": "không làm thủ tục cấp chứng nhận đăng ký xe trong trường hợp thay đổi chủ xe",
     "ban xe": "thu hồi chứng nhận đăng ký xe biển số",
     "bien so": "biển số xe",
     "dang kiem": "kiểm định xe cơ giới",
@@ -289,11 +304,18 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "tien coc": "đặt cọc",
     "giu coc": "đặt cọc",
     "mat coc": "đặt cọc",
+    # the seller backing out after a deposit: the deposit and as much again (Bộ luật Dân sự Điều 328)
+    "coc … doi y": "đặt cọc bên nhận đặt cọc từ chối việc giao kết, thực hiện hợp đồng",
+    "coc … khong ban nua": "đặt cọc bên nhận đặt cọc từ chối việc giao kết, thực hiện hợp đồng",
+    "ben ban … doi y": "đặt cọc bên nhận đặt cọc từ chối việc giao kết, thực hiện hợp đồng",
     "di chuc": "di chúc thừa kế",
     "khong de lai di chuc": "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
     "khong co di chuc": "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
     "khong lap di chuc": "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
     "chia thua ke": "thừa kế",
+    # the children of one who died without a will share alike, daughters as sons (Bộ luật Dân sự Điều 651)
+    "con gai … duoc chia": "người thừa kế theo pháp luật hàng thừa kế thứ nhất",
+    "con trai … con gai … chia": "người thừa kế theo pháp luật hàng thừa kế thứ nhất",
     "thua ke": "thừa kế",
     "no tien": "nghĩa vụ trả nợ hợp đồng vay",
     "cho muon tien": "hợp đồng vay tài sản",
