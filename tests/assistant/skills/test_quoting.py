@@ -255,81 +255,79 @@ def test_a_piece_of_a_long_article_opening_inside_a_khoan_cites_that_khoan():
     assert asked_quote("điểm i khoản 1 Điều 137 Luật Đất đai quy định gì?", piece).text.startswith("i) Giấy tờ tạm giao")
 
 
+def law(doc_id: str, title: str, heading: str, *lines: str) -> Passage:
+    """A law article written line by line; its number is read from its heading ("Điều 187. …")."""
+    number = heading.split()[1].rstrip(".")
+    return Passage(f"law:{doc_id}:{number}:0", "law", doc_id, title, heading, "\n".join(lines), article=number)
+
+
 # Điều 187 Bộ luật Lao động: an article whose khoản complete its lead as one sentence.
-SETTLERS = "\n".join([
+SETTLERS_187 = law(
+    "45/2019/QH14", "Bộ luật Lao động", "Điều 187. Thẩm quyền giải quyết tranh chấp lao động cá nhân",
     "Cơ quan, tổ chức, cá nhân có thẩm quyền giải quyết tranh chấp lao động cá nhân bao gồm:",
-    "1. Hòa giải viên lao động;",
-    "2. Hội đồng trọng tài lao động;",
-    "3. Tòa án nhân dân.",
-])
-SETTLERS_187 = Passage("s", "law", "45/2019/QH14", "Bộ luật Lao động",
-                       "Điều 187. Thẩm quyền giải quyết tranh chấp lao động cá nhân", SETTLERS, article="187")
+    "1. Hòa giải viên lao động;", "2. Hội đồng trọng tài lao động;", "3. Tòa án nhân dân.",
+)
 
 
 def test_a_khoan_completing_its_article_s_lead_is_quoted_with_the_whole_short_list():
     quote = best_quote("Bị công ty nợ lương thì nhờ hòa giải viên lao động ở đâu?", SETTLERS_187)
-    assert quote.clause is None and quote.text == SETTLERS
+    assert quote.clause is None and quote.text == SETTLERS_187.text
 
 
 def test_a_definition_saying_something_of_its_own_is_quoted_alone():
-    text = "\n".join([
+    passage = law(
+        "104/2016/QH13", "Luật Tiếp cận thông tin", "Điều 2. Giải thích từ ngữ",
         "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:",
         "1. Thông tin là tin, dữ liệu được chứa đựng trong văn bản, hồ sơ, tài liệu có sẵn.",
         "2. Thông tin do cơ quan nhà nước tạo ra là tin, dữ liệu được hình thành trong quá trình cơ quan nhà nước thực hiện"
         " chức năng, nhiệm vụ.",
-    ])
-    passage = Passage("t", "law", "104/2016/QH13", "Luật Tiếp cận thông tin", "Điều 2. Giải thích từ ngữ", text, article="2")
+    )
     quote = best_quote("Thông tin do cơ quan nhà nước tạo ra là gì?", passage)
-    assert quote.clause == "2" and quote.text == text.split("\n")[2]
+    assert quote.clause == "2" and quote.text == passage.text.split("\n")[2]
 
 
 def test_a_khoan_number_is_no_figure_and_how_many_kinds_is_answered_by_their_list():
-    text = "\n".join([
+    passage = law(
+        "24/2018/QH14", "Luật An ninh mạng", "Điều 10. Hệ thống thông tin quan trọng về an ninh quốc gia",
         "1. Hệ thống thông tin quan trọng về an ninh quốc gia là hệ thống thông tin khi bị sự cố sẽ xâm hại nghiêm trọng"
         " an ninh mạng.",
         "2. Hệ thống thông tin quan trọng về an ninh quốc gia bao gồm:",
         "a) Hệ thống thông tin quân sự, an ninh, ngoại giao, cơ yếu;",
         "b) Hệ thống thông tin lưu trữ, xử lý thông tin thuộc bí mật nhà nước.",
-    ])
-    passage = Passage("a", "law", "24/2018/QH14", "Luật An ninh mạng",
-                      "Điều 10. Hệ thống thông tin quan trọng về an ninh quốc gia", text, article="10")
+    )
     assert best_quote("Có bao nhiêu hệ thống thông tin quan trọng về an ninh quốc gia?", passage).clause == "2"
 
 
 def test_the_list_of_what_is_asked_is_scored_with_the_words_its_heading_shares():
-    text = "\n".join([
+    passage = law(
+        "22/2008/QH12", "Luật Cán bộ, công chức", "Điều 79. Các hình thức kỷ luật đối với công chức",
         "1. Công chức vi phạm quy định của Luật này thì tùy theo tính chất, mức độ vi phạm phải chịu một trong những"
         " hình thức kỷ luật sau đây:",
-        "a) Khiển trách;",
-        "b) Cảnh cáo;",
-        "c) Buộc thôi việc.",
+        "a) Khiển trách;", "b) Cảnh cáo;", "c) Buộc thôi việc.",
         "2. Chính phủ quy định việc áp dụng các hình thức kỷ luật, trình tự, thủ tục và thẩm quyền xử lý kỷ luật đối với"
         " công chức.",
-    ])
-    passage = Passage("k", "law", "22/2008/QH12", "Luật Cán bộ, công chức", "Điều 79. Các hình thức kỷ luật đối với công chức",
-                      text, article="79")
+    )
     quote = best_quote("Công chức bị xử lý kỷ luật bằng những hình thức nào?", passage)
     assert quote.clause == "1" and "c) Buộc thôi việc." in quote.text
 
 
-
 def test_a_list_of_other_things_than_asked_gets_no_help_from_the_heading():
-    text = "\n".join([
+    passage = law(
+        "68/2020/QH14", "Luật Cư trú", "Điều 31. Khai báo tạm vắng",
         "1. Công dân có trách nhiệm khai báo tạm vắng trong các trường hợp sau đây:",
         "a) Đi khỏi phạm vi đơn vị hành chính cấp xã nơi đang cư trú từ 01 ngày trở lên đối với bị can, bị cáo đang tại ngoại;",
         "b) Đi khỏi phạm vi đơn vị hành chính cấp huyện nơi thường trú từ 12 tháng liên tục trở lên.",
         "4. Nội dung khai báo tạm vắng bao gồm họ và tên, số định danh cá nhân của người khai báo, lý do tạm vắng, thời gian"
         " tạm vắng, địa chỉ nơi đến.",
-    ])
-    passage = Passage("v", "law", "68/2020/QH14", "Luật Cư trú", "Điều 31. Khai báo tạm vắng", text, article="31")
+    )
     assert best_quote("Nội dung khai báo tạm vắng bao gồm những thông tin gì?", passage).clause == "4"
 
 
 def test_a_definition_asked_is_the_khoan_opening_with_the_words_defined():
-    text = "\n".join([
+    passage = law(
+        "45/2019/QH14", "Bộ luật Lao động", "Điều 148. Người lao động cao tuổi",
         "1. Người lao động cao tuổi là người tiếp tục lao động sau độ tuổi theo quy định tại khoản 2 Điều 169 của Bộ luật này.",
         "2. Người lao động cao tuổi có quyền thỏa thuận với người sử dụng lao động về việc rút ngắn thời giờ làm việc hằng ngày.",
         "3. Nhà nước khuyến khích sử dụng người lao động cao tuổi làm việc phù hợp với sức khỏe để bảo đảm quyền lao động.",
-    ])
-    passage = Passage("o", "law", "45/2019/QH14", "Bộ luật Lao động", "Điều 148. Người lao động cao tuổi", text, article="148")
+    )
     assert best_quote("Người lao động cao tuổi là người bao nhiêu tuổi?", passage).clause == "1"
