@@ -241,11 +241,13 @@ def _holding_what_is_asked(
 ) -> tuple[Evidence, float, Quote]:
     """The first answering passage, with its quote; a later one of them when only its quote holds the kind of answer
     asked for: "nam mấy tuổi thì được đăng ký kết hôn" is answered by Điều 8 (20 tuổi), not Điều 9 on registering."""
-    quoted = [(*_best_piece(question, e, pieces), share) for e, share in answering]
-    first = quoted[0]
-    if holds_what_is_asked(question, first[1].text) is False:
-        first = next((item for item in quoted if holds_what_is_asked(question, item[1].text)), first)
-    evidence, quote, share = first
+    evidence, share = answering[0]
+    evidence, quote = _best_piece(question, evidence, pieces)
+    if holds_what_is_asked(question, quote.text) is False:
+        for other, other_share in answering[1:]:
+            other, other_quote = _best_piece(question, other, pieces)
+            if holds_what_is_asked(question, other_quote.text):
+                return other, other_share, other_quote
     return evidence, share, quote
 
 

@@ -187,9 +187,9 @@ def coverage(question: str, passage: Passage | str, rarity: Rarity | None = None
 
 def _answer_types_held(question: str, unit: _Unit) -> int:
     """How many of the kinds of answer the question asks for the unit holds (a điểm: with its lead)."""
-    # a điểm is quoted under its lead, which may hold the figure
-    held = sum(1 for holds in _wanted(question) if holds.search(_plain(f"{unit.context}\n{unit.body}")))
-    return held + bool(unit.items and _ASKS_LIST.search(fold(question)))
+    wanted = _wanted(question)
+    plain = _plain(f"{unit.context}\n{unit.body}") if wanted else ""  # a điểm is quoted under its lead, which may hold the figure
+    return sum(1 for holds in wanted if holds.search(plain)) + bool(unit.items and _ASKS_LIST.search(fold(question)))
 
 
 @lru_cache(maxsize=64)
