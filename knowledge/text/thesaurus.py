@@ -64,6 +64,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "quyen nuoi con": "trực tiếp nuôi con",
     "gianh nuoi": "trực tiếp nuôi con",
     "tien nuoi con": "cấp dưỡng",
+    # after a divorce the parent not raising the child visits it, and no one may prevent it (Điều 82 khoản 3)
+    "khong cho … gap con": "thăm nom con mà không ai được cản trở",
+    "khong cho … tham con": "thăm nom con mà không ai được cản trở",
     "duoi 3 tuoi": "dưới 36 tháng tuổi",
     "duoi ba tuoi": "dưới 36 tháng tuổi",
     "chu cap": "cấp dưỡng",
