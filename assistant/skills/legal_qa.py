@@ -145,8 +145,8 @@ class LegalQA:
         """The passages worth citing with their best quote: the answer, then "Xem thêm".
 
         The answer is the best-ranked of the top three that covers enough of the question for the
-        answerability rule (none: no grounding), or the next of them whose quote alone holds the kind of answer
-        asked for (a duration, a sum, an age, a count). "Xem thêm" are the first two further articles, in
+        answerability rule (none: no grounding), or, when the question asks a measure in so many words and that
+        answer's quote states none, the next of them whose quote does ("bao lâu", "mấy tuổi", "bao nhiêu ngày"). "Xem thêm" are the first two further articles, in
         retrieval order, above the floor (``MIN_COVERAGE``, ``RELATIVE_COVERAGE``, ``MIN_SCORE_RATIO``,
         ``MIN_QUOTE_COVERAGE``), shown most relevant first: the one whose quote covers more of the
         question, then the better scored. A passage with no text under its heading, or only titles (an appendix
@@ -239,8 +239,8 @@ def _validity_fields(entry: RegistryEntry) -> dict:
 def _holding_what_is_asked(
     question: str, answering: list[tuple[Evidence, float]], pieces: list[Evidence]
 ) -> tuple[Evidence, float, Quote]:
-    """The first answering passage, with its quote; a later one of them when only its quote holds the kind of answer
-    asked for: "nam mấy tuổi thì được đăng ký kết hôn" is answered by Điều 8 (20 tuổi), not Điều 9 on registering."""
+    """The first answering passage, with its quote; a later one of them when only its quote holds the measure asked
+    for: "nam mấy tuổi thì được đăng ký kết hôn" is answered by Điều 8 (20 tuổi), not Điều 9 on registering."""
     evidence, share = answering[0]
     evidence, quote = _best_piece(question, evidence, pieces)
     if holds_what_is_asked(question, quote.text) is False:
