@@ -85,6 +85,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "bo toi … danh": "bạo lực gia đình",
     "bo me … danh con": "bạo lực gia đình",
     "bi bo danh": "bạo lực gia đình",
+    "cha me … danh con": "bạo lực gia đình bạo lực trẻ em",
+    # debts of the marriage on divorce: what the spouses owe third parties (Luật Hôn nhân và gia đình Điều 60)
+    "ly hon … no chung": "giải quyết quyền, nghĩa vụ tài sản của vợ chồng đối với người thứ ba khi ly hôn",
+    "no chung … ly hon": "giải quyết quyền, nghĩa vụ tài sản của vợ chồng đối với người thứ ba khi ly hôn",
     "ngoai tinh": "vi phạm chế độ một vợ một chồng",
     # a debt one spouse ran up alone (Luật Hôn nhân và gia đình Điều 45, Điều 37)
     "no rieng": "nghĩa vụ riêng về tài sản của vợ, chồng",
@@ -219,6 +223,12 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "cong chuc": "cán bộ công chức",
     "vien chuc": "viên chức",
     "thu viec": "thử việc",
+    # a worker of 15 to 17 signs with a parent's written consent (Bộ luật Lao động Điều 18)
+    "15 tuoi … di lam": "người lao động từ đủ 15 tuổi đến chưa đủ 18 tuổi sự đồng ý bằng văn bản của người đại diện theo pháp luật",
+    "16 tuoi … di lam": "người lao động từ đủ 15 tuổi đến chưa đủ 18 tuổi sự đồng ý bằng văn bản của người đại diện theo pháp luật",
+    "17 tuoi … di lam": "người lao động từ đủ 15 tuổi đến chưa đủ 18 tuổi sự đồng ý bằng văn bản của người đại diện theo pháp luật",
+    "khong dong bhxh": "trốn đóng bảo hiểm xã hội",
+    "khong dong bao hiem": "trốn đóng bảo hiểm xã hội",
     "hop dong lao dong": "hợp đồng lao động",
     "xet ho ngheo": "công nhận hộ nghèo hộ cận nghèo",
     "xin ho ngheo": "công nhận hộ nghèo hộ cận nghèo",

@@ -28,6 +28,8 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("nhung doi tuong nao duoc mua nha o xa hoi", "đối tượng được hưởng chính sách hỗ trợ về nhà ở xã hội"),
         ("Hàng xóm trồng cây lấn sang nhà tôi, tôi có được chặt không?", "rễ cây, cành cây vượt quá ranh giới"),
         ("me chong khong cho toi gap con sau ly hon thi toi phai lam gi", "thăm nom con mà không ai được cản trở"),
+        ("vo chong ly hon thi no chung chia the nao",
+         "giải quyết quyền, nghĩa vụ tài sản của vợ chồng đối với người thứ ba khi ly hôn"),
         ("đặt cọc mua nhà rồi bên bán đổi ý không bán nữa thì xử lý thế nào",
          "đặt cọc bên nhận đặt cọc từ chối việc giao kết, thực hiện hợp đồng"),
         ("nguoi thue nha khong tra tien nha 3 thang toi co duoc duoi ra khong",
