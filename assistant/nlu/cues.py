@@ -213,7 +213,7 @@ _BEFORE_A_COURT = re.compile(
     r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa|di kien)\b"
     # a theft is reported to the police as a crime, no office's procedure ("bị mất xe máy thì trình báo ở đâu")
     r"|\b(?:bi trom|mat trom|bi cuop|trom mat|mat xe(?! \S+ (?:giay|cavet|ca vet|dang ky)))\b"
-    r"|(?<!dieu )(?<!su )(?<!du )\bkien (?:o dau|tai dau|ai|cong ty|chu)\b"  # folded "điều kiện", "sự kiện", "dự kiến"
+    r"|(?<!dieu )(?<!su )(?<!du )\bkien (?:o dau|tai dau|ai|cong ty|chu|duoc)\b"  # folded "điều kiện", "sự kiện", "dự kiến"
 )
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")
 _CITES_LAW = re.compile(

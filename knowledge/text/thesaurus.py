@@ -223,6 +223,10 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "cong chuc": "cán bộ công chức",
     "vien chuc": "viên chức",
     "thu viec": "thử việc",
+    # an employer may not keep a worker's original diploma or papers (Bộ luật Lao động Điều 17)
+    "giu bang … goc": "giữ bản chính giấy tờ tùy thân, văn bằng, chứng chỉ của người lao động",
+    "giu … bang goc": "giữ bản chính giấy tờ tùy thân, văn bằng, chứng chỉ của người lao động",
+    "giu van bang": "giữ bản chính giấy tờ tùy thân, văn bằng, chứng chỉ của người lao động",
     # a worker of 15 to 17 signs with a parent's written consent (Bộ luật Lao động Điều 18)
     "15 tuoi … di lam": "người lao động từ đủ 15 tuổi đến chưa đủ 18 tuổi sự đồng ý bằng văn bản của người đại diện theo pháp luật",
     "16 tuoi … di lam": "người lao động từ đủ 15 tuổi đến chưa đủ 18 tuổi sự đồng ý bằng văn bản của người đại diện theo pháp luật",
@@ -349,6 +353,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "mat xe … trinh bao": "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm",
     "trinh bao … mat xe": "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm",
     "bi trom … bao": "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm",
+    "bi lua … bao": "trách nhiệm tiếp nhận tố giác, tin báo về tội phạm lừa đảo chiếm đoạt tài sản",
+    "an trom": "trộm cắp tài sản",
     "tai nan … bo chay": "gây tai nạn rồi bỏ chạy để trốn tránh trách nhiệm",
     # a child hurt by another at school: the school answers for a pupil under fifteen in its care (Bộ luật Dân sự Điều 599)
     "danh … o truong": "bồi thường thiệt hại do người dưới mười lăm tuổi gây ra trong thời gian trường học trực tiếp quản lý",
