@@ -28,12 +28,12 @@ def _words(text: str) -> set[str]:
 
 # "Điều kiện đối với người nhận con nuôi": "đối với" names whom the heading is about, which the question says its own
 # way; "Thông báo về việc thụ lý vụ án": "về việc" only joins the words.
-_FOR_WHOM = re.compile(r"\b(?:đối với|về việc)\b", re.IGNORECASE)
+_JOINING_WORDS = re.compile(r"\b(?:đối với|về việc)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
 def _heading_words(heading: str) -> frozenset[str]:
-    return frozenset(_words(_FOR_WHOM.sub(" ", _NUMBERED.sub("", heading))))
+    return frozenset(_words(_JOINING_WORDS.sub(" ", _NUMBERED.sub("", heading))))
 
 
 def heading_said_first(question: str, evidence: list[Evidence]) -> list[Evidence]:

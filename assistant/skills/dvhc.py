@@ -33,15 +33,17 @@ INTENT = "dvhc_lookup"
 _ANSWERED = ("found", "new_unit")
 # A kind word of a commune-level unit, written out or abbreviated ("P.12", "tt Pác Miầu").
 _UNIT_WORD = re.compile(r"\b(?:phuong|xa|thi tran|dac khu|huyen|tt)\b|\b[pf]\s*\.?\s*\d")
+# The merger, as people say it ("sáp nhập", "sát nhập", "sắp xếp"), folded.
+_MERGER = r"(?:sap nhap|sat nhap|sap xep)"
 _ASKS_WHAT_BECAME = re.compile(
-    r"\b(?:bay gio|gio (?:la|thuoc|o)|hien (?:nay|tai|gio)|(?<!tuan )(?<!thang )(?<!nam )(?<!hom )(?<!ngay )(?<!luc )(?<!ky )(?<!dot )(?<!lan )nay (?:la|thuoc|o|ve)|sau (?:khi )?(?:sap nhap|sat nhap|sap xep)"
-    r"|sap nhap|sat nhap|sap xep|(?:phuong|xa|dac khu|don vi) (?:nao|gi|moi)|doi ten|doi thanh|truoc (?:day )?(?:o|la|thuoc)"
+    r"\b(?:bay gio|gio (?:la|thuoc|o)|hien (?:nay|tai|gio)|(?<!tuan )(?<!thang )(?<!nam )(?<!hom )(?<!ngay )(?<!luc )(?<!ky )(?<!dot )(?<!lan )nay (?:la|thuoc|o|ve)"
+    rf"|{_MERGER}|(?:phuong|xa|dac khu|don vi) (?:nao|gi|moi)|doi ten|doi thanh|truoc (?:day )?(?:o|la|thuoc)"
     r"|con (?:khong|ton tai|nua)|ve dau|di dau|thuoc (?:ve )?(?:phuong|xa|dac khu|dau)|gom (?:nhung|cac)|hinh thanh tu)\b"
 )
 
 # "xã tôi", "phường nhà mình": the asker's own commune, not named; merged, as people say it.
 _OWN_UNIT = re.compile(r"\b(?:phuong|xa|thi tran)\s+(?:nha\s+)?(?:toi|minh|em|chung toi|cua toi)\b")
-_MERGED = re.compile(r"\b(?:sap nhap|sat nhap|sap xep|nhap (?:lai|vao|voi))\b")
+_MERGED = re.compile(rf"\b(?:{_MERGER}|nhap (?:lai|vao|voi))\b")
 # A reply naming the commune asked for is short: a longer message is a new question.
 REPLY_WORDS = 10
 

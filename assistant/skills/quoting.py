@@ -217,7 +217,8 @@ def holds_what_is_asked(question: str, text: str) -> bool | None:
     folded_question = fold(question)
     if not _ASKS_MEASURE.search(folded_question) or _JUDGES.search(folded_question):
         return None
-    return any(holds.search(_plain(text)) for holds in _wanted(question))
+    plain = _plain(text)
+    return any(holds.search(plain) for holds in _wanted(question))
 
 
 _SENTENCE_END = re.compile(r"[.;:!?…»”)]\s*$")
