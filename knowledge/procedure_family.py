@@ -29,7 +29,9 @@ A procedure the question names outright ("đăng ký tạm trú cho người thu
 when nothing lowers it: not when the question names a circumstance it is not for ("đăng ký kết hôn
 với người Hàn Quốc" names the plain one's name but asks for the foreign one), nor when it asks
 another action ("đăng ký kết hôn năm 2005 mà giấy mất" tells what was done, and asks đăng ký lại).
-A procedure for people of an age the question's one age is not ("Cấp thẻ căn cước cho người từ đủ 14 tuổi
+A procedure whose name says it is done above the commune ("Cấp thẻ căn cước … (thực hiện tại cấp tỉnh)") is lowered
+by ``OTHER_LEVEL`` when the same procedure without that suffix, done at the commune, is found too, unless the question
+names that level or its office: since the 2025 reform a citizen applies at the commune. A procedure for people of an age the question's one age is not ("Cấp thẻ căn cước cho người từ đủ 14 tuổi
 trở lên" to "làm căn cước cho con 5 tuổi") is lowered as for another circumstance.
 The member asked for comes first without hiding the others; passages that are not procedures keep
 their score.
@@ -46,6 +48,7 @@ OTHER_ACTION = 0.15
 PLAIN_WHEN_OTHER_ASKED = 0.08
 OTHER_CIRCUMSTANCE = 0.25
 OTHER_FIELD = 0.5
+OTHER_LEVEL = 0.15
 NAMED = 0.2
 PLAIN = "plain"
 
@@ -159,6 +162,18 @@ def _field_circumstances(text: str) -> frozenset[str]:
 
 
 _LEVEL = re.compile(r"\s*\((?:thuc hien )?(?:tai|o) [^)]*\)\s*$")
+# The level above the commune a name says it is done at: "(thực hiện tại cấp tỉnh)", "(thực hiện tại cấp trung ương)".
+_HIGHER_LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) )?cap (tinh|trung uong|tw|bo|huyen)\)\s*$")
+# A question naming a level above the commune, or the office there ("ở Công an tỉnh", "cấp trung ương").
+_DEPARTMENT = r"so (?:tu phap|tai nguyen|nong nghiep|lao dong|giao thong|xay dung|y te|giao duc|cong thuong|noi vu|tai chinh|ke hoach)"
+_MINISTRY = r"trung uong|cap bo|cuc|bo (?:cong an|ngoai giao|tu phap|quoc phong|y te|giao duc)"
+_LEVEL_ASKED = {
+    "tinh": re.compile(rf"\b(?:cap tinh|cong an tinh|ubnd tinh|uy ban nhan dan tinh|{_DEPARTMENT})\b"),
+    "trung uong": re.compile(rf"\b(?:{_MINISTRY})\b"),
+    "bo": re.compile(rf"\b(?:{_MINISTRY})\b"),
+    "tw": re.compile(rf"\b(?:{_MINISTRY})\b"),
+    "huyen": re.compile(r"\b(?:cap huyen|ubnd huyen|uy ban nhan dan huyen)\b"),
+}
 _WORDS = re.compile(r"[0-9a-z]+")
 
 
@@ -167,6 +182,12 @@ def _name_phrase(title: str) -> str:
     """The name's words, without "thủ tục" and the level it is done at, between spaces; "" under two words."""
     words = _WORDS.findall(_LEVEL.sub("", _THU_TUC.sub("", fold(title).strip())))
     return f" {' '.join(words)} " if len(words) >= 2 else ""
+
+
+def _done_above(title: str) -> str:
+    """The name without the level above the commune it says it is done at, folded; "" when it says none."""
+    folded = fold(title)
+    return _HIGHER_LEVEL.sub("", folded) if _HIGHER_LEVEL.search(folded) else ""
 
 
 def _asked_in(text: str) -> set[str]:
@@ -242,6 +263,9 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     wanted = asked or {PLAIN}
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
 
+    titles = [e.passage.doc_title or e.passage.heading for e in evidence if e.passage.kind == "procedure"]
+    at_commune = {fold(title) for title in titles if not _done_above(title)}
+
     def penalty(e: Evidence) -> float:
         if e.passage.kind != "procedure":
             return 0.0
@@ -256,6 +280,8 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
             share += OTHER_FIELD  # the police's and the army's own: no civilian can use it, whatever its name says
         elif circumstances - named or not _fits_age(age, title):
             share += OTHER_CIRCUMSTANCE
+        if _done_above(title) in at_commune and not _LEVEL_ASKED[_HIGHER_LEVEL.search(fold(title)).group(1)].search(text):
+            share += OTHER_LEVEL
         if share == 0 and (_names(said, title) or _names_paper(expanded, title)) and not named - circumstances:
             share -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")
         return share

@@ -128,6 +128,7 @@ _PAPER_WORDS = (
     r"|chung nhan|phieu|ban sao|trich luc|ho khau|tam tru|thuong tru"
 )
 _PAPER = re.compile(rf"\b(?:{_PAPER_WORDS})\b")
+_PAPERS_IN_GENERAL = re.compile(r"\bgiay to\b")
 # How to get something done, asked by someone who has to do it: "làm … ở đâu", "cần gì", "muốn xin …".
 _HOW = re.compile(
     r"\b(?:(?:o|di|ra) " + _WHERE + r"|dau lam|nop (?:o|tai|cho)|len (?:phuong|xa|uy ban|quan|huyen)|(?:can|phai) (?:lam|chuan bi|mang)"
@@ -348,6 +349,7 @@ class Cues:
     # "local_fact"
     beyond: str | None = None
     about_assistant: bool = False  # asks who the assistant is or what it can do: "bạn là ai", "em làm được gì"
+    names_paper: bool = False  # a paper an office issues, named: "căn cước", "sổ đỏ" (not "giấy tờ" in general)
 
 
 def folded(text: str) -> str:
@@ -404,6 +406,7 @@ def cues(text: str) -> Cues:
         cites_law=cites_law,
         beyond=beyond,
         about_assistant=bool(_ABOUT_ASSISTANT.search(plain)),
+        names_paper=bool(_PAPER.search(_PAPERS_IN_GENERAL.sub(" ", plain))),
     )
 
 

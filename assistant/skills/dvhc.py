@@ -13,7 +13,8 @@ when the message names an old unit after a kind word (the lookup finds it, or fi
 and asks what became of it (bây giờ, nay thuộc, sau sáp nhập, phường nào, đổi tên, trước ở …),
 or answers the question this skill asked on the previous turn. One's own commune said without its name ("xã tôi
 sáp nhập rồi giờ làm giấy tờ ở đâu") is asked back: the next message names it, with or without a kind word
-("Tân Thạnh Đông, Củ Chi").
+("Tân Thạnh Đông, Củ Chi"), unless it names the paper wanted ("… giờ làm căn cước cho con ở đâu"): that asks the
+procedure, done at the commune's level whatever its name.
 """
 from __future__ import annotations
 
@@ -59,7 +60,9 @@ def asks_about_old_unit(turn: Turn, skill: "OldUnits | None") -> bool:
     folded = fold(turn.text)
     if not _UNIT_WORD.search(folded) or not _ASKS_WHAT_BECAME.search(folded):
         return False
-    return skill.lookup.find(turn.text, bare=False).status in (*_ANSWERED, "ambiguous") or _unnamed_own_unit(folded)
+    if skill.lookup.find(turn.text, bare=False).status in (*_ANSWERED, "ambiguous"):
+        return True
+    return _unnamed_own_unit(folded) and not (turn.cues is not None and turn.cues.names_paper)
 
 
 def _unnamed_own_unit(folded: str) -> bool:

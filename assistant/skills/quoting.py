@@ -67,6 +67,11 @@ BAND_MISSED = 0.3
 # đường bộ is another point than at night on the road. A unit naming one the question does not keeps this share.
 _SET_APART = re.compile(r"\b(?:ham duong bo|duong cao toc)\b")
 SET_APART = 0.5
+# The level of government a unit opens with ("3. Ủy ban nhân dân cấp xã cho thuê đất …", "9. Đối với Hội đồng nhân dân
+# cấp tỉnh, …"): a question naming another level ("thẩm quyền giao đất của Ủy ban nhân dân cấp tỉnh") is not answered
+# by it. A unit opening with levels none of which the question names keeps ``OTHER_LEVEL`` of its score.
+_LEVEL = re.compile(r"\bcap (tinh|huyen|xa|trung uong)\b")
+OTHER_LEVEL = 0.5
 _KHOAN = re.compile(r"^(\d+[a-zđ]?)\.\s")
 _DIEM = re.compile(r"^([a-zđ])\)\s")
 # The items a list's lead announces: "các trường hợp sau đây:" -> "trường hợp".
@@ -240,6 +245,15 @@ def _set_apart(asked: set[str], text: str) -> bool:
     return bool(places) and not places <= asked
 
 
+def _other_level(levels_asked: set[str], unit: _Unit) -> bool:
+    """Whether the unit opens with levels of government none of which the question names: a điểm with its khoản's
+    lead's when that names any (the levels a point mentions later are not whose powers it lists), else its first line."""
+    if not levels_asked:
+        return False
+    levels = set(_LEVEL.findall(fold(unit.context))) or set(_LEVEL.findall(fold(unit.lines[0] if unit.lines else "")))
+    return bool(levels) and not levels & levels_asked
+
+
 def _introduces_list(line: str) -> bool:
     return line.rstrip().endswith(":")
 
@@ -318,14 +332,18 @@ def best_quote(question: str, passage: Passage) -> Quote:
     telling = terms - _terms(passage.heading) or terms
     units = _units(passage)
     asks_list, noun, defined = _asks_list(question), _listed_noun(question), _defined(question)
-    if (asks_list and len(units) > 1 and not any(u.clause is None or u.point for u in units)
+    heading_lists_noun = bool(noun and noun in fold(passage.heading)) and not any(
+        u.items and u.lines and noun in fold(u.lines[-1]) for u in units)  # no khoản lists it itself
+    if (asks_list and len(units) > 1 and not any(u.clause is None or (u.point and not heading_lists_noun) for u in units)
             and units[0].clause == "1"):
         # "các hành vi bị nghiêm cấm … là gì?" and an article that is that list, without a lead: its heading says
-        # what the khoản are (not when a khoản has its own list, nor the later khoản of a long article in pieces).
+        # what the khoản are (not when a khoản has its own list, unless the heading alone names what is asked: "Các
+        # hình thức bản sao" for "bản sao gồm những hình thức nào"; nor the later khoản of a long article in pieces).
         items = tuple(u.body.split("\n") for u in units if u.point is None)
         units.append(_Unit(None, None, (), items=items, item_name="khoản", scored=f"{passage.heading}\n{passage.text}"))
     figure = figure_given(question)
     places_asked = set(_SET_APART.findall(fold(question)))
+    levels_asked = set(_LEVEL.findall(fold(question)))
     best: tuple[float, _Unit, _Unit] | None = None
     for unit in units:
         body = unit.body
@@ -347,6 +365,7 @@ def best_quote(question: str, passage: Passage) -> Quote:
         length = len("\n".join(unit.lines)) if unit.items and unit.lines and asks_list else min(len(body), MAX_QUOTE_CHARS)
         score = relevant * (1 + ANSWER_TYPE_WEIGHT * held) / math.log(2 + length / 400)
         score *= (BAND_MISSED if band is False else 1) * (SET_APART if _set_apart(places_asked, body) else 1)
+        score *= OTHER_LEVEL if _other_level(levels_asked, unit) else 1
         if best is None or score > best[0]:
             best = (score, quoted, unit)
     if best is None:

@@ -495,13 +495,51 @@ EVERYDAY_TO_LEGAL |= {
     for key in (f"{drink} … {drive}", f"{drive} … {drink}")
 }
 
+# What the law calls what people ask about land and flats: how long land is held ("Đất sử dụng có thời hạn", Luật Đất
+# đai 2024 Điều 172), how long a block of flats lasts (its "thời hạn sử dụng", Luật Nhà ở 2023 Điều 58), building a
+# house on farmland (its use changed first, Điều 121).
+EVERYDAY_TO_LEGAL |= {
+    "thoi han su dung dat": "đất sử dụng có thời hạn",
+    "dat nong nghiep … bao nhieu nam": "đất sử dụng có thời hạn",
+    "so do … bao nhieu nam": "đất sử dụng có thời hạn",
+    "thoi han so huu … chung cu": "thời hạn sử dụng nhà chung cư",
+    "so huu chung cu … bao lau": "thời hạn sử dụng nhà chung cư",
+    "chung cu … bao nhieu nam": "thời hạn sử dụng nhà chung cư",
+    "chung cu … thoi han": "thời hạn sử dụng nhà chung cư",
+    "xay nha … dat nong nghiep": "chuyển mục đích sử dụng đất nông nghiệp sang đất phi nông nghiệp",
+    "dat nong nghiep … xay nha": "chuyển mục đích sử dụng đất nông nghiệp sang đất phi nông nghiệp",
+}
+# A month's pay at the year's end is a bonus the employer decides (Bộ luật Lao động Điều 104 "Thưởng"); dismissed
+# without the notice owed is a termination in breach, whose duties Điều 41 lists.
+EVERYDAY_TO_LEGAL |= {
+    "luong thang 13": "thưởng quy chế thưởng do người sử dụng lao động quyết định",
+    "thuong tet": "thưởng quy chế thưởng do người sử dụng lao động quyết định",
+} | {
+    f"{fired} … khong bao truoc": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc"
+    for fired in ("sa thai", "duoi viec", "cho nghi viec", "bi cho nghi")
+}
+# Where to sue over a private debt: the court where the one sued lives (Bộ luật Tố tụng dân sự Điều 39).
+EVERYDAY_TO_LEGAL |= {
+    f"{debt} … {sue}": "thẩm quyền của Tòa án theo lãnh thổ nơi bị đơn cư trú"
+    for debt in ("vay tien", "muon tien", "no tien", "quyt no", "khong tra no", "cho vay")
+    for sue in ("kien o dau", "kien tai dau", "nop don o dau", "khoi kien o dau")
+}
+# A child's age said with an offence asks whether a child of that age answers for it at all (Bộ luật Hình sự Điều 12).
+_CHILD_OFFENDER = re.compile(
+    r"(?<!\w)(?:[1-9]|1[0-7]) tuoi\b(?=(?: \w+){0,10} (?:di tu|ngoi tu|bi tu|phat tu|xu ly hinh su|truy cuu|bi bat"
+    r"|pham toi|trach nhiem hinh su)\b)"
+)
+
 # "mất" is both "died" and "lost": said of a person with nothing lost after it, it is a death.
 _DEATH = re.compile(
     r"(?<!\w)(?:ong|ba|bo|me|cha|chong|vo|con|anh|chi|em|co|chu|bac|di|cau|nguoi than)(?: \w+){0,3}"
     r" (?:moi |vua |da )?mat(?: (?:roi|hom|tuan|tu|luc|hoi|vao|cach|nam|thang|ngay|o|tai|vi|do|duoc|nhung|ma|thi|,)\b|\W*$|,)"
 )
 _PATTERNS = sorted(EVERYDAY_TO_LEGAL, key=len, reverse=True)
-_COMPILED = [(_DEATH, "khai tử chết")]  # first: "mất giấy khai sinh" must not leave "mất" alone at the end
+_COMPILED = [
+    (_DEATH, "khai tử chết"),  # first: "mất giấy khai sinh" must not leave "mất" alone at the end
+    (_CHILD_OFFENDER, "tuổi chịu trách nhiệm hình sự"),
+]
 
 
 def _key_pattern(key: str) -> re.Pattern[str]:

@@ -226,6 +226,19 @@ def test_the_procedure_for_the_age_the_question_gives_comes_first():
     assert [e.score for e in unsaid] == [1.0, 0.98]  # no age given: the order stays
 
 
+def test_a_procedure_done_above_the_commune_goes_after_its_twin_at_the_commune_unless_its_level_is_asked():
+    found = [procedure_evidence("2.001194", "Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)", 1.0, "Lĩnh vực: Căn cước"),
+             procedure_evidence("1.000757", "Cấp lại thẻ căn cước (thực hiện tại cấp trung ương)", 0.97, "Lĩnh vực: Căn cước"),
+             procedure_evidence("1.014064", "Cấp lại thẻ căn cước", 0.9, "Lĩnh vực: Căn cước")]
+    citizen = asked_member_first("mất căn cước làm lại ở đâu", found)
+    assert [e.passage.doc_id for e in citizen] == ["1.014064", "2.001194", "1.000757"]
+    assert citizen[1].score == pytest.approx(1.0 - 0.15)
+    assert asked_member_first("cấp lại căn cước tại Công an tỉnh", found)[0].passage.doc_id == "2.001194"
+    assert asked_member_first("cấp lại căn cước ở cấp trung ương", found)[0].passage.doc_id == "1.000757"
+    alone = asked_member_first("mất căn cước làm lại ở đâu", found[:2])  # no twin at the commune: none goes down
+    assert [e.passage.doc_id for e in alone] == ["2.001194", "1.000757"] and alone[0].score >= 1.0
+
+
 def test_a_paper_said_in_everyday_words_names_the_procedure_acting_on_it():
     found = [procedure_evidence("1.000000", "Cấp lại Giấy phép đào tạo lái xe ô tô khi bị mất, bị hỏng", 1.0, "Lĩnh vực: Đường bộ"),
              procedure_evidence("1.002835", "Cấp lại giấy phép lái xe", 0.95, "Lĩnh vực: Đường bộ")]

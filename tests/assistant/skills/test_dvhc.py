@@ -128,6 +128,11 @@ def test_one_s_own_commune_said_without_its_name_is_asked_back_and_the_reply_nam
     assert answer.intent == INTENT and [c.clause for c in answer.citations] == [clause]
 
 
+def test_one_s_merged_commune_with_the_paper_wanted_asks_that_paper_s_procedure(chat):
+    answer = chat.ask("phuong minh sap nhap roi, gio lam can cuoc cho con o dau", session="own3")
+    assert answer.intent != INTENT and answer.refusal_reason != "needs_clarification"
+
+
 def test_a_new_question_after_the_commune_was_asked_for_is_not_read_as_its_name(chat):
     chat.ask("phuong minh sap nhap roi thi nop ho so o dau", session="own2")
     assert chat.ask("cho hỏi làm căn cước cho con dưới 14 tuổi thì cần mang theo những giấy tờ gì vậy", session="own2").intent != INTENT

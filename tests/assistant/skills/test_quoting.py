@@ -331,3 +331,41 @@ def test_a_definition_asked_is_the_khoan_opening_with_the_words_defined():
         "3. Nhà nước khuyến khích sử dụng người lao động cao tuổi làm việc phù hợp với sức khỏe để bảo đảm quyền lao động.",
     )
     assert best_quote("Người lao động cao tuổi là người bao nhiêu tuổi?", passage).clause == "1"
+
+
+# Điều 123 Luật Đất đai 2024, shortened: each khoản opens with the level of government whose powers it lists.
+LAND_POWERS_123 = law(
+    "31/2024/QH15", "Luật Đất đai", "Điều 123. Thẩm quyền giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất",
+    "1. Ủy ban nhân dân cấp tỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất trong các trường"
+    " hợp sau đây:",
+    "a) Giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất đối với tổ chức trong nước;",
+    "b) Giao đất, cho thuê đất đối với tổ chức tôn giáo, tổ chức tôn giáo trực thuộc;",
+    "2. Ủy ban nhân dân cấp huyện quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất trong các trường"
+    " hợp sau đây:",
+    "a) Giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất đối với cá nhân. Trường hợp cho cá nhân thuê đất để"
+    " sử dụng vào mục đích thương mại, dịch vụ với diện tích từ 0,5 héc ta trở lên thì phải có văn bản chấp thuận của"
+    " Ủy ban nhân dân cấp tỉnh trước khi quyết định;",
+    "3. Ủy ban nhân dân cấp xã cho thuê đất thuộc quỹ đất nông nghiệp sử dụng vào mục đích công ích của xã, phường, thị trấn.",
+)
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("Thẩm quyền giao đất của Ủy ban nhân dân cấp tỉnh", "1"),
+    ("Ủy ban nhân dân cấp xã có được cho thuê đất không", "3"),
+])
+def test_a_khoan_opening_with_another_level_of_government_than_asked_is_not_quoted(question, clause):
+    assert best_quote(question, LAND_POWERS_123).clause == clause
+
+
+def test_an_article_whose_heading_alone_names_the_list_asked_for_is_quoted_as_that_list():
+    passage = law(
+        "30/2020/NĐ-CP", "Nghị định về công tác văn thư", "Điều 25. Các hình thức bản sao",
+        "1. Sao y gồm: Sao y từ văn bản giấy sang văn bản giấy, sao y từ văn bản điện tử sang văn bản giấy.",
+        "a) Sao y từ văn bản giấy sang văn bản giấy được thực hiện bằng việc chụp từ bản gốc.",
+        "2. Sao lục",
+        "a) Sao lục gồm: Sao lục từ văn bản giấy sang văn bản giấy.",
+        "3. Trích sao",
+        "a) Trích sao gồm: Trích sao từ văn bản giấy sang văn bản giấy.",
+    )
+    quote = best_quote("Bản sao văn bản gồm những hình thức nào?", passage)
+    assert quote.clause is None and all(kind in quote.text for kind in ("1. Sao y", "2. Sao lục", "3. Trích sao"))

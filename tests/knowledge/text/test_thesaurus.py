@@ -31,6 +31,14 @@ from knowledge.text.thesaurus import expand_query, legal_terms_for
         ("công ty giữ bằng đại học gốc của tôi không trả có đúng không",
          "giữ bản chính giấy tờ tùy thân, văn bằng, chứng chỉ của người lao động"),
         ("con toi 13 tuoi an trom xe dap co bi di tu khong", "trộm cắp tài sản"),
+        ("con toi 13 tuoi an trom xe dap co bi di tu khong", "tuổi chịu trách nhiệm hình sự"),
+        ("Thời hạn sử dụng đất nông nghiệp của hộ gia đình cá nhân là bao lâu", "đất sử dụng có thời hạn"),
+        ("thoi han so huu nha chung cu la bao lau", "thời hạn sử dụng nhà chung cư"),
+        ("đất nông nghiệp có được xây nhà không", "chuyển mục đích sử dụng đất nông nghiệp sang đất phi nông nghiệp"),
+        ("cong ty khong tra luong thang 13 co vi pham khong", "thưởng quy chế thưởng do người sử dụng lao động quyết định"),
+        ("bị sa thải không báo trước có được bồi thường không",
+         "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc"),
+        ("vay tien ban khong tra thi kien o dau", "thẩm quyền của Tòa án theo lãnh thổ nơi bị đơn cư trú"),
         ("vo chong ly hon thi no chung chia the nao",
          "giải quyết quyền, nghĩa vụ tài sản của vợ chồng đối với người thứ ba khi ly hôn"),
         ("đặt cọc mua nhà rồi bên bán đổi ý không bán nữa thì xử lý thế nào",
@@ -129,3 +137,9 @@ def test_family_violence_and_three_on_a_motorbike_are_read_only_where_they_are_s
 def test_a_condition_to_found_a_company_is_no_labour_dispute():
     # folded, "điều kiện" holds "kiện": suing is read only beside unpaid wages
     assert not any("tranh chấp lao động" in term for term in legal_terms_for("Điều kiện thành lập công ty là gì?"))
+
+
+def test_a_child_s_age_asks_the_age_of_criminal_liability_only_beside_a_penalty():
+    assert "tuổi chịu trách nhiệm hình sự" in legal_terms_for("cháu 15 tuổi đánh nhau có bị xử lý hình sự không")
+    assert "tuổi chịu trách nhiệm hình sự" not in legal_terms_for("con 15 tuổi đi làm thêm được không")
+    assert "tuổi chịu trách nhiệm hình sự" not in legal_terms_for("người 45 tuổi phạm tội có được giảm án không")
