@@ -101,6 +101,8 @@ _IN_QUESTION = {name: re.compile(rf"\b(?:{question})\b") for name, (_, question)
 
 _PAPER = (r"(?:giay|the|so|bang|ho chieu|passport|cavet|ca vet|can cuoc|cmnd|cccd|bien so|gplx|chung nhan|"
           r"chung minh|phieu|ban sao)")
+# "mất" of what a procedure costs is no loss: "có mất phí không", "làm hộ chiếu mất bao lâu".
+_COSTS = r"(?! (?:phi|le phi|tien|bao lau|bao nhieu|may|thoi gian|cong)\b)"
 # action -> what a question says when it asks for it (folded, abbreviations written out)
 _ASKED: dict[str, str] = {
     "reissue": r"cap lai|lam lai|xin lai|in lai",
@@ -110,7 +112,7 @@ _ASKED: dict[str, str] = {
     "revoke": r"thu hoi|\bhuy\b|\bxoa\b|cat khau|ban (?:xe|mat) xe|\bkhoa (?:can cuoc|tai khoan|the)"
               r"|(?:nop|tra) lai (?:giay|bien so|cavet|ca vet|chung nhan|the|so)|khong (?:dung|su dung|chay) nua",
     "correct": r"dinh chinh|dieu chinh|cai chinh|ghi sai|bi sai|viet sai|sua (?:lai|ten|thong tin|ngay)|doi (?:sang )?(?:ho|ten)\b",
-    "report_loss": rf"trinh bao mat|(?:bao|khai bao) (?:bi )?mat {_PAPER}|(?:mat|danh roi)\b.{{0,60}}\b(?:bao|trinh bao)\b(?! hiem| ve| gia| tri| quan)",
+    "report_loss": rf"trinh bao mat|(?:bao|khai bao) (?:bi )?mat {_PAPER}|(?:mat{_COSTS}|danh roi)\b.{{0,60}}\b(?:bao|trinh bao)\b(?! hiem| ve| gia| tri| quan)",
     "suspend": r"tam ngung|tam nghi|tam dung|nghi (?:ban|kinh doanh|lam)? ?(?:\d+|vai|mot|hai|ba) (?:thang|tuan)",
     "terminate": r"cham dut|giai the|dong cua han|nghi han|khong (?:ban|kinh doanh|lam) nua|dep (?:quan|tiem|cua hang)",
     "restore": r"khoi phuc|mo khoa|phuc hoi",
@@ -120,7 +122,7 @@ _QUESTION_ASKS = {action: re.compile(words) for action, words in _ASKED.items()}
 # loss; a damaged one is exchanged (cấp đổi: "bị hư hỏng", "bị rách", "bị nhòe" in the laws on căn cước,
 # driving licences and land certificates).
 _LOST = re.compile(
-    rf"(?:bi|lam|danh|da) (?:mat|roi|that lac)|that lac|mat (?:het )?{_PAPER}|{_PAPER}\b.{{0,40}}\b(?:bi )?(?:mat|chay)\b"
+    rf"(?:bi|lam|danh|da) (?:mat|roi|that lac){_COSTS}|that lac|mat (?:het )?{_PAPER}|{_PAPER}\b.{{0,40}}\b(?:bi )?(?:mat|chay)\b{_COSTS}"
 )
 _DAMAGED = re.compile(rf"{_PAPER}\b.{{0,40}}\b(?:bi )?(?:hu hong|hong|rach|nat|nhoe|mo chu|bong troc)\b")
 # What the citizen already has is not what they ask for: "con đã có giấy khai sinh rồi, giờ muốn nhập hộ
@@ -164,6 +166,7 @@ def _field_circumstances(text: str) -> frozenset[str]:
 _LEVEL = re.compile(r"\s*\((?:thuc hien )?(?:tai|o) [^)]*\)\s*$")
 # The level above the commune a name says it is done at: "(thực hiện tại cấp tỉnh)", "(thực hiện tại cấp trung ương)".
 _HIGHER_LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) )?cap (tinh|trung uong|tw|bo|huyen)\)\s*$")
+_ANY_LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) )?cap [^)]*\)\s*$")
 # A question naming a level above the commune, or the office there ("ở Công an tỉnh", "cấp trung ương").
 _DEPARTMENT = r"so (?:tu phap|tai nguyen|nong nghiep|lao dong|giao thong|xay dung|y te|giao duc|cong thuong|noi vu|tai chinh|ke hoach)"
 _MINISTRY = r"trung uong|cap bo|cuc|bo (?:cong an|ngoai giao|tu phap|quoc phong|y te|giao duc)"
@@ -264,7 +267,7 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
 
     titles = [e.passage.doc_title or e.passage.heading for e in evidence if e.passage.kind == "procedure"]
-    at_commune = {fold(title) for title in titles if not _done_above(title)}
+    at_commune = {_ANY_LEVEL.sub("", fold(title)) for title in titles if not _done_above(title)}
 
     def penalty(e: Evidence) -> float:
         if e.passage.kind != "procedure":

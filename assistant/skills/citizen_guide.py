@@ -70,6 +70,17 @@ def _aspect(turn: Turn) -> str | None:
     return next((e.value for e in entities if e.entity == "detail_aspect" and e.value in procedure_view.ASPECTS), None)
 
 
+# What the first answer about a procedure holds anyway: asked on a new search ("chứng thực bản sao ở đâu, có mất phí
+# không"), it is answered by the first answer, which says the rest a citizen needs too.
+_IN_FIRST_ANSWER = frozenset({"hồ sơ", "lệ phí", "thời hạn", "nơi nộp", "trực tuyến", "kết quả"})
+
+
+def _first_answer_aspect(turn: Turn) -> str | None:
+    """The aspect a new search is answered on alone: one the first answer does not hold (its legal bases)."""
+    asked = _aspect(turn)
+    return None if asked in _IN_FIRST_ANSWER else asked
+
+
 def asks_for_details(text: str) -> bool:
     """"chi tiết", "xem chi tiết", "cho tôi xem đầy đủ": the details of the procedure under discussion."""
     return bool(_DETAILS.match(fold(text)))
@@ -102,7 +113,7 @@ class CitizenGuide:
         if not candidates:
             return refusal(turn.intent, "no_grounding", NO_GROUNDING)
         if len(candidates) == 1:
-            return self._present(turn, candidates[0], _aspect(turn))
+            return self._present(turn, candidates[0], _first_answer_aspect(turn))
         state.options, state.options_query, state.options_at = candidates, turn.text, turn.now.timestamp()
         lines = ["Có vài thủ tục gần với yêu cầu của bạn. Bạn cần thủ tục nào?"]
         return self._ask_to_pick(turn, lines)

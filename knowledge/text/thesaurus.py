@@ -326,10 +326,20 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "coc … khong ban nua": "đặt cọc bên nhận đặt cọc từ chối việc giao kết, thực hiện hợp đồng",
     "ben ban … doi y": "đặt cọc bên nhận đặt cọc từ chối việc giao kết, thực hiện hợp đồng",
     "di chuc": "di chúc thừa kế",
-    "khong de lai di chuc": "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
-    "khong co di chuc": "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
-    "khong lap di chuc": "thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
+    "khong de lai di chuc": "những trường hợp thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
+    "khong co di chuc": "những trường hợp thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
+    "khong lap di chuc": "những trường hợp thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
     "chia thua ke": "thừa kế",
+    # one who insults another in words: Bộ luật Dân sự Điều 34 (honour), Bộ luật Hình sự Điều 155 when grave
+    "chui boi": "tội làm nhục người khác quyền được bảo vệ danh dự, nhân phẩm, uy tín",
+    "xuc pham … danh du": "tội làm nhục người khác quyền được bảo vệ danh dự, nhân phẩm, uy tín",
+    "bi … xuc pham": "tội làm nhục người khác quyền được bảo vệ danh dự, nhân phẩm, uy tín",
+    "lang ma": "tội làm nhục người khác quyền được bảo vệ danh dự, nhân phẩm, uy tín",
+    # a child of seven or more is heard on which parent it lives with (Luật Hôn nhân và gia đình Điều 81 khoản 2)
+    "con … tren 7 tuoi": "con từ đủ 07 tuổi trở lên xem xét nguyện vọng của con",
+    "con … tu 7 tuoi": "con từ đủ 07 tuổi trở lên xem xét nguyện vọng của con",
+    "con … du 7 tuoi": "con từ đủ 07 tuổi trở lên xem xét nguyện vọng của con",
+
     # the children of one who died without a will share alike, daughters as sons (Bộ luật Dân sự Điều 651)
     "con gai … duoc chia": "người thừa kế theo pháp luật hàng thừa kế thứ nhất",
     "con trai … con gai … chia": "người thừa kế theo pháp luật hàng thừa kế thứ nhất",

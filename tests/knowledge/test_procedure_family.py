@@ -80,6 +80,8 @@ def test_a_procedure_s_actions_are_the_verbs_its_name_opens_with(title, actions)
         ("doi ten roi thi the can cuoc co phai lam lai khong", {"correct", "exchange"}),
         ("Mất thẻ căn cước, làm lại thế nào?", {"reissue"}),
         ("Chỗ làm mới yêu cầu nộp giấy xác nhận tôi đang cư trú ở đâu", set()),  # "cư trú" is not "cũ"
+        ("chứng thực bản sao căn cước ở đâu, có mất phí không", set()),  # "mất" what it costs is no loss
+        ("làm hộ chiếu mất bao lâu", set()),
     ],
 )
 def test_the_action_a_question_asks_for_in_everyday_words(question, actions):
@@ -235,6 +237,9 @@ def test_a_procedure_done_above_the_commune_goes_after_its_twin_at_the_commune_u
     assert citizen[1].score == pytest.approx(1.0 - 0.15)
     assert asked_member_first("cấp lại căn cước tại Công an tỉnh", found)[0].passage.doc_id == "2.001194"
     assert asked_member_first("cấp lại căn cước ở cấp trung ương", found)[0].passage.doc_id == "1.000757"
+    passport = [procedure_evidence("1.001445", "Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp tỉnh)", 1.0, ""),
+                procedure_evidence("1.010386", "Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)", 0.99, "")]
+    assert asked_member_first("mat ho chieu thi bao o dau", passport)[0].passage.doc_id == "1.010386"
     alone = asked_member_first("mất căn cước làm lại ở đâu", found[:2])  # no twin at the commune: none goes down
     assert [e.passage.doc_id for e in alone] == ["2.001194", "1.000757"] and alone[0].score >= 1.0
 

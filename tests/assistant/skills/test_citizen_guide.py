@@ -187,6 +187,14 @@ def test_an_unrelated_request_drops_the_pending_choice(chat):
     assert chat.state.options == [] and chat.state.procedure == "1.001612"
 
 
+def test_a_new_search_asking_where_and_the_fee_gets_the_first_answer_which_says_both_and_the_rest(chat):
+    answer = chat.ask("đăng ký thành lập hộ kinh doanh ở đâu, có mất phí không")
+    assert [c.id for c in answer.citations] == ["1.001612"]
+    assert "Nơi nộp:" in answer.text and "Lệ phí: 50,000 VNĐ" in answer.text and "Thời hạn giải quyết:" in answer.text
+    follow_up = chat.ask("mất bao lâu")  # a follow-up on it is answered on that alone
+    assert follow_up.text.startswith("Thời hạn giải quyết Đăng ký thành lập hộ kinh doanh")
+
+
 def test_the_first_answer_leaves_special_cases_to_the_details_which_chi_tiet_returns(chat):
     offered(chat)
     answer = chat.ask("1")
