@@ -212,8 +212,9 @@ _REPROACH = re.compile(r"^\W*(?:sao|tai sao|vi sao|the sao)\b|\b(?:vay la sao|th
 # someone is said "kiện … ở đâu", "đi kiện", "kiện công ty". So is a theft, which the police take as a crime.
 _BEFORE_A_COURT = re.compile(
     r"\b(?:ly hon|ly di|khoi kien|kien ra toa|kien doi|dua ra toa|toa an|ra toa|di kien)\b"
-    # a theft is reported to the police as a crime, no office's procedure ("bị mất xe máy thì trình báo ở đâu")
-    r"|\b(?:bi trom|mat trom|bi cuop|trom mat|mat xe(?! \S+ (?:giay|cavet|ca vet|dang ky)))\b"
+    # a theft or a fraud is reported to the police as a crime, no office's procedure ("bị mất xe máy thì trình báo ở
+    # đâu", "mua hàng online bị lừa tiền thì báo ở đâu")
+    r"|\b(?:bi trom|mat trom|bi cuop|trom mat|mat xe(?! \S+ (?:giay|cavet|ca vet|dang ky))|bi lua(?: dao)?)\b"
     r"|(?<!dieu )(?<!su )(?<!du )\bkien (?:o dau|tai dau|ai|cong ty|chu|duoc)\b"  # folded "điều kiện", "sự kiện", "dự kiến"
 )
 _RECORDED = re.compile(r"\b(?:ghi chu|so ho tich)\b|\bghi\b(?:\s+\S+){0,5}?\s+vao so\b")

@@ -36,6 +36,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "nguoi mat": "khai tử chết",
     "qua doi": "chết khai tử",
     "doi ten": "thay đổi họ tên cải chính hộ tịch",
+    "doi ten … khai sinh": "thay đổi, cải chính, bổ sung thông tin hộ tịch",
+    "sua ten … khai sinh": "thay đổi, cải chính, bổ sung thông tin hộ tịch",
     "doi ho": "thay đổi họ tên cải chính hộ tịch",
     "doi sang ho": "thay đổi họ tên cải chính hộ tịch",
     "sua ten": "thay đổi cải chính hộ tịch",
@@ -194,6 +196,12 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "sa thai trai": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc",
     "duoi viec trai": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc",
     "tien luong": "tiền lương",
+    # an employer may not fine or dock pay in place of discipline (Bộ luật Lao động Điều 127)
+    "tru luong": "cắt lương thay việc xử lý kỷ luật lao động",
+    "phat tien … di muon": "phạt tiền, cắt lương thay việc xử lý kỷ luật lao động",
+    # a day's more leave for each five years with one employer (Bộ luật Lao động Điều 114)
+    "nghi phep them": "ngày nghỉ hằng năm tăng thêm theo thâm niên làm việc",
+    "tham nien … nghi phep": "ngày nghỉ hằng năm tăng thêm theo thâm niên làm việc",
     "no luong": "trả lương chậm",
     "lam them": "làm thêm giờ",
     "tang ca": "làm thêm giờ",
@@ -285,6 +293,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "sang ten xe": "thay đổi chủ xe đăng ký sang tên",
     "xe cu … khong sang ten": "không làm thủ tục cấp chứng nhận đăng ký xe trong trường hợp thay đổi chủ xe",
     "khong sang ten xe": "không làm thủ tục cấp chứng nhận đăng ký xe trong trường hợp thay đổi chủ xe",
+    "xe khong chinh chu": "không làm thủ tục cấp chứng nhận đăng ký xe trong trường hợp thay đổi chủ xe",
+    "khong chinh chu": "không làm thủ tục cấp chứng nhận đăng ký xe trong trường hợp thay đổi chủ xe",
     "ban xe": "thu hồi chứng nhận đăng ký xe biển số",
     "bien so": "biển số xe",
     "dang kiem": "kiểm định xe cơ giới",
@@ -330,6 +340,9 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "khong co di chuc": "những trường hợp thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
     "khong lap di chuc": "những trường hợp thừa kế theo pháp luật người thừa kế theo pháp luật hàng thừa kế",
     "chia thua ke": "thừa kế",
+    # damage a neighbour's building work does to one's house (Bộ luật Dân sự Điều 605)
+    "xay nha … nut": "bồi thường thiệt hại do nhà cửa, công trình xây dựng khác gây ra",
+    "xay … lun": "bồi thường thiệt hại do nhà cửa, công trình xây dựng khác gây ra",
     # one who insults another in words: Bộ luật Dân sự Điều 34 (honour), Bộ luật Hình sự Điều 155 when grave
     "chui boi": "tội làm nhục người khác quyền được bảo vệ danh dự, nhân phẩm, uy tín",
     "xuc pham … danh du": "tội làm nhục người khác quyền được bảo vệ danh dự, nhân phẩm, uy tín",

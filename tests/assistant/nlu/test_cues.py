@@ -304,6 +304,7 @@ def test_a_question_on_the_assistant_itself(message, about):
     ("cong ty quyt luong thi di kien duoc khong", True),
     ("điều kiện ở đâu cũng như nhau", False),  # folded "điều kiện" is no suing
     ("bị mất xe máy thì trình báo ở đâu", True),  # a theft is the police's, as a crime
+    ("mua hàng online bị lừa tiền thì báo ở đâu", True),  # so is a fraud
     ("ba toi muon lam di chuc cho con trai ut thi cac con khac co kien duoc khong", True),
     ("mất xe máy đăng ký lại giấy tờ xe thế nào", False),
 ])
