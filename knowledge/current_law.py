@@ -10,7 +10,9 @@ of the old law that answers far better than anything in force still appears.
 
 No demotion when the question is about the old law: it names the document's number,
 or a year or date before the repeal ("Luật Đất đai 2013", "năm 2020", "trước ngày
-01/7/2014"). Half the demotion when the question names the law's subject and the text
+01/7/2014"). Half the demotion when the question names the law's subject, or says the
+article's heading in full ("kỳ họp thường lệ của Hội đồng nhân dân …": "Điều 78. Kỳ họp
+Hội đồng nhân dân" of the 2015 Luật Tổ chức chính quyền địa phương), and the text
 that replaced it is not in the knowledge base: no passage of the new law can take its
 place, and the full one would raise unrelated law above the law the question is about
 ("những hành vi bị nghiêm cấm trong kinh doanh bất động sản": Luật Kinh doanh bất động
@@ -28,6 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from knowledge.heading_match import headings_said
 from knowledge.models import Evidence, StatusChange, lowered
 from knowledge.parsing.citations import find_numbers, number_key
 from knowledge.parsing.legal.common import dates_in
@@ -74,14 +77,17 @@ def current_first(
         change = _change(e, statuses)
         return e if change is None or change.status == e.passage.status else replace(e, passage=replace(e.passage, status=change.status))
 
+    heading_said = headings_said(question)
+
     def demotion(e: Evidence) -> float:
         change = _change(e, statuses)
         share = DEMOTION.get(change.status, 0.0) if change is not None else 0.0
         if not share or asks_about_the_past(question, e.passage.doc_id, change):
             return 0.0
-        if not names_subject(question, e.passage.doc_title) or replacement_held(e.passage.doc_id):
-            return share  # the registry is read only for a question on the law's own subject
-        return share * REPLACEMENT_MISSING
+        if not (names_subject(question, e.passage.doc_title) or heading_said(e.passage.heading)):
+            return share
+        # the registry is read only for a question on the law's own subject, or on the article's
+        return share * REPLACEMENT_MISSING if not replacement_held(e.passage.doc_id) else share
 
     return lowered([today(e) for e in evidence], demotion)
 

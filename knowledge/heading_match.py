@@ -8,6 +8,7 @@ law passages whose heading's words (the number aside) the question holds, all of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from knowledge.models import Evidence, lowered
@@ -36,12 +37,19 @@ def _heading_words(heading: str) -> frozenset[str]:
     return frozenset(_words(_JOINING_WORDS.sub(" ", _NUMBERED.sub("", heading))))
 
 
-def heading_said_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
-    """``evidence`` with the law passages whose heading the question says in full raised, best first."""
+def headings_said(question: str) -> Callable[[str], bool]:
+    """Whether the question says a heading in full (its words, the number aside, at least ``MIN_WORDS``); the
+    question is read once."""
     asked = _words(expand_query(question))
 
-    def said(e: Evidence) -> bool:
-        heading = _heading_words(e.passage.heading)
-        return e.passage.kind == "law" and len(heading) >= MIN_WORDS and heading <= asked
+    def said(heading: str) -> bool:
+        words = _heading_words(heading)
+        return len(words) >= MIN_WORDS and words <= asked
 
-    return lowered(evidence, lambda e: -HEADING_RAISE if said(e) else 0.0)
+    return said
+
+
+def heading_said_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
+    """``evidence`` with the law passages whose heading the question says in full raised, best first."""
+    said = headings_said(question)
+    return lowered(evidence, lambda e: -HEADING_RAISE if e.passage.kind == "law" and said(e.passage.heading) else 0.0)

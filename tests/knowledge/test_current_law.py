@@ -1,6 +1,8 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from knowledge.current_law import asks_about_the_past, current_first, names_subject
 from knowledge.models import Evidence, Passage, StatusChange
 
@@ -81,6 +83,21 @@ def test_half_the_demotion_when_the_question_names_the_subject_of_a_law_whose_re
     # another subject: the full demotion, whether the replacement is held or not
     other = current_first("thời hạn đăng ký khai sinh", found, statuses, replacement_held=lambda doc_id: False)
     assert [e.passage.doc_id for e in other] == ["68/2006/QH11", "66/2014/QH13"]
+
+
+def test_half_the_demotion_too_when_the_question_says_the_article_s_heading_of_a_law_whose_replacement_is_not_held():
+    # Luật Tổ chức chính quyền địa phương 2015 (replaced in 2025 by a law not held): "Điều 78. Kỳ họp Hội đồng nhân dân"
+    statuses = {"77/2015/QH13": StatusChange("repealed", date(2025, 3, 1), ("65/2025/QH15",), source="feed")}
+    old = Evidence(Passage("law:77/2015/QH13:78:0", "law", "77/2015/QH13", "Luật Tổ chức chính quyền địa phương",
+                           "Điều 78. Kỳ họp Hội đồng nhân dân", "1. Hội đồng nhân dân họp mỗi năm ít nhất hai kỳ.",
+                           article="78"), 0.95)
+    found = [evidence("72/2025/NQLT", 0.99), old]
+    question = "Kỳ họp thường lệ của Hội đồng nhân dân mỗi năm tổ chức mấy lần"
+    missing = current_first(question, found, statuses, replacement_held=lambda doc_id: False)
+    assert [e.passage.doc_id for e in missing] == ["72/2025/NQLT", "77/2015/QH13"]
+    assert missing[1].score == pytest.approx(0.95 - 0.3 / 2 * 0.99)
+    unsaid = current_first("Hội đồng nhân dân họp mấy lần", found, statuses, replacement_held=lambda doc_id: False)
+    assert unsaid[1].score == pytest.approx(0.95 - 0.3 * 0.99)  # the heading not said: the full demotion
 
 
 def test_a_question_names_the_subject_of_a_law_or_of_the_law_a_decree_details():
