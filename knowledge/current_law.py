@@ -92,6 +92,10 @@ def current_first(
     return lowered([today(e) for e in evidence], demotion)
 
 
+# A law's subject said by what it organises: the local government law is about councils and committees.
+_SUBJECT_SAID_AS = {"to chuc chinh quyen dia phuong": ("hoi dong nhan dan", "uy ban nhan dan", "hdnd", "ubnd")}
+
+
 def names_subject(question: str, title: str) -> bool:
     """Whether the question names the subject of a law, or of the law a decree details: "kinh doanh bất động sản"
     for Luật Kinh doanh bất động sản, "cư trú" for a decree detailing Luật Cư trú (diacritics and punctuation
@@ -99,8 +103,9 @@ def names_subject(question: str, title: str) -> bool:
     words = _WORD.findall(fold(title))
     if "luat" not in words:
         return False
-    subject = words[len(words) - words[::-1].index("luat"):]
-    return bool(subject) and f" {' '.join(subject)} " in f" {' '.join(_WORD.findall(fold(question)))} "
+    subject = " ".join(words[len(words) - words[::-1].index("luat"):])
+    said = f" {' '.join(_WORD.findall(fold(question)))} "
+    return bool(subject) and any(f" {name} " in said for name in (subject, *_SUBJECT_SAID_AS.get(subject, ())))
 
 
 def _change(evidence: Evidence, statuses: dict[str, StatusChange]) -> StatusChange | None:
