@@ -246,8 +246,10 @@ def _prefers_procedure(turn: Turn, verdict: Verdict) -> bool:
     said, procedure = turn.cues, verdict.procedure
     if said.before_a_court and title_share(turn.text, procedure.best) < NAMED:
         return False  # a divorce is a court's, not an office's
-    if procedure.coverage < verdict.law.coverage and _held_name_share(turn) < NAME_FLOOR:
-        return False  # "Xin biên bản cuộc họp nội bộ của phường có được không?" names no procedure
+    if (procedure.coverage < verdict.law.coverage and _held_name_share(turn) < NAME_FLOOR
+            and not (said.asks_how and said.names_paper)):
+        return False  # "Xin biên bản cuộc họp nội bộ của phường có được không?" names no procedure ("xin cấp biển số
+        # xe máy" names a paper an office issues, asking for it)
     if turn.role != "citizen":
         return _asks_how(turn)
     if said.asks_how or (said.wants_procedure and procedure.coverage >= verdict.law.coverage):

@@ -305,6 +305,20 @@ def test_asking_how_does_not_make_a_procedure_of_one_whose_name_the_question_doe
     assert named.route.reason == "asks_for_procedure"
 
 
+_FIRST_PLATE = ("Đăng ký, cấp biển số xe lần đầu thực hiện bằng dịch vụ công một phần hoặc trực tiếp thực hiện tại cấp trung"
+                " ương, cấp tỉnh, cấp xã")
+BIEN_SO = Passage("procedure:1.013067", "procedure", "1.013067", _FIRST_PLATE, _FIRST_PLATE,
+                  "Hồ sơ: giấy khai đăng ký xe. Nộp tại Công an cấp xã.")
+TICH_THU = Passage("law:168/2024/NĐ-CP:14:0", "law", "168/2024/NĐ-CP", "Nghị định xử phạt vi phạm hành chính giao thông",
+                   "Điều 14. Xử phạt người điều khiển xe mô tô, xe gắn máy vi phạm quy định về điều kiện của phương tiện",
+                   "5. Ngoài việc bị phạt tiền, người điều khiển xe máy còn bị tịch thu biển số xe, cấp biển số giả.", article="14")
+
+
+def test_asking_for_a_paper_an_office_issues_gets_its_procedure_though_the_law_shares_more_words():
+    turn = decided("xin cấp biển số xe máy", guess="procedure_guide", law=[TICH_THU], procedures=[BIEN_SO])
+    assert turn.cues.names_paper and turn.route.reason == "asks_for_procedure"
+
+
 @pytest.mark.parametrize("guess", ["legal_question", "out_of_scope", "handover", "draft_document"])
 def test_a_grievance_told_is_offered_as_a_complaint_whatever_the_classifier_guesses(guess):
     turn = decided("Tôi đã chờ 3 tiếng ở bộ phận một cửa mà chưa được tiếp", guess=guess, law=[TRO_GIUP])
