@@ -37,10 +37,15 @@ def _heading_words(heading: str) -> frozenset[str]:
     return frozenset(_words(_JOINING_WORDS.sub(" ", _NUMBERED.sub("", heading))))
 
 
+@lru_cache(maxsize=64)  # a question is read by this rerank and by knowledge.current_law, for each kind searched
+def _asked_words(question: str) -> frozenset[str]:
+    return frozenset(_words(expand_query(question)))
+
+
 def headings_said(question: str) -> Callable[[str], bool]:
     """Whether the question says a heading in full (its words, the number aside, at least ``MIN_WORDS``); the
     question is read once."""
-    asked = _words(expand_query(question))
+    asked = _asked_words(question)
 
     def said(heading: str) -> bool:
         words = _heading_words(heading)

@@ -187,10 +187,18 @@ def _name_phrase(title: str) -> str:
     return f" {' '.join(words)} " if len(words) >= 2 else ""
 
 
-def _done_above(title: str) -> str:
-    """The name without the level above the commune it says it is done at, folded; "" when it says none."""
+@lru_cache(maxsize=4096)
+def _level_above(title: str) -> tuple[str, str] | None:
+    """(the name without it, folded; the level) when the name says it is done above the commune; None when not."""
     folded = fold(title)
-    return _HIGHER_LEVEL.sub("", folded) if _HIGHER_LEVEL.search(folded) else ""
+    match = _HIGHER_LEVEL.search(folded)
+    return (folded[:match.start()], match.group(1)) if match else None
+
+
+@lru_cache(maxsize=4096)
+def _without_level(title: str) -> str:
+    """The name without any level it says it is done at, folded: what its twins at other levels share."""
+    return _ANY_LEVEL.sub("", fold(title))
 
 
 def _asked_in(text: str) -> set[str]:
@@ -267,7 +275,7 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
 
     titles = [e.passage.doc_title or e.passage.heading for e in evidence if e.passage.kind == "procedure"]
-    at_commune = {_ANY_LEVEL.sub("", fold(title)) for title in titles if not _done_above(title)}
+    at_commune = {_without_level(title) for title in titles if _level_above(title) is None}
 
     def penalty(e: Evidence) -> float:
         if e.passage.kind != "procedure":
@@ -283,7 +291,8 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
             share += OTHER_FIELD  # the police's and the army's own: no civilian can use it, whatever its name says
         elif circumstances - named or not _fits_age(age, title):
             share += OTHER_CIRCUMSTANCE
-        if _done_above(title) in at_commune and not _LEVEL_ASKED[_HIGHER_LEVEL.search(fold(title)).group(1)].search(text):
+        above = _level_above(title)
+        if above is not None and above[0] in at_commune and not _LEVEL_ASKED[above[1]].search(text):
             share += OTHER_LEVEL
         if share == 0 and (_names(said, title) or _names_paper(expanded, title)) and not named - circumstances:
             share -= NAMED  # not a name said of what was done before ("đăng ký kết hôn năm 2005, giấy mất")
