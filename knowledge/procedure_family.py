@@ -30,9 +30,10 @@ when nothing lowers it: not when the question names a circumstance it is not for
 với người Hàn Quốc" names the plain one's name but asks for the foreign one), nor when it asks
 another action ("đăng ký kết hôn năm 2005 mà giấy mất" tells what was done, and asks đăng ký lại).
 A procedure whose name says it is done above the commune ("Cấp thẻ căn cước … (thực hiện tại cấp tỉnh)") is lowered
-by ``OTHER_LEVEL`` when the same procedure without that suffix, done at the commune, is found too, unless the question
-names that level or its office: since the 2025 reform a citizen applies at the commune. A procedure for people of an age the question's one age is not ("Cấp thẻ căn cước cho người từ đủ 14 tuổi
-trở lên" to "làm căn cước cho con 5 tuổi") is lowered as for another circumstance.
+by ``OTHER_LEVEL`` when the same procedure done at the commune is found too, unless the question names that level
+or its office: since the 2025 reform a citizen applies at the commune. A procedure for people of an age the
+question's one age is not ("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên" to "làm căn cước cho con 5 tuổi") is
+lowered as for another circumstance.
 The member asked for comes first without hiding the others; passages that are not procedures keep
 their score.
 """
@@ -163,10 +164,10 @@ def _field_circumstances(text: str) -> frozenset[str]:
     return frozenset({"armed_forces"}) if _ARMED_FORCES_FIELD.search(text) else frozenset()
 
 
-_LEVEL = re.compile(r"\s*\((?:thuc hien )?(?:tai|o) [^)]*\)\s*$")
-# The level above the commune a name says it is done at: "(thực hiện tại cấp tỉnh)", "(thực hiện tại cấp trung ương)".
+# The level a name says it is done at: "(thực hiện tại cấp xã)", "(cấp tỉnh)".
+_LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) |cap )[^)]*\)\s*$")
+# The level above the commune: "(thực hiện tại cấp tỉnh)", "(thực hiện tại cấp trung ương)", "(cấp bộ)".
 _HIGHER_LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) )?cap (tinh|trung uong|tw|bo|huyen)\)\s*$")
-_ANY_LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) )?cap [^)]*\)\s*$")
 # A question naming a level above the commune, or the office there ("ở Công an tỉnh", "cấp trung ương").
 _DEPARTMENT = r"so (?:tu phap|tai nguyen|nong nghiep|lao dong|giao thong|xay dung|y te|giao duc|cong thuong|noi vu|tai chinh|ke hoach)"
 _MINISTRY = r"trung uong|cap bo|cuc|bo (?:cong an|ngoai giao|tu phap|quoc phong|y te|giao duc)"
@@ -198,7 +199,7 @@ def _level_above(title: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=4096)
 def _without_level(title: str) -> str:
     """The name without any level it says it is done at, folded: what its twins at other levels share."""
-    return _ANY_LEVEL.sub("", fold(title))
+    return _LEVEL.sub("", fold(title))
 
 
 def _asked_in(text: str) -> set[str]:
