@@ -65,20 +65,20 @@ _FOLLOW_UP_WORDS = frozenset(
 )
 
 
-def _aspect(turn: Turn) -> str | None:
+def _aspects(turn: Turn) -> list[str]:
     entities = turn.nlu.entities if turn.nlu else ()
-    return next((e.value for e in entities if e.entity == "detail_aspect" and e.value in procedure_view.ASPECTS), None)
+    return [e.value for e in entities if e.entity == "detail_aspect" and e.value in procedure_view.ASPECTS]
 
 
-# What the first answer about a procedure holds anyway: asked on a new search ("chứng thực bản sao ở đâu, có mất phí
-# không"), it is answered by the first answer, which says the rest a citizen needs too.
-_IN_FIRST_ANSWER = frozenset({"hồ sơ", "lệ phí", "thời hạn", "nơi nộp", "trực tuyến", "kết quả"})
+def _aspect(turn: Turn) -> str | None:
+    return next(iter(_aspects(turn)), None)
 
 
 def _first_answer_aspect(turn: Turn) -> str | None:
-    """The aspect a new search is answered on alone: one the first answer does not hold (its legal bases)."""
-    asked = _aspect(turn)
-    return None if asked in _IN_FIRST_ANSWER else asked
+    """The aspect a new search is answered on alone: the one asked ("lệ phí … bao nhiêu"), unless several are ("…
+    ở đâu, có mất phí không") or only where to go: the first answer says those and what else a citizen needs."""
+    asked = set(_aspects(turn))
+    return asked.pop() if len(asked) == 1 and "nơi nộp" not in asked else None
 
 
 def asks_for_details(text: str) -> bool:

@@ -195,6 +195,15 @@ def test_a_new_search_asking_where_and_the_fee_gets_the_first_answer_which_says_
     assert follow_up.text.startswith("Thời hạn giải quyết Đăng ký thành lập hộ kinh doanh")
 
 
+def test_a_new_search_asking_only_where_gets_the_first_answer(chat):
+    where = chat.ask("đăng ký thành lập hộ kinh doanh nộp ở đâu")
+    assert "Nơi nộp:" in where.text and "Lệ phí: 50,000 VNĐ" in where.text and "Thời hạn giải quyết:" in where.text
+
+
+def test_a_new_search_asking_only_the_fee_gets_the_fee(chat):
+    assert chat.ask("lệ phí đăng ký thành lập hộ kinh doanh bao nhiêu").text.startswith("Lệ phí Đăng ký thành lập hộ kinh doanh")
+
+
 def test_the_first_answer_leaves_special_cases_to_the_details_which_chi_tiet_returns(chat):
     offered(chat)
     answer = chat.ask("1")
