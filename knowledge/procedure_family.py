@@ -170,12 +170,12 @@ _LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) |cap )[^)]*\)\s*$")
 _HIGHER_LEVEL = re.compile(r"\s*\((?:(?:thuc hien )?(?:tai|o) )?cap (tinh|trung uong|tw|bo|huyen)\)\s*$")
 # A question naming a level above the commune, or the office there ("ở Công an tỉnh", "cấp trung ương").
 _DEPARTMENT = r"so (?:tu phap|tai nguyen|nong nghiep|lao dong|giao thong|xay dung|y te|giao duc|cong thuong|noi vu|tai chinh|ke hoach)"
-_MINISTRY = r"trung uong|cap bo|cuc|bo (?:cong an|ngoai giao|tu phap|quoc phong|y te|giao duc)"
+_MINISTRY = re.compile(r"\b(?:trung uong|cap bo|cuc|bo (?:cong an|ngoai giao|tu phap|quoc phong|y te|giao duc))\b")
 _LEVEL_ASKED = {
     "tinh": re.compile(rf"\b(?:cap tinh|cong an tinh|ubnd tinh|uy ban nhan dan tinh|{_DEPARTMENT})\b"),
-    "trung uong": re.compile(rf"\b(?:{_MINISTRY})\b"),
-    "bo": re.compile(rf"\b(?:{_MINISTRY})\b"),
-    "tw": re.compile(rf"\b(?:{_MINISTRY})\b"),
+    "trung uong": _MINISTRY,
+    "bo": _MINISTRY,
+    "tw": _MINISTRY,
     "huyen": re.compile(r"\b(?:cap huyen|ubnd huyen|uy ban nhan dan huyen)\b"),
 }
 _WORDS = re.compile(r"[0-9a-z]+")
@@ -262,6 +262,10 @@ def _object_phrase(title: str) -> str:
     return f" {' '.join(words)} " if len(words) >= 3 else ""
 
 
+def _title(evidence: Evidence) -> str:
+    return evidence.passage.doc_title or evidence.passage.heading
+
+
 def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence]:
     """``evidence`` with procedures lowered that do none of the actions asked or are for circumstances
     the question does not name, best first. The question is read once; each name's reading is cached."""
@@ -275,13 +279,13 @@ def asked_member_first(question: str, evidence: list[Evidence]) -> list[Evidence
     wanted = asked or {PLAIN}
     kindred = {_KINDRED[action] for action in asked if action in _KINDRED}
 
-    titles = [e.passage.doc_title or e.passage.heading for e in evidence if e.passage.kind == "procedure"]
+    titles = [_title(e) for e in evidence if e.passage.kind == "procedure"]
     at_commune = {_without_level(title) for title in titles if _level_above(title) is None}
 
     def penalty(e: Evidence) -> float:
         if e.passage.kind != "procedure":
             return 0.0
-        title = e.passage.doc_title or e.passage.heading
+        title = _title(e)
         actions = procedure_actions(title)
         share = _action_penalty(actions, wanted, kindred)
         if PLAIN in actions and any(phrase in _name_phrase(title) for phrase in held):

@@ -17,6 +17,11 @@ import re
 
 from knowledge.text.normalize import fold
 
+# An employer ending a contract against the law takes the worker back (Bộ luật Lao động Điều 41).
+_DISMISSAL_IN_BREACH = (
+    "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc"
+)
+
 EVERYDAY_TO_LEGAL: dict[str, str] = {
     # civil status (hộ tịch)
     "lam giay khai sinh": "đăng ký khai sinh",
@@ -193,8 +198,8 @@ EVERYDAY_TO_LEGAL: dict[str, str] = {
     "duoi viec … mang thai": "bảo vệ thai sản không được sa thải đơn phương chấm dứt hợp đồng lao động lao động nữ mang thai",
     "cam ket … mang thai": "bảo vệ thai sản không được sa thải đơn phương chấm dứt hợp đồng lao động lao động nữ mang thai",
     "duoi viec": "sa thải đơn phương chấm dứt hợp đồng lao động",
-    "sa thai trai": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc",
-    "duoi viec trai": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc",
+    "sa thai trai": _DISMISSAL_IN_BREACH,
+    "duoi viec trai": _DISMISSAL_IN_BREACH,
     "tien luong": "tiền lương",
     # an employer may not fine or dock pay in place of discipline (Bộ luật Lao động Điều 127)
     "tru luong": "cắt lương thay việc xử lý kỷ luật lao động",
@@ -522,15 +527,15 @@ EVERYDAY_TO_LEGAL |= {
 # đai 2024 Điều 172), how long a block of flats lasts (its "thời hạn sử dụng", Luật Nhà ở 2023 Điều 58), building a
 # house on farmland (its use changed first, Điều 121).
 EVERYDAY_TO_LEGAL |= {
-    "thoi han su dung dat": "đất sử dụng có thời hạn",
-    "dat nong nghiep … bao nhieu nam": "đất sử dụng có thời hạn",
-    "so do … bao nhieu nam": "đất sử dụng có thời hạn",
-    "thoi han so huu … chung cu": "thời hạn sử dụng nhà chung cư",
-    "so huu chung cu … bao lau": "thời hạn sử dụng nhà chung cư",
-    "chung cu … bao nhieu nam": "thời hạn sử dụng nhà chung cư",
-    "chung cu … thoi han": "thời hạn sử dụng nhà chung cư",
-    "xay nha … dat nong nghiep": "chuyển mục đích sử dụng đất nông nghiệp sang đất phi nông nghiệp",
-    "dat nong nghiep … xay nha": "chuyển mục đích sử dụng đất nông nghiệp sang đất phi nông nghiệp",
+    key: legal
+    for legal, keys in {
+        "đất sử dụng có thời hạn": ("thoi han su dung dat", "dat nong nghiep … bao nhieu nam", "so do … bao nhieu nam"),
+        "thời hạn sử dụng nhà chung cư": (
+            "thoi han so huu … chung cu", "so huu chung cu … bao lau", "chung cu … bao nhieu nam", "chung cu … thoi han",
+        ),
+        "chuyển mục đích sử dụng đất nông nghiệp sang đất phi nông nghiệp": ("xay nha … dat nong nghiep", "dat nong nghiep … xay nha"),
+    }.items()
+    for key in keys
 }
 # A month's pay at the year's end is a bonus the employer decides (Bộ luật Lao động Điều 104 "Thưởng"); dismissed
 # without the notice owed is a termination in breach, whose duties Điều 41 lists.
@@ -538,8 +543,7 @@ EVERYDAY_TO_LEGAL |= {
     "luong thang 13": "thưởng quy chế thưởng do người sử dụng lao động quyết định",
     "thuong tet": "thưởng quy chế thưởng do người sử dụng lao động quyết định",
 } | {
-    f"{fired} … khong bao truoc": "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động trái pháp luật nhận người lao động trở lại làm việc"
-    for fired in ("sa thai", "duoi viec", "cho nghi viec", "bi cho nghi")
+    f"{fired} … khong bao truoc": _DISMISSAL_IN_BREACH for fired in ("sa thai", "duoi viec", "cho nghi viec", "bi cho nghi")
 }
 # Where to sue over a private debt: the court where the one sued lives (Bộ luật Tố tụng dân sự Điều 39).
 EVERYDAY_TO_LEGAL |= {
